@@ -1,0 +1,32 @@
+using System.CommandLine;
+using OrleansProc.Client.Cli;
+
+namespace OrleansProc.Client.Commands;
+
+/// <summary>The whole command line of <c>./orleansproc</c>.</summary>
+internal static class CommandTree
+{
+    public const string RootName = "orleansproc";
+
+    public const string Invocation = "./orleansproc";
+
+    public static RootCommand Build(ConsoleContext console)
+    {
+        var root = new RootCommand(HelpText.Of(
+            "OrleansProc: SQL aggregates, word counts and transforms over datasets in blob storage, run by Orleans silos.\n" +
+            "Results go to stdout, progress and messages to stderr. Exit status: 0 success, 1 a job failed or was cancelled or the\n" +
+            "cluster is unreachable, 2 bad usage or a bad query, 130 interrupted. Storage: ORLEANSPROC_STORAGE (default: Azurite\n" +
+            "on 127.0.0.1); cluster id: ORLEANSPROC_CLUSTER (default: dev).",
+            "./orleansproc demo",
+            "./orleansproc dev up && ./orleansproc dataset generate sales --rows 1000000",
+            "./orleansproc query \"SELECT country, COUNT(*) AS n FROM sales GROUP BY country ORDER BY n DESC\""));
+        root.Subcommands.Add(DevCommands.Create(console));
+        root.Subcommands.Add(DatasetCommands.Create(console));
+        root.Subcommands.Add(QueryCommand.Create(console));
+        root.Subcommands.Add(WordCountCommand.Create(console));
+        root.Subcommands.Add(JobCommands.Create(console));
+        root.Subcommands.Add(ClusterCommands.Create(console));
+        root.Subcommands.Add(DemoCommand.Create(console));
+        return root;
+    }
+}

@@ -1,0 +1,126 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using OrleansProc.Client.Output;
+using OrleansProc.Contracts;
+using OrleansProc.Contracts.Jobs;
+
+namespace OrleansProc.Client.Commands;
+
+/// <summary>Options and arguments several commands share, each validated while parsing.</summary>
+internal static class CommonOptions
+{
+    public static Option<OutputFormat> Format(string description = "output format: table, json or csv") => new("--format", "-f")
+    {
+        Description = description,
+        HelpName = "table|json|csv",
+        DefaultValueFactory = _ => OutputFormat.Table,
+        CustomParser = ParseFormat,
+    };
+
+    public static Option<bool> Detach() => new("--detach", "-d")
+    {
+        Description = "print only the job id and return; the job goes on (see: job watch ID)",
+    };
+
+    public static Option<long> PartitionSize() => new("--partition-size")
+    {
+        Description = "cut blobs larger than this into byte ranges (bytes, or with a suffix: 512k, 16M, 1G; default 64M)",
+        HelpName = "BYTES",
+        DefaultValueFactory = _ => JobSpec.DefaultPartitionSize,
+        CustomParser = ParseByteSize,
+    };
+
+    public static Option<bool> SkipBadRecords() => new("--skip-bad-records")
+    {
+        Description = "count bad records and go on instead of failing the job at the first one",
+    };
+
+    /// <summary>A dataset name argument, checked against the allow-list of names.</summary>
+    public static Argument<string> DatasetName(string description = "the dataset's name") => Name("NAME", "dataset", description);
+
+    public static Argument<string> JobId() => Name("ID", "job", "the job id, as printed when it was submitted (see: job list)");
+
+    private static Argument<string> Name(string helpName, string what, string description)
+    {
+        var argument = new Argument<string>(helpName.ToLowerInvariant()) { Description = description, HelpName = helpName };
+        argument.Validators.Add(result =>
+        {
+            if (Names.Validate(result.GetValueOrDefault<string>(), what) is { } error)
+            {
+                result.AddError(error);
+            }
+        });
+        return argument;
+    }
+
+    public static void AddRange(this Option<int> option, int min, int max) => option.Validators.Add(result =>
+    {
+        var value = result.GetValueOrDefault<int>();
+        if (value < min || value > max)
+        {
+            result.AddError($"{option.Name} must be between {min} and {max}, not {value}");
+        }
+    });
+
+    public static void AddRange(this Option<long> option, long min, long max) => option.Validators.Add(result =>
+    {
+        var value = result.GetValueOrDefault<long>();
+        if (value < min || value > max)
+        {
+            result.AddError($"{option.Name} must be between {min:N0} and {max:N0}, not {value:N0}");
+        }
+    });
+
+    private static OutputFormat ParseFormat(ArgumentResult result)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
+        if (OutputFormats.TryParse(text, out var format))
+        {
+            return format;
+        }
+
+        result.AddError($"unknown format '{text}' for {((OptionResult)result.Parent!).Option.Name}: use table, json or csv");
+        return OutputFormat.Table;
+    }
+
+    private static long ParseByteSize(ArgumentResult result)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
+        if (TryParseByteSize(text, out var bytes) && bytes > 0)
+        {
+            return bytes;
+        }
+
+        result.AddError($"invalid size '{text}' for --partition-size: a positive number of bytes, optionally with k, M or G (powers of 1024)");
+        return 0;
+    }
+
+    /// <summary>Parses "1048576", "512k", "16M", "1G", "64MiB", "64MB" (suffixes are powers of 1024).</summary>
+    public static bool TryParseByteSize(string text, out long bytes)
+    {
+        bytes = 0;
+        var trimmed = text.Trim();
+        var digits = trimmed.TakeWhile(char.IsAsciiDigit).Count();
+        if (digits == 0 || !long.TryParse(trimmed[..digits], NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        {
+            return false;
+        }
+
+        long multiplier = trimmed[digits..].Trim().ToUpperInvariant() switch
+        {
+            "" or "B" => 1,
+            "K" or "KB" or "KIB" => 1L << 10,
+            "M" or "MB" or "MIB" => 1L << 20,
+            "G" or "GB" or "GIB" => 1L << 30,
+            _ => 0,
+        };
+        if (multiplier == 0 || number > long.MaxValue / multiplier)
+        {
+            return false;
+        }
+
+        bytes = number * multiplier;
+        return true;
+    }
+}

@@ -1,0 +1,49 @@
+using System.CommandLine;
+using OrleansProc.Client.Cli;
+using OrleansProc.Client.Cluster;
+using OrleansProc.Client.Jobs;
+using OrleansProc.Contracts.Jobs;
+
+namespace OrleansProc.Client.Commands;
+
+/// <summary><c>query "SQL"</c>: runs a SQL query over a dataset on the cluster.</summary>
+internal static class QueryCommand
+{
+    public static Command Create(ConsoleContext console)
+    {
+        var sql = new Argument<string>("sql") { Description = "the query, e.g. SELECT country, COUNT(*) AS n FROM sales GROUP BY country", HelpName = "SQL" };
+        var format = CommonOptions.Format();
+        var detach = CommonOptions.Detach();
+        var partitionSize = CommonOptions.PartitionSize();
+        var skipBadRecords = CommonOptions.SkipBadRecords();
+        var command = new Command("query", HelpText.Of(
+            "Run a SQL query (SELECT ... FROM dataset [WHERE] [GROUP BY] [HAVING] [ORDER BY] [LIMIT]) on the cluster and print its result.\n" +
+            "Shows a progress bar on stderr. Ctrl+C detaches (the job goes on; see job watch); a second Ctrl+C quits at once.",
+            "./orleansproc query \"SELECT category, COUNT(*) AS n, AVG(amount) FROM sales WHERE quantity >= 2 GROUP BY category ORDER BY n DESC\"",
+            "./orleansproc query \"SELECT * FROM sales WHERE country = 'FR'\" --format csv > fr.csv",
+            "./orleansproc query \"SELECT COUNT(*) FROM logs\" --detach"))
+        {
+            sql, format, detach, partitionSize, skipBadRecords,
+        };
+        command.SetAction((parsed, cancellationToken) =>
+        {
+            var text = parsed.GetRequiredValue(sql);
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                throw CommandException.Usage("the query is empty: give a SELECT statement, e.g. ./orleansproc query \"SELECT COUNT(*) FROM sales\"");
+            }
+
+            var spec = new JobSpec
+            {
+                Kind = JobKind.Query,
+                Sql = text,
+                PartitionSize = parsed.GetValue(partitionSize),
+                SkipBadRecords = parsed.GetValue(skipBadRecords),
+            };
+            return ClusterSession.RunAsync(
+                cluster => new JobClient(cluster, console).RunAsync(spec, parsed.GetValue(format), parsed.GetValue(detach), cancellationToken),
+                cancellationToken);
+        });
+        return command;
+    }
+}

@@ -1,0 +1,48 @@
+using System.CommandLine;
+using OrleansProc.Client.Cli;
+using OrleansProc.Client.Cluster;
+using OrleansProc.Client.Jobs;
+using OrleansProc.Contracts.Jobs;
+
+namespace OrleansProc.Client.Commands;
+
+/// <summary><c>wordcount DATASET --column COL</c>: the most frequent words of a text column.</summary>
+internal static class WordCountCommand
+{
+    public static Command Create(ConsoleContext console)
+    {
+        var dataset = CommonOptions.DatasetName("the dataset to read");
+        dataset.HelpName = "DATASET";
+        var column = new Option<string>("--column", "-c") { Description = "the text column whose words are counted", HelpName = "COL", Required = true };
+        var top = new Option<int>("--top", "-k") { Description = "how many words to print (default 20)", HelpName = "K", DefaultValueFactory = _ => 20 };
+        top.AddRange(1, 1_000_000);
+        var format = CommonOptions.Format();
+        var detach = CommonOptions.Detach();
+        var partitionSize = CommonOptions.PartitionSize();
+        var skipBadRecords = CommonOptions.SkipBadRecords();
+        var command = new Command("wordcount", HelpText.Of(
+            "Count the words (maximal runs of letters, lowercased) of a column over a whole dataset and print the top K;\n" +
+            "ties break by the word. Ctrl+C detaches (the job goes on; see job watch); a second Ctrl+C quits at once.",
+            "./orleansproc wordcount sales --column comment --top 10",
+            "./orleansproc wordcount logs --column line --format json"))
+        {
+            dataset, column, top, format, detach, partitionSize, skipBadRecords,
+        };
+        command.SetAction((parsed, cancellationToken) =>
+        {
+            var spec = new JobSpec
+            {
+                Kind = JobKind.WordCount,
+                Dataset = parsed.GetRequiredValue(dataset),
+                Column = parsed.GetRequiredValue(column),
+                Top = parsed.GetValue(top),
+                PartitionSize = parsed.GetValue(partitionSize),
+                SkipBadRecords = parsed.GetValue(skipBadRecords),
+            };
+            return ClusterSession.RunAsync(
+                cluster => new JobClient(cluster, console).RunAsync(spec, parsed.GetValue(format), parsed.GetValue(detach), cancellationToken),
+                cancellationToken);
+        });
+        return command;
+    }
+}

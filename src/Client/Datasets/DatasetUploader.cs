@@ -1,0 +1,101 @@
+using Azure.Storage;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using OrleansProc.Client.Cli;
+using OrleansProc.Client.Jobs;
+using OrleansProc.Contracts;
+
+namespace OrleansProc.Client.Datasets;
+
+/// <summary>
+/// Puts a dataset's files in the datasets container under "{name}/", replacing any blobs already there, with a
+/// progress line on stderr.
+/// </summary>
+internal sealed class DatasetUploader(BlobServiceClient blobs, ConsoleContext console)
+{
+    public const int Concurrency = 4;
+
+    /// <summary>Deletes every blob under the dataset's prefix; returns how many there were.</summary>
+    public async Task<int> DeleteExistingAsync(string dataset, CancellationToken cancellationToken)
+    {
+        var container = await ContainerAsync(cancellationToken);
+        var names = new List<string>();
+        await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions { Prefix = StorageNames.DatasetPrefix(dataset) }, cancellationToken))
+        {
+            names.Add(blob.Name);
+        }
+
+        await Parallel.ForEachAsync(
+            names,
+            new ParallelOptions { MaxDegreeOfParallelism = Concurrency * 2, CancellationToken = cancellationToken },
+            async (name, token) => await container.DeleteBlobIfExistsAsync(name, DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: token));
+        return names.Count;
+    }
+
+    /// <summary>Uploads the files (a few at a time) as "{dataset}/{relative name}".</summary>
+    public async Task<TimeSpan> UploadAsync(string dataset, IReadOnlyList<LocalFile> files, CancellationToken cancellationToken)
+    {
+        var container = await ContainerAsync(cancellationToken);
+        var progress = new TransferProgress(new ProgressReporter(console.Error, console.ErrorIsTerminal, console.Time), console.Time, "uploading", files.Count, files.Sum(f => f.Length));
+        using var stopShowing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var showing = progress.ShowAsync(stopShowing.Token);
+        try
+        {
+            await Parallel.ForEachAsync(
+                files,
+                new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken },
+                async (file, token) =>
+                {
+                    var counted = new ProgressDelta(progress);
+                    await using var stream = File.OpenRead(file.FullPath);
+                    await container.GetBlobClient(StorageNames.DatasetPrefix(dataset) + file.RelativeName).UploadAsync(
+                        stream,
+                        new BlobUploadOptions
+                        {
+                            ProgressHandler = counted,
+                            TransferOptions = new StorageTransferOptions { MaximumConcurrency = 4, MaximumTransferSize = 8 * 1024 * 1024, InitialTransferSize = 8 * 1024 * 1024 },
+                        },
+                        token);
+                    counted.Report(file.Length);
+                    progress.ItemDone();
+                });
+        }
+        finally
+        {
+            await stopShowing.CancelAsync();
+            await showing;
+        }
+
+        progress.Complete();
+        return progress.Elapsed;
+    }
+
+    private async Task<BlobContainerClient> ContainerAsync(CancellationToken cancellationToken)
+    {
+        var container = blobs.GetBlobContainerClient(StorageNames.DatasetsContainer);
+        await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        return container;
+    }
+
+    /// <summary>Turns the SDK's running totals per blob into increments of the shared counter.</summary>
+    private sealed class ProgressDelta(TransferProgress total) : IProgress<long>
+    {
+        private readonly Lock _lock = new();
+        private long _seen;
+
+        public void Report(long value)
+        {
+            long delta;
+            lock (_lock)
+            {
+                delta = value - _seen;
+                _seen = Math.Max(_seen, value);
+            }
+
+            if (delta > 0)
+            {
+                total.Report(delta);
+            }
+        }
+    }
+}

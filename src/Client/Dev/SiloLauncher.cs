@@ -1,0 +1,89 @@
+using System.Globalization;
+using OrleansProc.Client.Cli;
+using OrleansProc.Contracts;
+
+namespace OrleansProc.Client.Dev;
+
+/// <summary>Starts silo processes (the Release build of src/Silo) on free ports and waits until their logs say they started.</summary>
+internal sealed class SiloLauncher(DevPaths paths, ConsoleContext console)
+{
+    public const string StartedMarker = "OrleansProc silo started";
+
+    public const int FirstSiloPort = 11111;
+
+    public const int FirstGatewayPort = 30000;
+
+    /// <summary>Starts silo{index} on the first free ports at or above 11111+index and 30000+index.</summary>
+    public SiloState Start(int index, ISet<int> takenPorts)
+    {
+        if (!File.Exists(paths.SiloAssembly))
+        {
+            throw new CommandException($"the silo is not built: {paths.Show(paths.SiloAssembly)} is missing; run ./orleansproc (it builds), or dotnet build src/Silo -c Release");
+        }
+
+        var name = "silo" + index.ToString(CultureInfo.InvariantCulture);
+        var siloPort = PortProbe.FirstFree(FirstSiloPort + index, takenPorts);
+        takenPorts.Add(siloPort);
+        var gatewayPort = PortProbe.FirstFree(FirstGatewayPort + index, takenPorts);
+        takenPorts.Add(gatewayPort);
+        var environment = new Dictionary<string, string>
+        {
+            ["ORLEANSPROC_SILO_PORT"] = siloPort.ToString(CultureInfo.InvariantCulture),
+            ["ORLEANSPROC_GATEWAY_PORT"] = gatewayPort.ToString(CultureInfo.InvariantCulture),
+            ["ORLEANSPROC_SILO_NAME"] = name,
+            [StorageNames.ClusterVariable] = StorageNames.ClusterId,
+            [DevPaths.RootVariable] = paths.Root,
+        };
+        if (Environment.GetEnvironmentVariable(StorageNames.StorageVariable) is { Length: > 0 } storage)
+        {
+            environment[StorageNames.StorageVariable] = storage;
+        }
+
+        var log = paths.SiloLog(name);
+        var pid = ProcessControl.StartDetached("dotnet", [paths.SiloAssembly], environment, log, paths.Root);
+        console.Error.WriteLine($"{name}: starting (pid {pid}, silo port {siloPort}, gateway port {gatewayPort}, log {paths.Show(log)})");
+        return new SiloState
+        {
+            Name = name,
+            Pid = pid,
+            SiloPort = siloPort,
+            GatewayPort = gatewayPort,
+            Log = log,
+            StartMarker = ProcessControl.StartMarker(pid),
+        };
+    }
+
+    /// <summary>Waits until every silo's log shows it started; fails naming the log of one that exited or took too long.</summary>
+    public async Task WaitStartedAsync(IReadOnlyList<SiloState> silos, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var clock = console.Time.GetTimestamp();
+        var waiting = silos.ToList();
+        while (waiting.Count > 0)
+        {
+            foreach (var silo in waiting.ToList())
+            {
+                if (LogTail.Contains(silo.Log, StartedMarker))
+                {
+                    console.Error.WriteLine($"{silo.Name}: started");
+                    waiting.Remove(silo);
+                }
+                else if (!ProcessControl.IsRunning(silo.Pid, silo.StartMarker))
+                {
+                    throw new CommandException($"{silo.Name} exited before it started: {LogTail.LastLine(silo.Log)} (see {paths.Show(silo.Log)})");
+                }
+            }
+
+            if (waiting.Count == 0)
+            {
+                return;
+            }
+
+            if (console.Time.GetElapsedTime(clock) > timeout)
+            {
+                throw new CommandException($"{string.Join(" and ", waiting.Select(s => s.Name))} did not start within {timeout.TotalSeconds:0} s (see {string.Join(", ", waiting.Select(s => paths.Show(s.Log)))})");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(250), console.Time, cancellationToken);
+        }
+    }
+}

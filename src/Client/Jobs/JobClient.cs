@@ -1,0 +1,125 @@
+using OrleansProc.Client.Cli;
+using OrleansProc.Client.Cluster;
+using OrleansProc.Client.Output;
+using OrleansProc.Contracts.Jobs;
+
+namespace OrleansProc.Client.Jobs;
+
+/// <summary>Submits jobs, follows them with a progress bar and prints their results.</summary>
+internal sealed class JobClient(ClusterConnection cluster, ConsoleContext console)
+{
+    public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
+
+    private readonly ProgressReporter _progress = new(console.Error, console.ErrorIsTerminal, console.Time);
+
+    /// <summary>Submits, then either prints the job id (detached) or follows the job to its result.</summary>
+    public async Task<int> RunAsync(JobSpec spec, OutputFormat format, bool detach, CancellationToken cancellationToken)
+    {
+        var jobId = new JobIdGenerator(console.Time).Next();
+        var started = console.Time.GetTimestamp();
+        var outcome = await Job(jobId).SubmitAsync(spec, cancellationToken);
+        if (!outcome.Accepted)
+        {
+            console.Error.Write(SubmitErrors.Describe(outcome, spec.Kind == JobKind.Query ? spec.Sql : null));
+            return SubmitErrors.ExitCode(outcome);
+        }
+
+        if (detach)
+        {
+            console.Out.WriteLine(jobId);
+            if (console.ErrorIsTerminal)
+            {
+                console.Error.WriteLine($"job {jobId} goes on; ./orleansproc job watch {jobId}");
+            }
+
+            return ExitCodes.Success;
+        }
+
+        return await AttachAsync(jobId, format, started, cancellationToken);
+    }
+
+    /// <summary>Follows a job with the progress bar to its end, then prints its result (exit 0) or its failure (exit 1).</summary>
+    public async Task<int> AttachAsync(string jobId, OutputFormat format, long? startedTimestamp, CancellationToken cancellationToken)
+    {
+        JobStatus status;
+        try
+        {
+            status = await FollowAsync(jobId, startedTimestamp, cancellationToken);
+        }
+        catch (OperationCanceledException) when (console.Interrupt.IsCancellationRequested)
+        {
+            _progress.Clear();
+            console.Error.WriteLine($"job {jobId} goes on; ./orleansproc job watch {jobId}");
+            return ExitCodes.Interrupted;
+        }
+
+        var elapsed = startedTimestamp is { } started ? console.Time.GetElapsedTime(started) : Elapsed(status);
+        return await FinishAsync(status, format, elapsed, cancellationToken);
+    }
+
+    /// <summary>Prints the stored result of a finished job (or why there is none).</summary>
+    public async Task<int> PrintResultAsync(string jobId, OutputFormat format, CancellationToken cancellationToken)
+    {
+        var status = await GetStatusAsync(jobId, cancellationToken);
+        if (!status.IsFinished)
+        {
+            throw new CommandException($"job {jobId} has no result yet (it is {ProgressLine.State(status.State)}): ./orleansproc job watch {jobId}", ExitCodes.Failure);
+        }
+
+        return await FinishAsync(status, format, Elapsed(status), cancellationToken);
+    }
+
+    public async Task<JobStatus> GetStatusAsync(string jobId, CancellationToken cancellationToken) =>
+        await Job(jobId).GetStatusAsync(cancellationToken) is { State: not JobState.None } status
+            ? status
+            : throw CommandException.Usage($"no job with id '{jobId}' (see: ./orleansproc job list)");
+
+    private async Task<int> FinishAsync(JobStatus status, OutputFormat format, TimeSpan elapsed, CancellationToken cancellationToken)
+    {
+        switch (status.State)
+        {
+            case JobState.Completed:
+                var result = await Job(status.JobId).GetResultAsync(cancellationToken)
+                    ?? throw new CommandException($"job {status.JobId} completed but its result is missing", ExitCodes.Failure);
+                new ResultPrinter(console).Print(result, format, elapsed);
+                return ExitCodes.Success;
+            case JobState.Cancelled:
+                throw new CommandException($"job {status.JobId} was cancelled", ExitCodes.Failure);
+            default:
+                throw new CommandException($"job {status.JobId} failed: {status.Error ?? "no reason given"}", ExitCodes.Failure);
+        }
+    }
+
+    private async Task<JobStatus> FollowAsync(string jobId, long? startedTimestamp, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var status = await GetStatusAsync(jobId, cancellationToken);
+            var elapsed = startedTimestamp is { } started ? console.Time.GetElapsedTime(started) : Elapsed(status);
+            var line = ProgressLine.Format(status, elapsed);
+            if (status.IsFinished)
+            {
+                _progress.Complete(line);
+                return status;
+            }
+
+            _progress.Report(line);
+            await Task.Delay(PollInterval, console.Time, cancellationToken);
+        }
+    }
+
+    /// <summary>A job's run time by the cluster's clock: submit to finish, or to now while it runs.</summary>
+    private TimeSpan Elapsed(JobStatus status)
+    {
+        if (status.SubmittedAt == default)
+        {
+            return TimeSpan.Zero;
+        }
+
+        var end = status.FinishedAt ?? console.Time.GetUtcNow();
+        var elapsed = end - status.SubmittedAt;
+        return elapsed < TimeSpan.Zero ? TimeSpan.Zero : elapsed;
+    }
+
+    private IJobGrain Job(string jobId) => cluster.Client.GetGrain<IJobGrain>(jobId);
+}

@@ -1,0 +1,15 @@
+namespace OrleansProc.Contracts.Datasets;
+
+/// <summary>Asks the catalog to (re)register the blobs under a dataset's prefix.</summary>
+[GenerateSerializer]
+[Alias("OrleansProc.DatasetRegistration")]
+public sealed record DatasetRegistration
+{
+    /// <summary>csv, jsonl or text; null to take it from the blobs' extensions.</summary>
+    [Id(0)]
+    public string? Format { get; init; }
+
+    /// <summary>A schema such as "ts TIMESTAMP, user_id BIGINT"; null to infer it.</summary>
+    [Id(1)]
+    public string? Schema { get; init; }
+}

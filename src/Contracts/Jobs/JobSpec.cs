@@ -1,0 +1,41 @@
+namespace OrleansProc.Contracts.Jobs;
+
+/// <summary>What the user asked for: a SQL query, or a word count of one column of a dataset.</summary>
+[GenerateSerializer]
+[Alias("OrleansProc.JobSpec")]
+public sealed record JobSpec
+{
+    /// <summary>The default size of a partition: blobs larger than this are cut into byte ranges.</summary>
+    public const long DefaultPartitionSize = 64L * 1024 * 1024;
+
+    [Id(0)]
+    public JobKind Kind { get; init; }
+
+    /// <summary>The SQL text (queries).</summary>
+    [Id(1)]
+    public string? Sql { get; init; }
+
+    /// <summary>The dataset (word counts).</summary>
+    [Id(2)]
+    public string? Dataset { get; init; }
+
+    /// <summary>The text column (word counts).</summary>
+    [Id(3)]
+    public string? Column { get; init; }
+
+    /// <summary>How many words a word count keeps.</summary>
+    [Id(4)]
+    public int Top { get; init; } = 20;
+
+    [Id(5)]
+    public long PartitionSize { get; init; } = DefaultPartitionSize;
+
+    /// <summary>Count bad records and go on, instead of failing the job at the first.</summary>
+    [Id(6)]
+    public bool SkipBadRecords { get; init; }
+
+    /// <summary>A one-line description for listings.</summary>
+    public string Describe() => Kind == JobKind.WordCount
+        ? $"wordcount {Dataset} --column {Column} --top {Top}"
+        : Sql ?? string.Empty;
+}

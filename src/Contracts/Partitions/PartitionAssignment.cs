@@ -1,0 +1,37 @@
+using OrleansProc.Contracts.Jobs;
+
+namespace OrleansProc.Contracts.Partitions;
+
+/// <summary>One attempt at one partition of a job: what to read and what to do with it.</summary>
+[GenerateSerializer]
+[Alias("OrleansProc.PartitionAssignment")]
+public sealed record PartitionAssignment
+{
+    [Id(0)]
+    public required string JobId { get; init; }
+
+    [Id(1)]
+    public int Index { get; init; }
+
+    /// <summary>The attempt number; a report from another attempt than the current one is ignored.</summary>
+    [Id(2)]
+    public int Attempt { get; init; }
+
+    [Id(3)]
+    public required JobSpec Spec { get; init; }
+
+    /// <summary>The dataset read (for a query, resolved from its FROM).</summary>
+    [Id(4)]
+    public required string Dataset { get; init; }
+
+    [Id(5)]
+    public required IReadOnlyList<SliceSpec> Slices { get; init; }
+
+    /// <summary>The blob the partial is written to.</summary>
+    [Id(6)]
+    public required string PartialBlob { get; init; }
+
+    /// <summary>The blob output rows are written to (transforms), or null.</summary>
+    [Id(7)]
+    public string? OutputBlob { get; init; }
+}

@@ -1,0 +1,47 @@
+namespace OrleansProc.Contracts.Partitions;
+
+/// <summary>A receipt from a partition attempt: counters and where its partial is, or why it failed.</summary>
+[GenerateSerializer]
+[Alias("OrleansProc.PartitionReport")]
+public sealed record PartitionReport
+{
+    [Id(0)]
+    public required string JobId { get; init; }
+
+    [Id(1)]
+    public int Index { get; init; }
+
+    [Id(2)]
+    public int Attempt { get; init; }
+
+    [Id(3)]
+    public bool Succeeded { get; init; }
+
+    [Id(4)]
+    public long Rows { get; init; }
+
+    [Id(5)]
+    public long Bytes { get; init; }
+
+    [Id(6)]
+    public long BadRecords { get; init; }
+
+    [Id(7)]
+    public IReadOnlyList<string> BadRecordSamples { get; init; } = [];
+
+    /// <summary>Quote bytes counted in each slice's range, in slice order (for the coordinator's parity check).</summary>
+    [Id(8)]
+    public IReadOnlyList<long> SliceQuoteCounts { get; init; } = [];
+
+    /// <summary>Why the attempt failed.</summary>
+    [Id(9)]
+    public string? Error { get; init; }
+
+    /// <summary>True when retrying cannot help (bad input, bad query): the job fails at once.</summary>
+    [Id(10)]
+    public bool Permanent { get; init; }
+
+    /// <summary>The silo that ran the attempt.</summary>
+    [Id(11)]
+    public string Silo { get; init; } = string.Empty;
+}

@@ -1,0 +1,88 @@
+using OrleansProc.Engine.Processing;
+using OrleansProc.Engine.Values;
+
+namespace OrleansProc.Engine.Aggregation;
+
+/// <summary>
+/// SUM and AVG of BIGINT: an exact 128-bit sum and a count. SUM is BIGINT (NULL over no values; a sum outside the
+/// BIGINT range raises a <see cref="QueryException"/> at the end); AVG is DOUBLE.
+/// </summary>
+internal sealed class IntegerSumState : AggregateState
+{
+    private readonly bool _average;
+    private Int128[] _sums = [];
+    private long[] _counts = [];
+
+    public IntegerSumState(bool average)
+    {
+        _average = average;
+    }
+
+    public override void Update(int group, in SqlValue value)
+    {
+        if (value.IsNull)
+        {
+            return;
+        }
+
+        _sums[group] += value.Int64;
+        _counts[group]++;
+    }
+
+    public override void Merge(int group, AggregateState other, int otherGroup)
+    {
+        var o = (IntegerSumState)other;
+        _sums[group] += o._sums[otherGroup];
+        _counts[group] += o._counts[otherGroup];
+    }
+
+    public override SqlValue Result(int group)
+    {
+        var count = _counts[group];
+        if (count == 0)
+        {
+            return SqlValue.Null;
+        }
+
+        var sum = _sums[group];
+        if (_average)
+        {
+            return SqlValue.FromDouble((double)sum / count);
+        }
+
+        if (sum > long.MaxValue || sum < long.MinValue)
+        {
+            throw new QueryException($"out of range: SUM is {sum}, outside the BIGINT range; cast the argument to DOUBLE");
+        }
+
+        return SqlValue.FromInt64((long)sum);
+    }
+
+    public override void Write(BinaryWriter writer, int groups)
+    {
+        for (var g = 0; g < groups; g++)
+        {
+            var sum = _sums[g];
+            writer.Write((ulong)(sum >> 64));
+            writer.Write((ulong)sum);
+            SqlValueCodec.WriteInt64(writer, _counts[g]);
+        }
+    }
+
+    protected override void ReadStates(BinaryReader reader, int groups)
+    {
+        for (var g = 0; g < groups; g++)
+        {
+            var upper = reader.ReadUInt64();
+            var lower = reader.ReadUInt64();
+            _sums[g] = new Int128(upper, lower);
+            _counts[g] = SqlValueCodec.ReadInt64(reader);
+        }
+    }
+
+    protected override void Resize(int capacity)
+    {
+        Array.Resize(ref _sums, capacity);
+        Array.Resize(ref _counts, capacity);
+    }
+}

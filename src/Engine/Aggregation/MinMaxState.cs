@@ -1,0 +1,65 @@
+using OrleansProc.Engine.Processing;
+using OrleansProc.Engine.Schema;
+using OrleansProc.Engine.Sql.Evaluation;
+using OrleansProc.Engine.Values;
+
+namespace OrleansProc.Engine.Aggregation;
+
+/// <summary>MIN and MAX of any type, NULLs ignored (NULL over no values).</summary>
+internal sealed class MinMaxState : AggregateState
+{
+    private readonly bool _max;
+    private SqlValue[] _values = [];
+
+    public MinMaxState(bool max, SqlType argumentType)
+    {
+        _max = max;
+        ArgumentType = argumentType;
+    }
+
+    public SqlType ArgumentType { get; }
+
+    public override void Update(int group, in SqlValue value)
+    {
+        if (value.IsNull)
+        {
+            return;
+        }
+
+        ref var current = ref _values[group];
+        if (current.IsNull)
+        {
+            current = value;
+            return;
+        }
+
+        var c = SqlValueComparer.Compare(value, current);
+        if (_max ? c > 0 : c < 0)
+        {
+            current = value;
+        }
+    }
+
+    public override void Merge(int group, AggregateState other, int otherGroup) =>
+        Update(group, ((MinMaxState)other)._values[otherGroup]);
+
+    public override SqlValue Result(int group) => _values[group];
+
+    public override void Write(BinaryWriter writer, int groups)
+    {
+        for (var g = 0; g < groups; g++)
+        {
+            SqlValueCodec.Write(writer, _values[g]);
+        }
+    }
+
+    protected override void ReadStates(BinaryReader reader, int groups)
+    {
+        for (var g = 0; g < groups; g++)
+        {
+            _values[g] = SqlValueCodec.Read(reader);
+        }
+    }
+
+    protected override void Resize(int capacity) => Array.Resize(ref _values, capacity);
+}

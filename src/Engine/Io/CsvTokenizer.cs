@@ -1,0 +1,201 @@
+using System.Buffers;
+
+namespace OrleansProc.Engine.Io;
+
+/// <summary>
+/// Frames RFC 4180 CSV records and splits them into fields, using vectorized search for commas, quotes and newlines.
+/// </summary>
+/// <remarks>
+/// Framing follows quote parity exactly: a record ends at the first '\n' after which the number of '"' bytes since
+/// the record start is even. This is what makes byte-range cutting exact (see <see cref="QuoteParity"/>): a stray
+/// quote in an unquoted field still toggles the state, and the field is reported as bad when it is parsed.
+/// </remarks>
+internal static class CsvTokenizer
+{
+    private static readonly SearchValues<byte> s_delimiters = SearchValues.Create(",\"\n"u8);
+    private static readonly SearchValues<byte> s_quoteOrNewline = SearchValues.Create("\"\n"u8);
+
+    /// <summary>
+    /// Frames the record at the start of <paramref name="data"/>. On <see cref="FrameStatus.Complete"/>,
+    /// <paramref name="recordLength"/> includes the line end, <paramref name="contentLength"/> excludes it (and a CR
+    /// before it), and <paramref name="fields"/> holds <paramref name="fieldCount"/> fields. When
+    /// <paramref name="isFinal"/> is true the data ends the input, and a last record without a newline is complete.
+    /// </summary>
+    public static FrameStatus Frame(
+        ReadOnlySpan<byte> data,
+        bool isFinal,
+        ref CsvField[] fields,
+        out int fieldCount,
+        out int contentLength,
+        out int recordLength)
+    {
+        fieldCount = 0;
+        contentLength = 0;
+        recordLength = 0;
+        var pos = 0;
+        var fieldStart = 0;
+        var hasQuote = false;
+        while (true)
+        {
+            var rel = data[pos..].IndexOfAny(s_delimiters);
+            if (rel < 0)
+            {
+                if (!isFinal)
+                {
+                    return FrameStatus.NeedMore;
+                }
+
+                contentLength = data.Length > fieldStart && data[^1] == '\r' ? data.Length - 1 : data.Length;
+                Add(ref fields, ref fieldCount, new CsvField(fieldStart, contentLength, hasQuote));
+                recordLength = data.Length;
+                return FrameStatus.Complete;
+            }
+
+            pos += rel;
+            switch (data[pos])
+            {
+                case (byte)',':
+                    Add(ref fields, ref fieldCount, new CsvField(fieldStart, pos, hasQuote));
+                    hasQuote = false;
+                    fieldStart = ++pos;
+                    break;
+                case (byte)'\n':
+                    contentLength = pos > fieldStart && data[pos - 1] == '\r' ? pos - 1 : pos;
+                    Add(ref fields, ref fieldCount, new CsvField(fieldStart, contentLength, hasQuote));
+                    recordLength = pos + 1;
+                    return FrameStatus.Complete;
+                default:
+                    hasQuote = true;
+                    pos++;
+                    var close = data[pos..].IndexOf((byte)'"');
+                    if (close < 0)
+                    {
+                        recordLength = data.Length;
+                        return isFinal ? FrameStatus.Unterminated : FrameStatus.NeedMore;
+                    }
+
+                    pos += close + 1;
+                    break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Finds the end of a record by quote parity alone (no fields), continuing from <paramref name="inQuotes"/>.
+    /// Returns the index just past the '\n' that ends the record, or -1 (with the state at the end of the data).
+    /// </summary>
+    public static int FindRecordEnd(ReadOnlySpan<byte> data, ref bool inQuotes)
+    {
+        var pos = 0;
+        while (pos < data.Length)
+        {
+            int rel;
+            if (inQuotes)
+            {
+                rel = data[pos..].IndexOf((byte)'"');
+                if (rel < 0)
+                {
+                    return -1;
+                }
+
+                inQuotes = false;
+                pos += rel + 1;
+                continue;
+            }
+
+            rel = data[pos..].IndexOfAny(s_quoteOrNewline);
+            if (rel < 0)
+            {
+                return -1;
+            }
+
+            pos += rel;
+            if (data[pos] == '\n')
+            {
+                return pos + 1;
+            }
+
+            inQuotes = true;
+            pos++;
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// The value of a field: unquoted as is; quoted without the enclosing quotes and with doubled quotes made single
+    /// (copied into <paramref name="scratch"/> when there are any). False with a reason for a malformed field.
+    /// </summary>
+    public static bool TryGetValue(
+        ReadOnlySpan<byte> raw,
+        bool hasQuote,
+        ref byte[] scratch,
+        out ReadOnlySpan<byte> value,
+        out bool quoted,
+        out string? error)
+    {
+        error = null;
+        quoted = false;
+        value = raw;
+        if (!hasQuote)
+        {
+            return true;
+        }
+
+        if (raw[0] != '"')
+        {
+            error = "a quote inside an unquoted field";
+            return false;
+        }
+
+        if (raw.Length < 2 || raw[^1] != '"')
+        {
+            error = "unexpected text after a closing quote";
+            return false;
+        }
+
+        quoted = true;
+        var inner = raw[1..^1];
+        var q = inner.IndexOf((byte)'"');
+        if (q < 0)
+        {
+            value = inner;
+            return true;
+        }
+
+        if (scratch.Length < inner.Length)
+        {
+            scratch = new byte[Math.Max(inner.Length, scratch.Length * 2)];
+        }
+
+        var written = 0;
+        while (q >= 0)
+        {
+            if (q + 1 >= inner.Length || inner[q + 1] != '"')
+            {
+                error = "unexpected text after a closing quote";
+                return false;
+            }
+
+            inner[..(q + 1)].CopyTo(scratch.AsSpan(written));
+            written += q + 1;
+            inner = inner[(q + 2)..];
+            q = inner.IndexOf((byte)'"');
+        }
+
+        inner.CopyTo(scratch.AsSpan(written));
+        written += inner.Length;
+        value = scratch.AsSpan(0, written);
+        return true;
+    }
+
+    private static void Add(ref CsvField[] fields, ref int count, CsvField field)
+    {
+        if (count == fields.Length)
+        {
+            Array.Resize(ref fields, fields.Length * 2);
+        }
+
+        fields[count++] = field;
+    }
+}

@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Text;
+using OrleansProc.Engine.Schema;
+using OrleansProc.Engine.Values;
+
+namespace OrleansProc.Engine.Io;
+
+/// <summary>Converts the UTF-8 text of one field into a <see cref="SqlValue"/> of a column's type.</summary>
+internal static class FieldParser
+{
+    /// <summary>
+    /// Parses a field. An empty field is NULL, except a quoted empty field (<c>""</c>) in a VARCHAR column, which is
+    /// the empty string (as DuckDB reads CSV). The bytes must be valid UTF-8 (the caller checks the record).
+    /// </summary>
+    public static bool TryParse(ReadOnlySpan<byte> utf8, bool quoted, SqlType type, StringCache? cache, out SqlValue value)
+    {
+        if (utf8.IsEmpty)
+        {
+            value = quoted && type == SqlType.Varchar ? SqlValue.FromText(string.Empty) : SqlValue.Null;
+            return true;
+        }
+
+        switch (type)
+        {
+            case SqlType.BigInt:
+                if (long.TryParse(utf8, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l))
+                {
+                    value = SqlValue.FromInt64(l);
+                    return true;
+                }
+
+                break;
+            case SqlType.Double:
+                if (double.TryParse(utf8, NumberStyles.Float, CultureInfo.InvariantCulture, out var d))
+                {
+                    value = SqlValue.FromDouble(d);
+                    return true;
+                }
+
+                break;
+            case SqlType.Boolean:
+                if (TryParseBool(utf8, out var b))
+                {
+                    value = SqlValue.FromBool(b);
+                    return true;
+                }
+
+                break;
+            case SqlType.Timestamp:
+                if (TimestampParser.TryParseUtf8(utf8, out var micros))
+                {
+                    value = SqlValue.FromTimestamp(micros);
+                    return true;
+                }
+
+                break;
+            default:
+                value = SqlValue.FromText(cache is null ? Encoding.UTF8.GetString(utf8) : cache.Get(utf8));
+                return true;
+        }
+
+        value = SqlValue.Null;
+        return false;
+    }
+
+    /// <summary>true/false, t/f, 1/0, yes/no (case-insensitive, surrounding spaces ignored).</summary>
+    public static bool TryParseBool(ReadOnlySpan<byte> utf8, out bool value)
+    {
+        utf8 = utf8.Trim((byte)' ');
+        value = false;
+        if (Ascii.EqualsIgnoreCase(utf8, "true"u8) || Ascii.EqualsIgnoreCase(utf8, "t"u8) || utf8.SequenceEqual("1"u8)
+            || Ascii.EqualsIgnoreCase(utf8, "yes"u8))
+        {
+            value = true;
+            return true;
+        }
+
+        return Ascii.EqualsIgnoreCase(utf8, "false"u8) || Ascii.EqualsIgnoreCase(utf8, "f"u8) || utf8.SequenceEqual("0"u8)
+            || Ascii.EqualsIgnoreCase(utf8, "no"u8);
+    }
+
+    /// <summary>The SQL name of a type, for messages.</summary>
+    public static string TypeName(SqlType type) => type switch
+    {
+        SqlType.BigInt => "BIGINT",
+        SqlType.Double => "DOUBLE",
+        SqlType.Boolean => "BOOLEAN",
+        SqlType.Timestamp => "TIMESTAMP",
+        SqlType.Varchar => "VARCHAR",
+        _ => "NULL",
+    };
+
+    /// <summary>The reason for a field that does not parse: <c>column amount: 'abc' is not a DOUBLE</c>.</summary>
+    public static string NotATypeReason(string column, ReadOnlySpan<byte> utf8, SqlType type) =>
+        $"column {column}: '{Shorten(utf8)}' is not a {TypeName(type)}";
+
+    /// <summary>Decodes at most 60 characters of a field for a message.</summary>
+    public static string Shorten(ReadOnlySpan<byte> utf8)
+    {
+        const int Max = 60;
+        var text = Encoding.UTF8.GetString(utf8.Length > Max * 4 ? utf8[..(Max * 4)] : utf8);
+        return text.Length > Max ? string.Concat(text.AsSpan(0, Max), "...") : text;
+    }
+}

@@ -1,0 +1,11 @@
+namespace OrleansProc.Engine.Io;
+
+/// <summary>
+/// A part of one blob to scan: [RangeStart, RangeEnd). A whole blob is [0, <see cref="long.MaxValue"/>); the last
+/// range of a cut blob also ends at <see cref="long.MaxValue"/> (to the end of the blob).
+/// </summary>
+public sealed record InputSlice(string BlobName, long RangeStart, long RangeEnd, bool Gzip)
+{
+    /// <summary>True when the slice is the whole blob.</summary>
+    public bool IsWholeBlob => RangeStart == 0 && RangeEnd == long.MaxValue;
+}

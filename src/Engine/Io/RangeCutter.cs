@@ -1,0 +1,82 @@
+namespace OrleansProc.Engine.Io;
+
+/// <summary>
+/// Plans the partitions of a job from the blobs of a dataset.
+/// </summary>
+/// <remarks>
+/// Blobs are taken in ordinal order of their names. A plain blob longer than the partition size is cut into
+/// ceil(length / size) nearly equal byte ranges, each its own partition (so a range scanned under a wrong quote
+/// guess is re-run alone); the last range ends at <see cref="long.MaxValue"/>, the others at the next range's start.
+/// A gzip blob is never cut. Other blobs (small ones, zero-length ones and gzip ones) are packed, in order, into
+/// partitions of at most the partition size (a single blob larger than it gets its own) and at most
+/// <c>maxBlobsPerPartition</c> blobs; a pack is closed before the ranges of a cut blob, so partitions follow blob
+/// order. Zero-length blobs are kept so the scanner can report them.
+/// </remarks>
+public static class RangeCutter
+{
+    public static IReadOnlyList<PartitionSlices> Plan(IReadOnlyList<BlobInfo> blobs, long partitionSize, int maxBlobsPerPartition = 512)
+    {
+        ArgumentNullException.ThrowIfNull(blobs);
+        ArgumentOutOfRangeException.ThrowIfLessThan(partitionSize, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxBlobsPerPartition, 1);
+
+        var ordered = blobs.OrderBy(b => b.Name, StringComparer.Ordinal).ToList();
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            if (ordered[i].Length < 0)
+            {
+                throw new ArgumentException($"Blob '{ordered[i].Name}' has a negative length.", nameof(blobs));
+            }
+
+            if (i > 0 && string.Equals(ordered[i - 1].Name, ordered[i].Name, StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"Blob '{ordered[i].Name}' is listed twice.", nameof(blobs));
+            }
+        }
+
+        var partitions = new List<PartitionSlices>();
+        var pack = new List<InputSlice>();
+        long packBytes = 0;
+
+        void ClosePack()
+        {
+            if (pack.Count > 0)
+            {
+                partitions.Add(new PartitionSlices(partitions.Count, pack, packBytes));
+                pack = [];
+                packBytes = 0;
+            }
+        }
+
+        foreach (var blob in ordered)
+        {
+            if (!blob.Gzip && blob.Length > partitionSize)
+            {
+                ClosePack();
+                var count = (blob.Length + partitionSize - 1) / partitionSize;
+                for (long r = 0; r < count; r++)
+                {
+                    var start = Cut(blob.Length, r, count);
+                    var end = r == count - 1 ? long.MaxValue : Cut(blob.Length, r + 1, count);
+                    var bytes = (r == count - 1 ? blob.Length : end) - start;
+                    partitions.Add(new PartitionSlices(partitions.Count, [new InputSlice(blob.Name, start, end, false)], bytes));
+                }
+
+                continue;
+            }
+
+            if (pack.Count > 0 && (packBytes + blob.Length > partitionSize || pack.Count >= maxBlobsPerPartition))
+            {
+                ClosePack();
+            }
+
+            pack.Add(new InputSlice(blob.Name, 0, long.MaxValue, blob.Gzip));
+            packBytes += blob.Length;
+        }
+
+        ClosePack();
+        return partitions;
+    }
+
+    private static long Cut(long length, long index, long count) => (long)((Int128)length * index / count);
+}

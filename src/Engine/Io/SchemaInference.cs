@@ -1,0 +1,288 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Unicode;
+using OrleansProc.Engine.Schema;
+using OrleansProc.Engine.Values;
+
+namespace OrleansProc.Engine.Io;
+
+/// <summary>
+/// Infers a dataset's schema from the head of its first blob (for example its first MiB).
+/// </summary>
+/// <remarks>
+/// CSV: the column names come from the header; each column's type is the first of BIGINT, DOUBLE, BOOLEAN
+/// (true/false), TIMESTAMP (ISO-8601) that every non-empty sample value parses as, else VARCHAR; a column with no
+/// non-empty value is VARCHAR. Sample rows with the wrong field count or a malformed field are ignored (the scan
+/// reports them). JSON Lines: columns in order of first appearance of their keys (case-insensitive); numbers that are
+/// all integers make BIGINT, other numbers DOUBLE, booleans BOOLEAN, strings that are all ISO timestamps TIMESTAMP,
+/// anything else (strings, nested values, mixed kinds, only nulls) VARCHAR; lines that are not JSON objects are
+/// ignored. Text: one VARCHAR column <c>line</c>. Unless the head is the whole blob, its last record may be cut and
+/// is ignored.
+/// </remarks>
+public static class SchemaInference
+{
+    /// <summary>The column of a text dataset.</summary>
+    public const string TextColumnName = "line";
+
+    public static TableSchema Infer(DataFormat format, ReadOnlySpan<byte> head, bool headIsWholeBlob, string sourceName)
+    {
+        ArgumentNullException.ThrowIfNull(sourceName);
+        return format switch
+        {
+            DataFormat.Csv => InferCsv(head, headIsWholeBlob, sourceName),
+            DataFormat.Jsonl => InferJsonl(head, headIsWholeBlob, sourceName),
+            DataFormat.Text => new TableSchema([new ColumnSchema(TextColumnName, SqlType.Varchar)]),
+            _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown data format."),
+        };
+    }
+
+    private static TableSchema InferCsv(ReadOnlySpan<byte> head, bool headIsWholeBlob, string sourceName)
+    {
+        var pos = head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        if (pos == head.Length)
+        {
+            throw Error(sourceName, "the blob is empty");
+        }
+
+        var fields = new CsvField[16];
+        var scratch = new byte[256];
+        var status = CsvTokenizer.Frame(head[pos..], headIsWholeBlob, ref fields, out var fieldCount, out var contentLength, out var recordLength);
+        if (status == FrameStatus.NeedMore)
+        {
+            throw Error(sourceName, "no header: the first line does not end within the sample");
+        }
+
+        if (status == FrameStatus.Unterminated)
+        {
+            throw Error(sourceName, "the header has an unterminated quoted field");
+        }
+
+        var header = head.Slice(pos, contentLength);
+        if (contentLength == 0)
+        {
+            throw Error(sourceName, "no header: the first line is empty");
+        }
+
+        if (!Utf8.IsValid(header))
+        {
+            throw Error(sourceName, "the header is not valid UTF-8");
+        }
+
+        var names = new List<string>(fieldCount);
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < fieldCount; i++)
+        {
+            var field = fields[i];
+            if (!CsvTokenizer.TryGetValue(header[field.Start..field.End], field.HasQuote, ref scratch, out var value, out _, out var error))
+            {
+                throw Error(sourceName, $"the header is malformed: {error}");
+            }
+
+            var name = Encoding.UTF8.GetString(value);
+            if (name.Trim().Length == 0)
+            {
+                throw Error(sourceName, $"column {i + 1} of the header has no name");
+            }
+
+            if (!seen.Add(name))
+            {
+                throw Error(sourceName, $"the header names column '{name}' twice");
+            }
+
+            names.Add(name);
+        }
+
+        pos += recordLength;
+        var candidates = new TypeCandidates[fieldCount];
+        for (var i = 0; i < fieldCount; i++)
+        {
+            candidates[i] = new TypeCandidates();
+        }
+
+        while (pos < head.Length)
+        {
+            status = CsvTokenizer.Frame(head[pos..], headIsWholeBlob, ref fields, out var count, out contentLength, out recordLength);
+            if (status != FrameStatus.Complete)
+            {
+                break;
+            }
+
+            var record = head.Slice(pos, contentLength);
+            pos += recordLength;
+            if (contentLength == 0 || count != fieldCount || !Utf8.IsValid(record))
+            {
+                continue;
+            }
+
+            for (var i = 0; i < count; i++)
+            {
+                var field = fields[i];
+                if (CsvTokenizer.TryGetValue(record[field.Start..field.End], field.HasQuote, ref scratch, out var value, out _, out _))
+                {
+                    candidates[i].Observe(value);
+                }
+            }
+        }
+
+        return new TableSchema([.. names.Select((n, i) => new ColumnSchema(n, candidates[i].Result))]);
+    }
+
+    private static TableSchema InferJsonl(ReadOnlySpan<byte> head, bool headIsWholeBlob, string sourceName)
+    {
+        var data = head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? head[3..] : head;
+        if (data.IsEmpty)
+        {
+            throw Error(sourceName, "the blob is empty");
+        }
+
+        var order = new List<string>();
+        var kinds = new Dictionary<string, JsonKinds>(StringComparer.OrdinalIgnoreCase);
+        while (!data.IsEmpty)
+        {
+            var newline = data.IndexOf((byte)'\n');
+            if (newline < 0 && !headIsWholeBlob)
+            {
+                break;
+            }
+
+            var line = newline < 0 ? data : data[..newline];
+            data = newline < 0 ? [] : data[(newline + 1)..];
+            line = line.Trim(" \t\r"u8);
+            if (line.IsEmpty)
+            {
+                continue;
+            }
+
+            JsonDocument document;
+            try
+            {
+                document = JsonDocument.Parse(line.ToArray());
+            }
+            catch (JsonException)
+            {
+                continue;
+            }
+
+            using (document)
+            {
+                if (document.RootElement.ValueKind != JsonValueKind.Object)
+                {
+                    continue;
+                }
+
+                foreach (var property in document.RootElement.EnumerateObject())
+                {
+                    if (!kinds.TryGetValue(property.Name, out var k))
+                    {
+                        k = new JsonKinds();
+                        kinds.Add(property.Name, k);
+                        order.Add(property.Name);
+                    }
+
+                    k.Observe(property.Value);
+                }
+            }
+        }
+
+        if (order.Count == 0)
+        {
+            throw Error(sourceName, "no JSON object with keys in the sample");
+        }
+
+        return new TableSchema([.. order.Select(n => new ColumnSchema(n, kinds[n].Result))]);
+    }
+
+    private static BadRecordException Error(string sourceName, string reason) =>
+        new(new BadRecord(sourceName, 0, 1, reason));
+
+    private sealed class TypeCandidates
+    {
+        private bool _sawValue;
+        private bool _bigInt = true;
+        private bool _double = true;
+        private bool _boolean = true;
+        private bool _timestamp = true;
+
+        public SqlType Result =>
+            !_sawValue ? SqlType.Varchar
+            : _bigInt ? SqlType.BigInt
+            : _double ? SqlType.Double
+            : _boolean ? SqlType.Boolean
+            : _timestamp ? SqlType.Timestamp
+            : SqlType.Varchar;
+
+        public void Observe(ReadOnlySpan<byte> value)
+        {
+            if (value.IsEmpty)
+            {
+                return;
+            }
+
+            _sawValue = true;
+            _bigInt = _bigInt && long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _);
+            _double = _double && value.IndexOfAnyInRange((byte)'0', (byte)'9') >= 0
+                && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
+            _boolean = _boolean && (Ascii.EqualsIgnoreCase(value, "true"u8) || Ascii.EqualsIgnoreCase(value, "false"u8));
+            _timestamp = _timestamp && TimestampParser.TryParseUtf8(value, out _);
+        }
+    }
+
+    private sealed class JsonKinds
+    {
+        private bool _integer;
+        private bool _float;
+        private bool _boolean;
+        private bool _string;
+        private bool _nested;
+        private bool _allTimestamps = true;
+
+        public SqlType Result
+        {
+            get
+            {
+                var number = _integer || _float;
+                var kinds = (number ? 1 : 0) + (_boolean ? 1 : 0) + (_string ? 1 : 0);
+                if (_nested || kinds != 1)
+                {
+                    return SqlType.Varchar;
+                }
+
+                return number ? (_float ? SqlType.Double : SqlType.BigInt)
+                    : _boolean ? SqlType.Boolean
+                    : _allTimestamps ? SqlType.Timestamp
+                    : SqlType.Varchar;
+            }
+        }
+
+        public void Observe(JsonElement value)
+        {
+            switch (value.ValueKind)
+            {
+                case JsonValueKind.Number:
+                    if (value.TryGetInt64(out _))
+                    {
+                        _integer = true;
+                    }
+                    else
+                    {
+                        _float = true;
+                    }
+
+                    break;
+                case JsonValueKind.True:
+                case JsonValueKind.False:
+                    _boolean = true;
+                    break;
+                case JsonValueKind.String:
+                    _string = true;
+                    _allTimestamps = _allTimestamps && TimestampParser.TryParse(value.GetString(), out _);
+                    break;
+                case JsonValueKind.Object:
+                case JsonValueKind.Array:
+                    _nested = true;
+                    break;
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using OrleansProc.Engine.Processing;
+using OrleansProc.Engine.Schema;
+
+namespace OrleansProc.Engine.Sql;
+
+/// <summary>
+/// Makes the <see cref="IPartitionProcessor"/> of a SQL query. Three shapes: an aggregate query (aggregates or
+/// GROUP BY) keeps hash-grouped aggregate states; a query with ORDER BY or LIMIT and no aggregates keeps rows
+/// (the top LIMIT with ORDER BY); any other query is a transform that writes its rows as CSV.
+/// </summary>
+public static class SqlProcessor
+{
+    /// <summary>Binds <paramref name="query"/> to <paramref name="schema"/> and compiles it.</summary>
+    /// <exception cref="QueryException">An unknown column, a type error or a misuse of aggregates; the message says where.</exception>
+    public static IPartitionProcessor Create(SqlQuery query, TableSchema schema, SqlProcessorOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(schema);
+        options ??= new SqlProcessorOptions();
+        var bound = SqlBinder.Bind(query, schema);
+        if (bound.IsAggregate)
+        {
+            return new AggregateQueryProcessor(bound);
+        }
+
+        if (bound.OrderBy.Length > 0 || bound.Limit is not null)
+        {
+            return new RowQueryProcessor(bound, options.MaxKeptRows);
+        }
+
+        return new TransformQueryProcessor(bound, options.PreviewRows);
+    }
+
+    /// <summary>Parses and compiles <paramref name="sql"/>.</summary>
+    public static IPartitionProcessor Create(string sql, TableSchema schema, SqlProcessorOptions? options = null) =>
+        Create(SqlParser.Parse(sql), schema, options);
+}

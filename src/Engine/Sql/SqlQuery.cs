@@ -1,0 +1,55 @@
+using OrleansProc.Engine.Sql.Syntax;
+
+namespace OrleansProc.Engine.Sql;
+
+/// <summary>A parsed query. <see cref="SqlParser.Parse"/> makes one; <see cref="SqlProcessor.Create(SqlQuery, Schema.TableSchema, SqlProcessorOptions?)"/> binds it.</summary>
+public sealed class SqlQuery
+{
+    public SqlQuery(
+        string text,
+        IReadOnlyList<SelectItem> items,
+        string from,
+        bool fromIsPath,
+        int fromPosition,
+        SqlExpr? where,
+        IReadOnlyList<SqlExpr> groupBy,
+        SqlExpr? having,
+        IReadOnlyList<OrderByItem> orderBy,
+        long? limit)
+    {
+        Text = text;
+        Items = items;
+        From = from;
+        FromIsPath = fromIsPath;
+        FromPosition = fromPosition;
+        Where = where;
+        GroupBy = groupBy;
+        Having = having;
+        OrderBy = orderBy;
+        Limit = limit;
+    }
+
+    /// <summary>The query text as given.</summary>
+    public string Text { get; }
+
+    public IReadOnlyList<SelectItem> Items { get; }
+
+    /// <summary>The dataset name, or a local path or glob when <see cref="FromIsPath"/> is true.</summary>
+    public string From { get; }
+
+    /// <summary>True when FROM names a quoted path ('...') rather than a dataset.</summary>
+    public bool FromIsPath { get; }
+
+    /// <summary>Where the FROM source is in <see cref="Text"/>.</summary>
+    public int FromPosition { get; }
+
+    public SqlExpr? Where { get; }
+
+    public IReadOnlyList<SqlExpr> GroupBy { get; }
+
+    public SqlExpr? Having { get; }
+
+    public IReadOnlyList<OrderByItem> OrderBy { get; }
+
+    public long? Limit { get; }
+}

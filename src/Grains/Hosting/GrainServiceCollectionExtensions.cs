@@ -1,0 +1,31 @@
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OrleansProc.Grains.Datasets;
+using OrleansProc.Grains.Jobs;
+using OrleansProc.Grains.Partitions;
+using OrleansProc.Grains.Placement;
+using OrleansProc.Grains.Storage;
+
+namespace OrleansProc.Grains.Hosting;
+
+/// <summary>Registers what the grains need: blob storage, the catalog, the planner, the merger and the worker pool.</summary>
+public static class GrainServiceCollectionExtensions
+{
+    public static ISiloBuilder AddOrleansProcGrains(this ISiloBuilder silo, BlobServiceClient blobs)
+    {
+        var services = silo.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(blobs);
+        services.AddSingleton<BlobStore>();
+        services.AddSingleton<DatasetCatalog>();
+        services.AddSingleton<JobPlanner>();
+        services.AddSingleton<JobMerger>();
+        services.AddSingleton<SiloLoadCounters>();
+        services.AddSingleton<PartitionRunner>();
+        services.AddOptions<JobOptions>().ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WorkerOptions>().ValidateDataAnnotations().ValidateOnStart();
+        silo.AddPlacementDirector<RoundRobinPlacement, RoundRobinPlacementDirector>();
+        return silo;
+    }
+}

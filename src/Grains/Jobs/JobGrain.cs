@@ -1,0 +1,433 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Runtime;
+using OrleansProc.Contracts.Jobs;
+using OrleansProc.Contracts.Partitions;
+
+namespace OrleansProc.Grains.Jobs;
+
+/// <summary>
+/// The coordinator of one job. Plans it, keeps a bounded window of partitions started, takes their reports (one-way:
+/// no call stays open for a partition's length), re-runs lost or failed attempts and wrong quote-state guesses, then
+/// merges the partials and stores the result. Its state survives the silo: a re-activated coordinator goes on.
+/// </summary>
+public sealed partial class JobGrain(
+    [PersistentState("job", "state")] IPersistentState<JobRecord> state,
+    JobPlanner planner,
+    JobMerger merger,
+    IOptions<JobOptions> options,
+    TimeProvider time,
+    ILogger<JobGrain> logger) : Grain, IJobGrain, IRemindable
+{
+    private const string KeepAliveReminder = "keep-alive";
+    private static readonly TimeSpan SaveInterval = TimeSpan.FromSeconds(1);
+
+    private IGrainTimer? _pump;
+    private bool _dirty;
+    private DateTimeOffset _lastSave;
+    private DateTimeOffset _lastLivenessCheck;
+    private JobResult? _result;
+
+    private string JobId => this.GetPrimaryKeyString();
+
+    private JobRecord Job => state.State;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (Job.State is JobState.Running or JobState.Merging)
+        {
+            LogResumed(logger, JobId, Job.State);
+            StartPump();
+        }
+
+        return base.OnActivateAsync(cancellationToken);
+    }
+
+    public async Task<SubmitOutcome> SubmitAsync(JobSpec spec, CancellationToken cancellationToken = default)
+    {
+        if (Job.State != JobState.None)
+        {
+            return SubmitOutcome.Rejected(SubmitErrorKind.BadRequest, $"a job with id '{JobId}' exists already");
+        }
+
+        var plan = await planner.PlanAsync(JobId, spec, cancellationToken);
+        if (plan.Rejection is { } rejection)
+        {
+            return rejection;
+        }
+
+        state.State = plan.Record!;
+        Job.SubmittedAt = time.GetUtcNow();
+        await SaveAsync();
+        await this.RegisterOrUpdateReminder(KeepAliveReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        await RecordInDirectoryAsync();
+        LogSubmitted(logger, JobId, Job.Dataset, Job.Partitions.Count);
+        StartPump();
+        await PumpAsync(cancellationToken);
+        return SubmitOutcome.Ok;
+    }
+
+    public Task<JobStatus?> GetStatusAsync(CancellationToken cancellationToken = default)
+    {
+        if (Job.State == JobState.None)
+        {
+            return Task.FromResult<JobStatus?>(null);
+        }
+
+        var done = Job.Partitions.Where(p => p.Status == PartitionStatus.Done).ToList();
+        return Task.FromResult<JobStatus?>(new JobStatus
+        {
+            JobId = JobId,
+            State = Job.State,
+            Description = Job.Spec?.Describe() ?? string.Empty,
+            Dataset = Job.Dataset,
+            PartitionsTotal = Job.Partitions.Count,
+            PartitionsDone = done.Count,
+            PartitionsRunning = Job.Partitions.Count(p => p.Status == PartitionStatus.Running),
+            PartitionRetries = Job.Retries,
+            RowsRead = done.Sum(p => p.Rows),
+            BytesRead = done.Sum(p => p.Bytes),
+            BytesTotal = Job.BytesTotal,
+            SubmittedAt = Job.SubmittedAt,
+            FinishedAt = Job.FinishedAt,
+            Error = Job.Error,
+            BadRecords = done.Sum(p => p.BadRecords),
+            PartitionsBySilo = done.GroupBy(p => p.Silo).ToDictionary(g => g.Key, g => g.Count()),
+        });
+    }
+
+    public async Task<JobResult?> GetResultAsync(CancellationToken cancellationToken = default)
+    {
+        if (Job.State != JobState.Completed)
+        {
+            return null;
+        }
+
+        return _result ??= await merger.ReadResultAsync(JobId, cancellationToken);
+    }
+
+    public async Task<bool> CancelAsync(CancellationToken cancellationToken = default)
+    {
+        if (Job.State is not (JobState.Running or JobState.Merging))
+        {
+            return false;
+        }
+
+        await FinishAsync(JobState.Cancelled, "cancelled by the user");
+        return true;
+    }
+
+    public async Task ReportPartitionAsync(PartitionReport report)
+    {
+        if (Job.State != JobState.Running || report.Index < 0 || report.Index >= Job.Partitions.Count)
+        {
+            return;
+        }
+
+        var partition = Job.Partitions[report.Index];
+        if (partition.Status != PartitionStatus.Running || partition.Attempt != report.Attempt)
+        {
+            LogStaleReport(logger, JobId, report.Index, report.Attempt);
+            return;
+        }
+
+        if (!report.Succeeded && !(report.Permanent && IsCheckableRange(partition, report)))
+        {
+            await OnAttemptFailedAsync(report.Index, partition, report.Error ?? "unknown error", report.Permanent);
+            await PumpAsync();
+            return;
+        }
+
+        partition.Status = report.Succeeded ? PartitionStatus.Done : PartitionStatus.Suspect;
+        partition.Error = report.Error;
+        partition.Rows = report.Rows;
+        partition.Bytes = report.Bytes;
+        partition.BadRecords = report.BadRecords;
+        partition.QuoteCounts = report.SliceQuoteCounts.ToList();
+        partition.Silo = report.Silo;
+        foreach (var sample in report.BadRecordSamples.Take(Math.Max(0, 5 - Job.BadRecordSamples.Count)))
+        {
+            Job.BadRecordSamples.Add(sample);
+        }
+
+        foreach (var (index, slice, startsInside) in QuoteStateCheck.FindWrongGuesses(Job.Partitions))
+        {
+            var wrong = Job.Partitions[index];
+            wrong.Slices[slice] = wrong.Slices[slice] with { StartsInsideQuotes = startsInside };
+            wrong.Status = PartitionStatus.Pending;
+            wrong.Error = null;
+            Job.Retries++;
+            LogQuoteGuessWrong(logger, JobId, index);
+        }
+
+        _dirty = true;
+        if (QuoteStateCheck.ConfirmedFailures(Job.Partitions).FirstOrDefault(-1) is var failed and >= 0)
+        {
+            await FinishAsync(JobState.Failed, Job.Partitions[failed].Error);
+            return;
+        }
+
+        await PumpAsync();
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (Job.State is JobState.Running or JobState.Merging)
+        {
+            StartPump();
+            return;
+        }
+
+        if (await this.GetReminder(reminderName) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    /// <summary>A bad record in a range that starts mid-blob may come from a wrong quote-state guess: check before failing.</summary>
+    private static bool IsCheckableRange(PartitionRecord partition, PartitionReport report) =>
+        report.SliceQuoteCounts.Count == 1 && partition.Slices is [{ RangeStart: > 0 }];
+
+    private void StartPump() => _pump ??= this.RegisterGrainTimer(
+        PumpAsync,
+        new GrainTimerCreationOptions(TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(500)) { KeepAlive = true });
+
+    /// <summary>Moves the job on: starts pending partitions within the window, checks on running ones, merges at the end.</summary>
+    private async Task PumpAsync(CancellationToken cancellationToken = default)
+    {
+        if (Job.State == JobState.Running)
+        {
+            if (Job.Partitions.All(p => p.Status == PartitionStatus.Done))
+            {
+                Job.State = JobState.Merging;
+                await SaveAsync();
+            }
+            else
+            {
+                await CheckLivenessAsync();
+                await StartPendingAsync();
+            }
+        }
+
+        if (Job.State == JobState.Merging)
+        {
+            await MergeAsync(cancellationToken);
+        }
+
+        if (_dirty && time.GetUtcNow() - _lastSave >= SaveInterval)
+        {
+            await SaveAsync();
+        }
+    }
+
+    private async Task StartPendingAsync()
+    {
+        var running = Job.Partitions.Count(p => p.Status == PartitionStatus.Running);
+        var room = options.Value.MaxPartitionsInFlight - running;
+        if (room <= 0)
+        {
+            return;
+        }
+
+        var starts = new List<Task>();
+        for (var i = 0; i < Job.Partitions.Count && starts.Count < room; i++)
+        {
+            var partition = Job.Partitions[i];
+            if (partition.Status != PartitionStatus.Pending)
+            {
+                continue;
+            }
+
+            partition.Attempt++;
+            partition.Status = PartitionStatus.Running;
+            partition.StartedAt = time.GetUtcNow();
+            starts.Add(StartPartitionAsync(i, partition));
+        }
+
+        _dirty |= starts.Count > 0;
+        await Task.WhenAll(starts);
+    }
+
+    private async Task StartPartitionAsync(int index, PartitionRecord partition)
+    {
+        var assignment = new PartitionAssignment
+        {
+            JobId = JobId,
+            Index = index,
+            Attempt = partition.Attempt,
+            Spec = Job.Spec!,
+            Dataset = Job.Dataset,
+            Slices = partition.Slices,
+            PartialBlob = JobPaths.Partial(JobId, index, partition.Attempt),
+            OutputBlob = Job.OutputDataset is { } output ? JobPaths.OutputBlob(output, index) : null,
+        };
+        try
+        {
+            await PartitionGrain(index).StartAsync(assignment);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogStartFailed(logger, e, JobId, index);
+            partition.Status = PartitionStatus.Pending;
+        }
+    }
+
+    /// <summary>Asks partitions that run for a while whether their attempt still runs; a lost one is started again.</summary>
+    private async Task CheckLivenessAsync()
+    {
+        var now = time.GetUtcNow();
+        if (now - _lastLivenessCheck < options.Value.LivenessInterval)
+        {
+            return;
+        }
+
+        _lastLivenessCheck = now;
+        var checks = Job.Partitions
+            .Select((p, i) => (Partition: p, Index: i))
+            .Where(x => x.Partition.Status == PartitionStatus.Running && now - x.Partition.StartedAt >= options.Value.LivenessInterval)
+            .Select(async x => (x.Index, x.Partition, x.Partition.Attempt, Alive: await IsAliveAsync(x.Index, x.Partition.Attempt)))
+            .ToList();
+        foreach (var (index, partition, attempt, alive) in await Task.WhenAll(checks))
+        {
+            if (alive is false && partition.Status == PartitionStatus.Running && partition.Attempt == attempt && Job.State == JobState.Running)
+            {
+                await OnAttemptFailedAsync(index, partition, "its silo stopped running it", permanent: false);
+            }
+        }
+    }
+
+    private async Task<bool?> IsAliveAsync(int index, int attempt)
+    {
+        try
+        {
+            return await PartitionGrain(index).IsRunningAsync(attempt).WaitAsync(TimeSpan.FromSeconds(5));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
+    private async Task OnAttemptFailedAsync(int index, PartitionRecord partition, string error, bool permanent)
+    {
+        partition.Failures++;
+        LogAttemptFailed(logger, JobId, index, partition.Attempt, error);
+        if (permanent || partition.Failures >= options.Value.MaxAttempts)
+        {
+            var reason = permanent ? error : $"partition {index} failed {partition.Failures} times; last: {error}";
+            await FinishAsync(JobState.Failed, reason);
+            return;
+        }
+
+        partition.Status = PartitionStatus.Pending;
+        Job.Retries++;
+        _dirty = true;
+    }
+
+    private async Task MergeAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            _result = await merger.MergeAsync(JobId, Job, cancellationToken);
+            await FinishAsync(JobState.Completed, null);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogMergeFailed(logger, e, JobId);
+            await FinishAsync(JobState.Failed, $"merging the partial results failed: {e.Message}");
+        }
+    }
+
+    private async Task FinishAsync(JobState final, string? error)
+    {
+        var running = Job.Partitions.Select((p, i) => (p, i)).Where(x => x.p.Status == PartitionStatus.Running).Select(x => x.i).ToList();
+        Job.State = final;
+        Job.Error = error;
+        Job.FinishedAt = time.GetUtcNow();
+        await SaveAsync();
+        LogFinished(logger, JobId, final, error);
+
+        await Task.WhenAll(running.Select(async i =>
+        {
+            try
+            {
+                await PartitionGrain(i).StopAsync().WaitAsync(TimeSpan.FromSeconds(5));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogStopFailed(logger, e, JobId, i);
+            }
+        }));
+
+        try
+        {
+            await merger.DeletePartialsAsync(JobId);
+            if (final != JobState.Completed && Job.OutputDataset is { } output)
+            {
+                await merger.DeleteOutputAsync(output);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogCleanupFailed(logger, e, JobId);
+        }
+
+        _pump?.Dispose();
+        _pump = null;
+        if (await this.GetReminder(KeepAliveReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
+        await RecordInDirectoryAsync();
+    }
+
+    private async Task SaveAsync()
+    {
+        await state.WriteStateAsync();
+        _dirty = false;
+        _lastSave = time.GetUtcNow();
+    }
+
+    private Task RecordInDirectoryAsync() =>
+        GrainFactory.GetGrain<IJobDirectoryGrain>("default").RecordAsync(new JobSummary
+        {
+            JobId = JobId,
+            Description = Job.Spec?.Describe() ?? string.Empty,
+            State = Job.State,
+            SubmittedAt = Job.SubmittedAt,
+            FinishedAt = Job.FinishedAt,
+        });
+
+    private IPartitionGrain PartitionGrain(int index) => GrainFactory.GetGrain<IPartitionGrain>($"{JobId}/{index}");
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} submitted over dataset {Dataset}: {Partitions} partitions")]
+    private static partial void LogSubmitted(ILogger logger, string jobId, string dataset, int partitions);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} resumed from its stored state ({State})")]
+    private static partial void LogResumed(ILogger logger, string jobId, JobState state);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} ended {State}: {Error}")]
+    private static partial void LogFinished(ILogger logger, string jobId, JobState state, string? error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} partition {Index} attempt {Attempt} failed: {Error}")]
+    private static partial void LogAttemptFailed(ILogger logger, string jobId, int index, int attempt, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} partition {Index}: wrong quote-state guess, running it again")]
+    private static partial void LogQuoteGuessWrong(ILogger logger, string jobId, int index);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Job {JobId} partition {Index}: ignored a report of attempt {Attempt}")]
+    private static partial void LogStaleReport(ILogger logger, string jobId, int index, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} partition {Index}: start failed, will retry")]
+    private static partial void LogStartFailed(ILogger logger, Exception exception, string jobId, int index);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} partition {Index}: stop failed")]
+    private static partial void LogStopFailed(ILogger logger, Exception exception, string jobId, int index);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Job {JobId}: merge failed")]
+    private static partial void LogMergeFailed(ILogger logger, Exception exception, string jobId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: cleanup failed")]
+    private static partial void LogCleanupFailed(ILogger logger, Exception exception, string jobId);
+}

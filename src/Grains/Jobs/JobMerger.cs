@@ -1,0 +1,88 @@
+using OrleansProc.Contracts.Jobs;
+using OrleansProc.Engine.Processing;
+using OrleansProc.Engine.Schema;
+using OrleansProc.Grains.Datasets;
+using OrleansProc.Grains.Storage;
+
+namespace OrleansProc.Grains.Jobs;
+
+/// <summary>
+/// Merges the partials a job's partitions left in blob storage (downloads overlap, merges go in partition order),
+/// finishes the result, stores it as a blob, and registers a transform's output dataset.
+/// </summary>
+public sealed class JobMerger(BlobStore store, DatasetCatalog catalog, TimeProvider time)
+{
+    private const int ParallelDownloads = 8;
+
+    public async Task<JobResult> MergeAsync(string jobId, JobRecord record, CancellationToken cancellationToken = default)
+    {
+        var manifest = await catalog.GetManifestAsync(record.Dataset, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"dataset '{record.Dataset}' was deleted while the job ran");
+        var processor = ProcessorFactory.Create(record.Spec!, manifest.ToSchema());
+
+        var table = await Task.Run(() => MergePartialsAsync(jobId, record, processor, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var result = new JobResult
+        {
+            JobId = jobId,
+            Columns = table.Columns.Select(c => new ResultColumn(c.Name, SqlTypeNames.Name(c.Type))).ToList(),
+            Rows = table.Rows.Select(r => (IReadOnlyList<string?>)r.Select(v => v.ToInvariantString()).ToList()).ToList(),
+            TotalRows = table.TotalRows,
+            OutputDataset = record.OutputDataset,
+            OutputBlobs = record.OutputDataset is { } output
+                ? record.Partitions.Select((_, i) => JobPaths.OutputBlob(output, i)).ToList()
+                : [],
+            RowsRead = record.Partitions.Sum(p => p.Rows),
+            BytesRead = record.Partitions.Sum(p => p.Bytes),
+            BadRecords = record.Partitions.Sum(p => p.BadRecords),
+            BadRecordSamples = record.BadRecordSamples.ToList(),
+            Elapsed = time.GetUtcNow() - record.SubmittedAt,
+        };
+
+        if (record.OutputDataset is { } outputDataset)
+        {
+            await catalog.WriteManifestAsync(
+                new DatasetManifest
+                {
+                    Name = outputDataset,
+                    Format = DataFormat.Csv,
+                    Columns = table.Columns,
+                    SchemaGiven = true,
+                    RegisteredAt = time.GetUtcNow(),
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        await store.UploadJsonAsync(store.Jobs, JobPaths.Result(jobId), result, cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    public Task<JobResult?> ReadResultAsync(string jobId, CancellationToken cancellationToken = default) =>
+        store.ReadJsonAsync<JobResult>(store.Jobs, JobPaths.Result(jobId), cancellationToken);
+
+    /// <summary>Deletes the partial blobs of a job.</summary>
+    public Task DeletePartialsAsync(string jobId, CancellationToken cancellationToken = default) =>
+        store.DeletePrefixAsync(store.Jobs, JobPaths.PartialsPrefix(jobId), cancellationToken);
+
+    /// <summary>Deletes what a transform wrote (on failure or cancel).</summary>
+    public Task DeleteOutputAsync(string outputDataset, CancellationToken cancellationToken = default) =>
+        catalog.DeleteAsync(outputDataset, cancellationToken);
+
+    private async Task<ResultTable> MergePartialsAsync(string jobId, JobRecord record, IPartitionProcessor processor, CancellationToken cancellationToken)
+    {
+        var merged = processor.CreatePartial(record.OutputDataset is null ? null : Stream.Null);
+        for (var start = 0; start < record.Partitions.Count; start += ParallelDownloads)
+        {
+            var batch = Enumerable.Range(start, Math.Min(ParallelDownloads, record.Partitions.Count - start))
+                .Select(i => store.ReadAllAsync(store.Jobs, JobPaths.Partial(jobId, i, record.Partitions[i].Attempt), cancellationToken))
+                .ToList();
+            foreach (var download in batch)
+            {
+                var data = await download.ConfigureAwait(false);
+                using var stream = data.ToStream();
+                merged.Merge(processor.ReadPartial(stream));
+            }
+        }
+
+        return processor.Finish(merged);
+    }
+}

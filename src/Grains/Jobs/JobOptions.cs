@@ -1,0 +1,22 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace OrleansProc.Grains.Jobs;
+
+/// <summary>How a coordinator runs its job.</summary>
+public sealed class JobOptions
+{
+    /// <summary>Partitions a job keeps started at once (the fan-out window). Default 32.</summary>
+    [Range(1, 10_000)]
+    public int MaxPartitionsInFlight { get; set; } = 32;
+
+    /// <summary>Failed attempts after which a partition fails its job. Default 3.</summary>
+    [Range(1, 100)]
+    public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>How often the coordinator asks running partitions whether they still run (a lost silo). Default 5 s.</summary>
+    public TimeSpan LivenessInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The smallest partition size a job may ask for. Default 1 KiB.</summary>
+    [Range(1, long.MaxValue)]
+    public long MinPartitionSize { get; set; } = 1024;
+}

@@ -1,0 +1,17 @@
+namespace OrleansProc.Grains.Jobs;
+
+/// <summary>Where a job's artefacts live in the jobs container, and its output dataset.</summary>
+public static class JobPaths
+{
+    public static string PartialsPrefix(string jobId) => $"{jobId}/partials/";
+
+    /// <summary>One blob per attempt, so a late attempt never overwrites the partial of the one that counts.</summary>
+    public static string Partial(string jobId, int index, int attempt) => $"{jobId}/partials/{index:D6}-{attempt}.bin";
+
+    public static string Result(string jobId) => $"{jobId}/result.json";
+
+    /// <summary>The dataset a transform writes its rows to.</summary>
+    public static string OutputDataset(string jobId) => $"{jobId}-out";
+
+    public static string OutputBlob(string outputDataset, int index) => $"{outputDataset}/part-{index:D6}.csv";
+}

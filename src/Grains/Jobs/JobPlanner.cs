@@ -1,0 +1,110 @@
+using Microsoft.Extensions.Options;
+using OrleansProc.Contracts;
+using OrleansProc.Contracts.Jobs;
+using OrleansProc.Contracts.Partitions;
+using OrleansProc.Engine.Io;
+using OrleansProc.Engine.Processing;
+using OrleansProc.Engine.Sql;
+using OrleansProc.Grains.Datasets;
+
+namespace OrleansProc.Grains.Jobs;
+
+/// <summary>
+/// Validates a job spec against the catalog (dataset, query, columns, types) and cuts the dataset's blobs into
+/// partitions: large blobs into byte ranges, small blobs packed together.
+/// </summary>
+public sealed class JobPlanner(DatasetCatalog catalog, IOptions<JobOptions> options)
+{
+    public async Task<JobPlan> PlanAsync(string jobId, JobSpec spec, CancellationToken cancellationToken = default)
+    {
+        if (Names.Validate(jobId, "job") is { } badId)
+        {
+            return Reject(SubmitErrorKind.BadRequest, badId);
+        }
+
+        if (spec.PartitionSize < options.Value.MinPartitionSize)
+        {
+            return Reject(SubmitErrorKind.BadRequest, $"partition size {spec.PartitionSize} is too small: use at least {options.Value.MinPartitionSize} bytes");
+        }
+
+        string dataset;
+        if (spec.Kind == JobKind.WordCount)
+        {
+            dataset = spec.Dataset ?? string.Empty;
+            if (spec.Top < 1)
+            {
+                return Reject(SubmitErrorKind.BadRequest, $"--top must be at least 1, got {spec.Top}");
+            }
+        }
+        else
+        {
+            SqlQuery query;
+            try
+            {
+                query = SqlParser.Parse(spec.Sql ?? string.Empty);
+            }
+            catch (QueryException e)
+            {
+                return Reject(SubmitErrorKind.BadQuery, e.Message, e.Position);
+            }
+
+            if (query.FromIsPath)
+            {
+                return Reject(SubmitErrorKind.BadRequest, $"FROM '{query.From}' names local files: the client runs such a query itself, the cluster reads datasets only");
+            }
+
+            dataset = query.From;
+        }
+
+        if (Names.Validate(dataset, "dataset") is { } badName)
+        {
+            return Reject(SubmitErrorKind.UnknownDataset, badName);
+        }
+
+        var manifest = await catalog.GetManifestAsync(dataset, cancellationToken).ConfigureAwait(false);
+        if (manifest is null)
+        {
+            return Reject(SubmitErrorKind.UnknownDataset, $"unknown dataset '{dataset}': no such dataset in the catalog (see ./orleansproc dataset list)");
+        }
+
+        IPartitionProcessor processor;
+        try
+        {
+            processor = ProcessorFactory.Create(spec, manifest.ToSchema());
+        }
+        catch (QueryException e)
+        {
+            return Reject(SubmitErrorKind.BadQuery, e.Message, e.Position);
+        }
+
+        var blobs = await catalog.ListBlobsAsync(dataset, cancellationToken).ConfigureAwait(false);
+        if (blobs.Count == 0)
+        {
+            return Reject(SubmitErrorKind.UnknownDataset, $"dataset '{dataset}' has no blobs");
+        }
+
+        var partitions = RangeCutter.Plan(blobs.Select(b => new BlobInfo(b.Name, b.Length, b.Gzip)).ToList(), spec.PartitionSize);
+        var record = new JobRecord
+        {
+            Spec = spec,
+            Dataset = dataset,
+            State = JobState.Running,
+            BytesTotal = blobs.Sum(b => b.Length),
+            OutputDataset = processor.WritesOutputRows ? JobPaths.OutputDataset(jobId) : null,
+            Partitions = partitions.Select(p => new PartitionRecord
+            {
+                Slices = p.Slices.Select(s => new SliceSpec
+                {
+                    BlobName = s.BlobName,
+                    RangeStart = s.RangeStart,
+                    RangeEnd = s.RangeEnd,
+                    Gzip = s.Gzip,
+                }).ToList(),
+            }).ToList(),
+        };
+        return new JobPlan(record, null);
+    }
+
+    private static JobPlan Reject(SubmitErrorKind kind, string message, int position = -1) =>
+        new(null, SubmitOutcome.Rejected(kind, message, position));
+}

@@ -1,0 +1,47 @@
+using OrleansProc.Contracts.Jobs;
+
+namespace OrleansProc.Grains.Jobs;
+
+/// <summary>
+/// A job's stored state: the spec, the plan (references to blob ranges), per-partition status and attempts, and
+/// counters. Payloads (partials, results) are blobs.
+/// </summary>
+[GenerateSerializer]
+[Alias("OrleansProc.JobRecord")]
+public sealed class JobRecord
+{
+    [Id(0)]
+    public JobSpec? Spec { get; set; }
+
+    [Id(1)]
+    public string Dataset { get; set; } = string.Empty;
+
+    [Id(2)]
+    public JobState State { get; set; }
+
+    [Id(3)]
+    public DateTimeOffset SubmittedAt { get; set; }
+
+    [Id(4)]
+    public DateTimeOffset? FinishedAt { get; set; }
+
+    [Id(5)]
+    public string? Error { get; set; }
+
+    [Id(6)]
+    public List<PartitionRecord> Partitions { get; set; } = [];
+
+    [Id(7)]
+    public long BytesTotal { get; set; }
+
+    [Id(8)]
+    public int Retries { get; set; }
+
+    /// <summary>The first few bad records skipped, over all partitions.</summary>
+    [Id(9)]
+    public List<string> BadRecordSamples { get; set; } = [];
+
+    /// <summary>The output dataset of a transform, or null.</summary>
+    [Id(10)]
+    public string? OutputDataset { get; set; }
+}

@@ -1,0 +1,77 @@
+using Orleans.Runtime;
+using OrleansProc.Contracts.Cluster;
+using OrleansProc.Contracts.Jobs;
+using OrleansProc.Contracts.Partitions;
+using OrleansProc.Grains.Placement;
+
+namespace OrleansProc.Grains.Partitions;
+
+/// <summary>
+/// Owns one partition of one job. Start returns at once; the attempt runs on the silo's worker pool and reports back
+/// to the job grain. Placed round-robin over the silos so every silo takes work.
+/// </summary>
+[RoundRobinPlacement]
+public sealed class PartitionGrain(PartitionRunner runner, SiloLoadCounters counters, ILocalSiloDetails silo) : Grain, IPartitionGrain
+{
+    private CancellationTokenSource? _stop;
+    private int _attempt = -1;
+    private bool _known;
+
+    public Task StartAsync(PartitionAssignment assignment, CancellationToken cancellationToken = default)
+    {
+        if (_known && assignment.Attempt == _attempt)
+        {
+            return Task.CompletedTask;
+        }
+
+        _stop?.Cancel();
+        _stop?.Dispose();
+        _stop = new CancellationTokenSource();
+        _attempt = assignment.Attempt;
+        _known = true;
+        this.DelayDeactivation(TimeSpan.FromHours(6));
+        _ = RunAsync(assignment, _stop.Token);
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> IsRunningAsync(int attempt, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_known && attempt == _attempt);
+
+    public Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        _stop?.Cancel();
+        _known = false;
+        this.DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
+
+    private async Task RunAsync(PartitionAssignment assignment, CancellationToken stop)
+    {
+        var address = silo.SiloAddress.ToString();
+        PublishLoad(address);
+        PartitionReport report;
+        try
+        {
+            report = await runner.RunAsync(assignment, address, stop);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+        finally
+        {
+            PublishLoad(address);
+        }
+
+        if (stop.IsCancellationRequested || assignment.Attempt != _attempt)
+        {
+            return;
+        }
+
+        await GrainFactory.GetGrain<IJobGrain>(assignment.JobId).ReportPartitionAsync(report);
+        this.DeactivateOnIdle();
+    }
+
+    private void PublishLoad(string address) =>
+        GrainFactory.GetGrain<ISiloLoadGrain>(address).UpdateAsync(counters.Snapshot(runner.Slots)).Ignore();
+}

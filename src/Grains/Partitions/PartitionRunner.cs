@@ -1,0 +1,182 @@
+using System.IO.Compression;
+using Azure;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OrleansProc.Contracts.Partitions;
+using OrleansProc.Engine.Io;
+using OrleansProc.Engine.Processing;
+using OrleansProc.Grains.Datasets;
+using OrleansProc.Grains.Jobs;
+using OrleansProc.Grains.Storage;
+
+namespace OrleansProc.Grains.Partitions;
+
+/// <summary>
+/// Runs partition attempts on this silo's bounded worker pool: streams each slice from blob storage through the
+/// Engine's reader into the processor's partial, and writes the partial blob. Off the grain scheduler, so scanning
+/// never starves the silo.
+/// </summary>
+public sealed partial class PartitionRunner(
+    BlobStore store,
+    DatasetCatalog catalog,
+    SiloLoadCounters counters,
+    IOptions<WorkerOptions> options,
+    ILogger<PartitionRunner> logger)
+{
+    private readonly SemaphoreSlim _slots = new(options.Value.Slots, options.Value.Slots);
+
+    public int Slots => options.Value.Slots;
+
+    /// <summary>Runs one attempt to the end and returns its receipt; never throws but for cancellation.</summary>
+    public async Task<PartitionReport> RunAsync(PartitionAssignment assignment, string silo, CancellationToken cancellationToken)
+    {
+        await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        counters.Started();
+        try
+        {
+            return await Task.Run(() => ExecuteAsync(assignment, silo, cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            counters.Finished();
+            _slots.Release();
+        }
+    }
+
+    private async Task<PartitionReport> ExecuteAsync(PartitionAssignment assignment, string silo, CancellationToken cancellationToken)
+    {
+        var report = new PartitionReport { JobId = assignment.JobId, Index = assignment.Index, Attempt = assignment.Attempt, Silo = silo };
+        try
+        {
+            var manifest = await catalog.GetManifestAsync(assignment.Dataset, cancellationToken).ConfigureAwait(false)
+                ?? throw new PartitionFailedException($"dataset '{assignment.Dataset}' no longer exists", permanent: true);
+            var schema = manifest.ToSchema();
+            var processor = ProcessorFactory.Create(assignment.Spec, schema);
+
+            Stream? output = null;
+            if (processor.WritesOutputRows)
+            {
+                output = await store.OpenWriteAsync(store.Datasets, assignment.OutputBlob!, cancellationToken).ConfigureAwait(false);
+            }
+
+            long rows = 0, bytes = 0, bad = 0;
+            var samples = new List<string>();
+            var quotes = new List<long>(assignment.Slices.Count);
+            var partial = processor.CreatePartial(output);
+            await using (output)
+            {
+                foreach (var slice in assignment.Slices)
+                {
+                    var options = new ScanOptions
+                    {
+                        Format = manifest.Format,
+                        Schema = schema,
+                        NeededColumns = processor.NeededColumns,
+                        SourceName = slice.BlobName,
+                        RangeStart = slice.RangeStart,
+                        RangeEnd = slice.RangeEnd,
+                        StartsInsideQuotes = slice.StartsInsideQuotes,
+                        SkipBadRecords = assignment.Spec.SkipBadRecords,
+                    };
+                    var result = await ScanSliceAsync(slice, options, partial, cancellationToken).ConfigureAwait(false);
+                    rows += result.Records;
+                    bytes += result.BytesRead;
+                    bad += result.BadRecords;
+                    quotes.Add(result.QuoteCount);
+                    foreach (var sample in result.BadRecordSamples)
+                    {
+                        if (samples.Count < 5)
+                        {
+                            samples.Add(await DescribeAsync(sample, cancellationToken).ConfigureAwait(false));
+                        }
+                    }
+
+                    counters.Add(result.Records, result.BytesRead);
+                }
+
+                partial.Complete();
+            }
+
+            using (var buffer = new MemoryStream())
+            {
+                partial.WriteTo(buffer);
+                await store.UploadAsync(store.Jobs, assignment.PartialBlob, new BinaryData(buffer.GetBuffer().AsMemory(0, (int)buffer.Length)), cancellationToken).ConfigureAwait(false);
+            }
+
+            return report with { Succeeded = true, Rows = rows, Bytes = bytes, BadRecords = bad, BadRecordSamples = samples, SliceQuoteCounts = quotes };
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (BadRecordException e)
+        {
+            return report with
+            {
+                Error = await DescribeAsync(e.Record, cancellationToken).ConfigureAwait(false),
+                Permanent = true,
+                SliceQuoteCounts = e.QuoteCount is { } quotes && assignment.Slices.Count == 1 ? [quotes] : [],
+            };
+        }
+        catch (Exception e) when (e is QueryException or OverflowException or FormatException or InvalidCastException or PartitionFailedException)
+        {
+            return report with { Error = e.Message, Permanent = e is not PartitionFailedException { Permanent: false } };
+        }
+        catch (RequestFailedException e)
+        {
+            LogStorageFailure(logger, assignment.JobId, assignment.Index, e.Status, e.ErrorCode);
+            return report with { Error = $"storage request failed ({e.Status} {e.ErrorCode})" };
+        }
+        catch (Exception e)
+        {
+            LogAttemptFailed(logger, e, assignment.JobId, assignment.Index);
+            return report with { Error = $"{e.GetType().Name}: {e.Message}" };
+        }
+    }
+
+    private async Task<ScanResult> ScanSliceAsync(SliceSpec slice, ScanOptions options, IPartial partial, CancellationToken cancellationToken)
+    {
+        var position = slice.RangeStart > 0 ? slice.RangeStart - 1 : 0;
+        await using var raw = await store.OpenReadAsync(store.Datasets, slice.BlobName, position, cancellationToken).ConfigureAwait(false);
+        if (!slice.Gzip)
+        {
+            return await RecordScanner.ScanAsync(raw, options, partial, cancellationToken).ConfigureAwait(false);
+        }
+
+        await using var gzip = new GZipStream(raw, CompressionMode.Decompress);
+        try
+        {
+            return await RecordScanner.ScanAsync(gzip, options, partial, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new BadRecordException(new BadRecord(slice.BlobName, 0, null, $"not a valid gzip file: {e.Message}"));
+        }
+    }
+
+    /// <summary>Names the blob, the line and the reason; counts the lines before a record of a mid-blob range.</summary>
+    private async Task<string> DescribeAsync(BadRecord record, CancellationToken cancellationToken)
+    {
+        if (record.Line is not null || record.Source.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
+        {
+            return record.ToString();
+        }
+
+        try
+        {
+            await using var stream = await store.OpenReadAsync(store.Datasets, record.Source, 0, cancellationToken).ConfigureAwait(false);
+            var line = await LineLocator.CountLinesAsync(stream, record.ByteOffset, cancellationToken).ConfigureAwait(false);
+            return (record with { Line = line }).ToString();
+        }
+        catch (RequestFailedException)
+        {
+            return record.ToString();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} partition {Index}: storage request failed with {Status} {ErrorCode}")]
+    private static partial void LogStorageFailure(ILogger logger, string jobId, int index, int status, string? errorCode);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} partition {Index}: attempt failed")]
+    private static partial void LogAttemptFailed(ILogger logger, Exception exception, string jobId, int index);
+}

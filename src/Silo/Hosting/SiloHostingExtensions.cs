@@ -1,0 +1,53 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+using OrleansProc.Contracts;
+using OrleansProc.Grains.Hosting;
+using OrleansProc.Grains.Partitions;
+
+namespace OrleansProc.Silo.Hosting;
+
+/// <summary>Wires a silo: clustering, grain state and reminders on Azure Storage, the grains and their services.</summary>
+public static class SiloHostingExtensions
+{
+    public static IHostApplicationBuilder AddOrleansProcSilo(this IHostApplicationBuilder builder)
+    {
+        var settings = SiloSettings.From(builder.Configuration);
+        builder.Logging.AddFilter("Orleans", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        builder.Logging.AddFilter("Azure", LogLevel.Warning);
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss.fff ";
+        });
+
+        var tables = new TableServiceClient(settings.ConnectionString);
+        var blobs = new BlobServiceClient(settings.ConnectionString);
+        builder.UseOrleans(silo =>
+        {
+            silo.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = settings.ClusterId;
+                o.ServiceId = StorageNames.ServiceId;
+            });
+            silo.Configure<SiloOptions>(o => o.SiloName = settings.SiloName);
+            silo.ConfigureEndpoints(settings.AdvertisedAddress, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
+            silo.UseAzureStorageClustering(o => o.TableServiceClient = tables);
+            silo.AddAzureBlobGrainStorage("state", o =>
+            {
+                o.BlobServiceClient = blobs;
+                o.ContainerName = StorageNames.GrainStateContainer;
+            });
+            silo.UseAzureTableReminderService(o => o.TableServiceClient = tables);
+            silo.AddOrleansProcGrains(blobs);
+        });
+        builder.Services.Configure<WorkerOptions>(o => o.Slots = settings.Slots);
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddHostedService<SiloReadyAnnouncer>();
+        return builder;
+    }
+}

@@ -1,0 +1,55 @@
+using System.ComponentModel.DataAnnotations;
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using OrleansProc.Contracts;
+
+namespace OrleansProc.Silo.Hosting;
+
+/// <summary>
+/// A silo's settings, from environment variables (or configuration keys of the same names):
+/// ORLEANSPROC_STORAGE (connection string; default Azurite's development storage), ORLEANSPROC_CLUSTER (default dev),
+/// ORLEANSPROC_SILO_PORT (default 11111), ORLEANSPROC_GATEWAY_PORT (default 30000), ORLEANSPROC_SILO_NAME,
+/// ORLEANSPROC_ADVERTISED_IP (default 127.0.0.1; in a container, its own address), ORLEANSPROC_SLOTS (default: cores).
+/// </summary>
+public sealed class SiloSettings
+{
+    public required string ConnectionString { get; init; }
+
+    public required string ClusterId { get; init; }
+
+    [Range(1, 65535)]
+    public int SiloPort { get; init; } = 11111;
+
+    [Range(1, 65535)]
+    public int GatewayPort { get; init; } = 30000;
+
+    public string SiloName { get; init; } = Environment.MachineName;
+
+    public IPAddress AdvertisedAddress { get; init; } = IPAddress.Loopback;
+
+    [Range(1, 1024)]
+    public int Slots { get; init; } = Environment.ProcessorCount;
+
+    public static SiloSettings From(IConfiguration configuration)
+    {
+        string? Get(string name) => configuration[name] is { Length: > 0 } value ? value : null;
+        var settings = new SiloSettings
+        {
+            ConnectionString = Get(StorageNames.StorageVariable) ?? StorageNames.DevelopmentStorage,
+            ClusterId = Get(StorageNames.ClusterVariable) ?? "dev",
+            SiloPort = ParseInt(Get("ORLEANSPROC_SILO_PORT"), 11111, "ORLEANSPROC_SILO_PORT"),
+            GatewayPort = ParseInt(Get("ORLEANSPROC_GATEWAY_PORT"), 30000, "ORLEANSPROC_GATEWAY_PORT"),
+            SiloName = Get("ORLEANSPROC_SILO_NAME") ?? Environment.MachineName,
+            AdvertisedAddress = Get("ORLEANSPROC_ADVERTISED_IP") is { } ip
+                ? IPAddress.TryParse(ip, out var address) ? address : throw new InvalidOperationException($"ORLEANSPROC_ADVERTISED_IP '{ip}' is not an IP address")
+                : IPAddress.Loopback,
+            Slots = ParseInt(Get("ORLEANSPROC_SLOTS"), Environment.ProcessorCount, "ORLEANSPROC_SLOTS"),
+        };
+        Validator.ValidateObject(settings, new ValidationContext(settings), validateAllProperties: true);
+        return settings;
+    }
+
+    private static int ParseInt(string? text, int fallback, string name) => text is null
+        ? fallback
+        : int.TryParse(text, out var value) ? value : throw new InvalidOperationException($"{name} '{text}' is not a number");
+}

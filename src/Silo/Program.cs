@@ -1,0 +1,6 @@
+using Microsoft.Extensions.Hosting;
+using OrleansProc.Silo.Hosting;
+
+var builder = Host.CreateApplicationBuilder(args);
+builder.AddOrleansProcSilo();
+await builder.Build().RunAsync();

@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace OrleansProc.EndToEnd.Tests.Infrastructure;
+
+/// <summary>A process a test starts, its output kept in memory and in a log file, killed with its tree on dispose.</summary>
+public sealed class ChildProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+    private readonly object _gate = new();
+    private readonly StreamWriter _log;
+
+    private ChildProcess(Process process, string logPath)
+    {
+        _process = process;
+        LogPath = logPath;
+        _log = new StreamWriter(logPath, append: false) { AutoFlush = true };
+    }
+
+    public string LogPath { get; }
+
+    public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    public string Output
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public static ChildProcess Start(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, string logPath)
+    {
+        var info = new ProcessStartInfo(fileName)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = RepositoryRoot.Path,
+        };
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in environment)
+        {
+            info.Environment[key] = value;
+        }
+
+        var process = new Process { StartInfo = info };
+        var child = new ChildProcess(process, logPath);
+        process.OutputDataReceived += (_, e) => child.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => child.Append(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return child;
+    }
+
+    /// <summary>Waits until the output holds <paramref name="marker"/>; fails if the process exits or the deadline passes.</summary>
+    public async Task WaitForOutputAsync(string marker, TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        while (!Output.Contains(marker, StringComparison.Ordinal))
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"process exited with {_process.ExitCode} before '{marker}'; log {LogPath}:\n{Tail()}");
+            }
+
+            if (deadline.IsCancellationRequested)
+            {
+                throw new TimeoutException($"no '{marker}' within {timeout}; log {LogPath}:\n{Tail()}");
+            }
+
+            await Task.Delay(100, CancellationToken.None);
+        }
+    }
+
+    public void Kill()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(10_000);
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        try
+        {
+            Kill();
+        }
+        catch (InvalidOperationException)
+        {
+        }
+
+        _process.Dispose();
+        lock (_gate)
+        {
+            _log.Dispose();
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private string Tail()
+    {
+        var lines = Output.Split('\n');
+        return string.Join('\n', lines.Skip(Math.Max(0, lines.Length - 30)));
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            _output.AppendLine(line);
+            _log.WriteLine(line);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+using System.Diagnostics;
+
+namespace OrleansProc.EndToEnd.Tests.Infrastructure;
+
+/// <summary>
+/// A real local cluster for the end-to-end tests: Azurite (in memory, on free ports) and two silo processes that form
+/// one cluster through Azure Table clustering, under a cluster id of their own. The client is run as a process with
+/// the same environment a user would set.
+/// </summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    public const int SiloCount = 2;
+    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    private readonly List<ChildProcess> _silos = [];
+    private ChildProcess? _azurite;
+
+    public string WorkDirectory { get; } = Directory.CreateTempSubdirectory("orleansproc-e2e-").FullName;
+
+    public string ConnectionString { get; private set; } = string.Empty;
+
+    public string ClusterId { get; } = $"e2e-{Guid.NewGuid():N}"[..16];
+
+    public IReadOnlyList<ChildProcess> Silos => _silos;
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(RepositoryRoot.AzuriteBin))
+        {
+            throw new InvalidOperationException($"{RepositoryRoot.AzuriteBin} is missing: run 'npm ci' in infra/ (the README's test command does)");
+        }
+
+        int blob = FreePorts.Next(), queue = FreePorts.Next(), table = FreePorts.Next();
+        ConnectionString =
+            $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};" +
+            $"BlobEndpoint=http://127.0.0.1:{blob}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queue}/devstoreaccount1;" +
+            $"TableEndpoint=http://127.0.0.1:{table}/devstoreaccount1;";
+        _azurite = ChildProcess.Start(
+            RepositoryRoot.AzuriteBin,
+            [
+                "--blobHost", "127.0.0.1", "--blobPort", $"{blob}", "--queueHost", "127.0.0.1", "--queuePort", $"{queue}",
+                "--tableHost", "127.0.0.1", "--tablePort", $"{table}", "--inMemoryPersistence", "--skipApiVersionCheck", "--loose",
+                "--location", Path.Combine(WorkDirectory, "azurite"),
+            ],
+            new Dictionary<string, string>(),
+            Path.Combine(WorkDirectory, "azurite.log"));
+        await _azurite.WaitForOutputAsync($"Table service is successfully listening", TimeSpan.FromSeconds(60));
+
+        for (var i = 0; i < SiloCount; i++)
+        {
+            await StartSiloAsync(i);
+        }
+    }
+
+    /// <summary>Starts silo <paramref name="index"/> and waits until it has joined the cluster.</summary>
+    public async Task<ChildProcess> StartSiloAsync(int index)
+    {
+        var silo = ChildProcess.Start(
+            "dotnet",
+            [RepositoryRoot.SiloDll],
+            new Dictionary<string, string>(ClientEnvironment)
+            {
+                ["ORLEANSPROC_SILO_PORT"] = $"{FreePorts.Next()}",
+                ["ORLEANSPROC_GATEWAY_PORT"] = $"{FreePorts.Next()}",
+                ["ORLEANSPROC_SILO_NAME"] = $"silo{index}",
+            },
+            Path.Combine(WorkDirectory, $"silo{index}.log"));
+        _silos.Add(silo);
+        await silo.WaitForOutputAsync("OrleansProc silo started", TimeSpan.FromSeconds(90));
+        return silo;
+    }
+
+    public IReadOnlyDictionary<string, string> ClientEnvironment => new Dictionary<string, string>
+    {
+        ["ORLEANSPROC_STORAGE"] = ConnectionString,
+        ["ORLEANSPROC_CLUSTER"] = ClusterId,
+        ["ORLEANSPROC_ROOT"] = RepositoryRoot.Path,
+    };
+
+    /// <summary>Runs the client console with <paramref name="arguments"/>, as `./orleansproc ARGS` would, output redirected.</summary>
+    public async Task<ClientRun> RunClientAsync(params string[] arguments)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            WorkingDirectory = RepositoryRoot.Path,
+        };
+        info.ArgumentList.Add(RepositoryRoot.ClientDll);
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in ClientEnvironment)
+        {
+            info.Environment[key] = value;
+        }
+
+        using var process = Process.Start(info)!;
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"client {string.Join(' ', arguments)} did not end within 5 minutes");
+        }
+
+        return new ClientRun(process.ExitCode, await stdout, await stderr);
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var silo in _silos)
+        {
+            await silo.DisposeAsync();
+        }
+
+        if (_azurite is not null)
+        {
+            await _azurite.DisposeAsync();
+        }
+    }
+}

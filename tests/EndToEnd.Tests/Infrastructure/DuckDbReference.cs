@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Numerics;
+using System.Text.Json;
+using DuckDB.NET.Data;
+
+namespace OrleansProc.EndToEnd.Tests.Infrastructure;
+
+/// <summary>
+/// DuckDB as the reference: runs the same SQL over the same local files (a view named like the dataset) and compares
+/// its rows with the JSON the client printed, numbers equal to 1e-9 relative.
+/// </summary>
+public static class DuckDbReference
+{
+    public static List<Dictionary<string, object?>> Query(string sql, string view, string csvGlob)
+    {
+        using var connection = new DuckDBConnection("DataSource=:memory:");
+        connection.Open();
+        using (var create = connection.CreateCommand())
+        {
+            create.CommandText = $"CREATE VIEW \"{view}\" AS SELECT * FROM read_csv('{csvGlob}', header = true)";
+            create.ExecuteNonQuery();
+        }
+
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = new List<Dictionary<string, object?>>();
+        while (reader.Read())
+        {
+            var row = new Dictionary<string, object?>(StringComparer.Ordinal);
+            for (var i = 0; i < reader.FieldCount; i++)
+            {
+                row[reader.GetName(i)] = reader.IsDBNull(i) ? null : Normalize(reader.GetValue(i));
+            }
+
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    /// <summary>Asserts that the client's JSON rows equal the expected rows: same order, same keys, numbers to 1e-9.</summary>
+    public static void AssertSameRows(IReadOnlyList<Dictionary<string, object?>> expected, JsonElement actual)
+    {
+        Assert.Equal(JsonValueKind.Array, actual.ValueKind);
+        var actualRows = actual.EnumerateArray().ToList();
+        Assert.Equal(expected.Count, actualRows.Count);
+        for (var r = 0; r < expected.Count; r++)
+        {
+            var names = actualRows[r].EnumerateObject().Select(p => p.Name).ToList();
+            Assert.Equal(expected[r].Keys.ToList(), names);
+            foreach (var (name, want) in expected[r])
+            {
+                var got = actualRows[r].GetProperty(name);
+                var where = $"row {r}, column {name}";
+                switch (want)
+                {
+                    case null:
+                        Assert.True(got.ValueKind == JsonValueKind.Null, $"{where}: expected null, got {got}");
+                        break;
+                    case double number:
+                        Assert.True(got.ValueKind == JsonValueKind.Number, $"{where}: expected a number, got {got}");
+                        var value = got.GetDouble();
+                        Assert.True(
+                            Math.Abs(value - number) <= 1e-9 * Math.Max(1, Math.Abs(number)),
+                            $"{where}: expected {number.ToString("R", CultureInfo.InvariantCulture)}, got {value.ToString("R", CultureInfo.InvariantCulture)}");
+                        break;
+                    case bool flag:
+                        Assert.Equal(flag, got.GetBoolean());
+                        break;
+                    default:
+                        Assert.Equal(want.ToString(), got.ValueKind == JsonValueKind.String ? got.GetString() : got.ToString());
+                        break;
+                }
+            }
+        }
+    }
+
+    private static object Normalize(object value) => value switch
+    {
+        long or int or short or sbyte or byte or ulong or uint or ushort => Convert.ToDouble(value, CultureInfo.InvariantCulture),
+        BigInteger big => (double)big,
+        decimal d => (double)d,
+        float f => (double)f,
+        double d => d,
+        DateTime t => t.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        _ => value,
+    };
+}

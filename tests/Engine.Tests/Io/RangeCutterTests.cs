@@ -1,0 +1,90 @@
+using OrleansProc.Engine.Io;
+
+namespace OrleansProc.Engine.Tests.Io;
+
+public sealed class RangeCutterTests
+{
+    [Fact]
+    public void Plan_LargeBlob_IsCutIntoNearlyEqualRanges()
+    {
+        var plan = RangeCutter.Plan([new BlobInfo("big.csv", 1000, false)], 300);
+
+        Assert.Equal(4, plan.Count);
+        Assert.Equal(
+            [new InputSlice("big.csv", 0, 250, false), new InputSlice("big.csv", 250, 500, false), new InputSlice("big.csv", 500, 750, false), new InputSlice("big.csv", 750, long.MaxValue, false)],
+            plan.Select(p => p.Slices.Single()));
+        Assert.All(plan, p => Assert.Equal(250, p.Bytes));
+        Assert.Equal([0, 1, 2, 3], plan.Select(p => p.Index));
+    }
+
+    [Fact]
+    public void Plan_SmallBlobs_ArePackedInNameOrder()
+    {
+        BlobInfo[] blobs = [new("c", 40, false), new("a", 50, false), new("b", 30, true), new("d", 0, false), new("e", 90, false)];
+
+        var plan = RangeCutter.Plan(blobs, 100);
+
+        Assert.Equal([["a", "b"], ["c", "d"], ["e"]], plan.Select(p => p.Slices.Select(s => s.BlobName).ToArray()));
+        Assert.Equal([80L, 40, 90], plan.Select(p => p.Bytes));
+        Assert.All(plan.SelectMany(p => p.Slices), s => Assert.True(s.IsWholeBlob));
+        Assert.True(plan[0].Slices[1].Gzip);
+    }
+
+    [Fact]
+    public void Plan_MaxBlobsPerPartition_LimitsPacks()
+    {
+        var blobs = Enumerable.Range(0, 7).Select(i => new BlobInfo($"part-{i}", 1, false)).ToList();
+
+        var plan = RangeCutter.Plan(blobs, 1000, maxBlobsPerPartition: 3);
+
+        Assert.Equal([3, 3, 1], plan.Select(p => p.Slices.Count));
+    }
+
+    [Fact]
+    public void Plan_LargeGzipBlob_IsWhole()
+    {
+        var plan = RangeCutter.Plan([new BlobInfo("a.csv.gz", 5000, true), new BlobInfo("b.csv", 10, false)], 100);
+
+        Assert.Equal([["a.csv.gz"], ["b.csv"]], plan.Select(p => p.Slices.Select(s => s.BlobName).ToArray()));
+        Assert.Equal(new InputSlice("a.csv.gz", 0, long.MaxValue, true), plan[0].Slices[0]);
+    }
+
+    [Fact]
+    public void Plan_PackBeforeLargeBlob_IsClosedToKeepOrder()
+    {
+        var plan = RangeCutter.Plan([new BlobInfo("a", 10, false), new BlobInfo("b", 250, false), new BlobInfo("c", 10, false)], 100);
+
+        Assert.Equal(["a", "b", "b", "b", "c"], plan.Select(p => p.Slices.Single().BlobName));
+    }
+
+    [Fact]
+    public void Plan_RangesCoverTheBlobExactly()
+    {
+        var random = new Random(1);
+        for (var i = 0; i < 200; i++)
+        {
+            var length = random.NextInt64(1, 10_000_000);
+            var size = random.NextInt64(1, 2_000_000);
+
+            var slices = RangeCutter.Plan([new BlobInfo("x", length, false)], size).Select(p => p.Slices.Single()).ToList();
+
+            Assert.Equal(0, slices[0].RangeStart);
+            Assert.Equal(long.MaxValue, slices[^1].RangeEnd);
+            for (var s = 1; s < slices.Count; s++)
+            {
+                Assert.Equal(slices[s - 1].RangeEnd, slices[s].RangeStart);
+                Assert.True(slices[s].RangeStart > slices[s - 1].RangeStart);
+            }
+
+            Assert.Equal((length + size - 1) / size, slices.Count);
+        }
+    }
+
+    [Fact]
+    public void Plan_InvalidArguments_Throw()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => RangeCutter.Plan([], 0));
+        Assert.Throws<ArgumentException>(() => RangeCutter.Plan([new BlobInfo("a", 1, false), new BlobInfo("a", 2, false)], 10));
+        Assert.Empty(RangeCutter.Plan([], 10));
+    }
+}
