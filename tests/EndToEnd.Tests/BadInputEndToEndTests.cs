@@ -1,5 +1,6 @@
 using System.Text;
 using OrleansProc.EndToEnd.Tests.Infrastructure;
+using OrleansProc.TestSupport;
 
 namespace OrleansProc.EndToEnd.Tests;
 

@@ -1,4 +1,5 @@
 using OrleansProc.EndToEnd.Tests.Infrastructure;
+using OrleansProc.TestSupport;
 using OrleansProc.SampleData;
 
 namespace OrleansProc.EndToEnd.Tests;

@@ -13,6 +13,10 @@ internal sealed class SiloLauncher(DevPaths paths, ConsoleContext console)
 
     public const int FirstGatewayPort = 30000;
 
+    /// <summary>The dotnet host running this client, else "dotnet" from the PATH.</summary>
+    public static string DotnetHost =>
+        Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path).Equals("dotnet", StringComparison.OrdinalIgnoreCase) ? path : "dotnet";
+
     /// <summary>Starts silo{index} on the first free ports at or above 11111+index and 30000+index.</summary>
     public SiloState Start(int index, ISet<int> takenPorts)
     {
@@ -40,7 +44,7 @@ internal sealed class SiloLauncher(DevPaths paths, ConsoleContext console)
         }
 
         var log = paths.SiloLog(name);
-        var pid = ProcessControl.StartDetached("dotnet", [paths.SiloAssembly], environment, log, paths.Root);
+        var pid = ProcessControl.StartDetached(DotnetHost, [paths.SiloAssembly], environment, log, paths.Root);
         console.Error.WriteLine($"{name}: starting (pid {pid}, silo port {siloPort}, gateway port {gatewayPort}, log {paths.Show(log)})");
         return new SiloState
         {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using OrleansProc.TestSupport;
 
 namespace OrleansProc.EndToEnd.Tests.Infrastructure;
 
@@ -10,9 +11,8 @@ namespace OrleansProc.EndToEnd.Tests.Infrastructure;
 public sealed class ClusterFixture : IAsyncLifetime
 {
     public const int SiloCount = 2;
-    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
     private readonly List<ChildProcess> _silos = [];
-    private ChildProcess? _azurite;
+    private AzuriteProcess? _azurite;
 
     public string WorkDirectory { get; } = Directory.CreateTempSubdirectory("orleansproc-e2e-").FullName;
 
@@ -24,26 +24,8 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (!File.Exists(RepositoryRoot.AzuriteBin))
-        {
-            throw new InvalidOperationException($"{RepositoryRoot.AzuriteBin} is missing: run 'npm ci' in infra/ (the README's test command does)");
-        }
-
-        int blob = FreePorts.Next(), queue = FreePorts.Next(), table = FreePorts.Next();
-        ConnectionString =
-            $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};" +
-            $"BlobEndpoint=http://127.0.0.1:{blob}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queue}/devstoreaccount1;" +
-            $"TableEndpoint=http://127.0.0.1:{table}/devstoreaccount1;";
-        _azurite = ChildProcess.Start(
-            RepositoryRoot.AzuriteBin,
-            [
-                "--blobHost", "127.0.0.1", "--blobPort", $"{blob}", "--queueHost", "127.0.0.1", "--queuePort", $"{queue}",
-                "--tableHost", "127.0.0.1", "--tablePort", $"{table}", "--inMemoryPersistence", "--skipApiVersionCheck", "--loose",
-                "--location", Path.Combine(WorkDirectory, "azurite"),
-            ],
-            new Dictionary<string, string>(),
-            Path.Combine(WorkDirectory, "azurite.log"));
-        await _azurite.WaitForOutputAsync($"Table service is successfully listening", TimeSpan.FromSeconds(60));
+        _azurite = await AzuriteProcess.StartAsync(WorkDirectory);
+        ConnectionString = _azurite.ConnectionString;
 
         for (var i = 0; i < SiloCount; i++)
         {

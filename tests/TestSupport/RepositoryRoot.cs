@@ -1,4 +1,4 @@
-namespace OrleansProc.EndToEnd.Tests.Infrastructure;
+namespace OrleansProc.TestSupport;
 
 /// <summary>Finds the repository (the folder holding OrleansProc.sln) and the build configuration of this test run.</summary>
 public static class RepositoryRoot

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace OrleansProc.EndToEnd.Tests.Infrastructure;
+namespace OrleansProc.TestSupport;
 
 /// <summary>Ports free on 127.0.0.1 right now (asked of the OS), for the processes a test starts.</summary>
 public static class FreePorts

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace OrleansProc.EndToEnd.Tests.Infrastructure;
+namespace OrleansProc.TestSupport;
 
 /// <summary>A process a test starts, its output kept in memory and in a log file, killed with its tree on dispose.</summary>
 public sealed class ChildProcess : IAsyncDisposable

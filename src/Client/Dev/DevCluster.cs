@@ -1,0 +1,234 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using OrleansProc.Client.Cli;
+using OrleansProc.Client.Cluster;
+using OrleansProc.Client.Commands;
+using OrleansProc.Client.Output;
+using OrleansProc.Contracts.Cluster;
+using OrleansProc.Contracts.Jobs;
+
+namespace OrleansProc.Client.Dev;
+
+/// <summary>The local development cluster: Azurite and N silo processes, started, shown and stopped by <c>dev up|status|down</c>.</summary>
+internal sealed class DevCluster(DevPaths paths, ConsoleContext console)
+{
+    public static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly DevStateStore _store = new(paths);
+
+    /// <summary>
+    /// Starts Azurite (unless one listens) and silos up to <paramref name="silos"/>; returns once each silo's log says it
+    /// started and the cluster lists them active. Returns true when it started anything.
+    /// </summary>
+    public async Task<bool> UpAsync(int silos, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var state = _store.Load() ?? new DevState();
+        var running = state.Silos.Where(s => ProcessControl.IsRunning(s.Pid, s.StartMarker)).ToList();
+        foreach (var gone in state.Silos.Except(running))
+        {
+            console.Error.WriteLine($"{gone.Name}: recorded as pid {gone.Pid} but not running any more");
+        }
+
+        var azuriteWasUp = state.Azurite is { } known && PortProbe.IsListening(known.BlobPort);
+        var azurite = await new AzuriteLauncher(paths, console).EnsureRunningAsync(state.Azurite, cancellationToken);
+        state = state with { Azurite = azurite, Silos = running };
+        _store.Save(state);
+
+        if (running.Count >= silos && azuriteWasUp)
+        {
+            console.Error.WriteLine($"already up: {running.Count} silos ({string.Join(", ", running.Select(s => $"{s.Name} pid {s.Pid}"))}); ./orleansproc dev status");
+            await WaitActiveAsync(running.Count, running, timeout, cancellationToken);
+            return false;
+        }
+
+        var launcher = new SiloLauncher(paths, console);
+        var taken = new HashSet<int>(running.SelectMany(s => new[] { s.SiloPort, s.GatewayPort }));
+        var names = new HashSet<string>(running.Select(s => s.Name), StringComparer.Ordinal);
+        var started = new List<SiloState>();
+        for (var index = 0; running.Count + started.Count < silos; index++)
+        {
+            if (names.Contains("silo" + index))
+            {
+                continue;
+            }
+
+            started.Add(launcher.Start(index, taken));
+            state = state with { Silos = [.. running, .. started] };
+            _store.Save(state);
+        }
+
+        await launcher.WaitStartedAsync(started, timeout, cancellationToken);
+        await WaitActiveAsync(silos, state.Silos, timeout, cancellationToken);
+        return true;
+    }
+
+    /// <summary>Stops the silos and the Azurite that <c>dev up</c> started (TERM, then KILL after 10 s) and forgets them.</summary>
+    public async Task<bool> DownAsync(CancellationToken cancellationToken)
+    {
+        var state = _store.Load();
+        if (state is null)
+        {
+            console.Error.WriteLine("nothing to stop: dev up has not started anything here");
+            return false;
+        }
+
+        await StopAsync(state.Silos.Select(s => (s.Name, s.Pid, s.StartMarker)).ToList(), cancellationToken);
+        if (state.Azurite is { StartedByDevUp: true } azurite)
+        {
+            await StopAsync([("azurite", azurite.Pid, azurite.StartMarker)], cancellationToken);
+        }
+        else if (state.Azurite is not null)
+        {
+            console.Error.WriteLine("azurite: left running (dev up did not start it)");
+        }
+
+        _store.Delete();
+        return true;
+    }
+
+    /// <summary>The processes as <c>dev status --format json</c> shows them.</summary>
+    public JsonObject StatusJson()
+    {
+        var state = _store.Load() ?? new DevState();
+        var azurite = CurrentAzurite(state);
+        var json = new JsonObject
+        {
+            ["azurite"] = azurite is null ? null : new JsonObject
+            {
+                ["pid"] = azurite.Pid,
+                ["blobPort"] = azurite.BlobPort,
+                ["queuePort"] = azurite.QueuePort,
+                ["tablePort"] = azurite.TablePort,
+                ["startedByDevUp"] = azurite.StartedByDevUp,
+                ["running"] = PortProbe.IsListening(azurite.BlobPort),
+                ["log"] = azurite.Log,
+            },
+            ["silos"] = new JsonArray(state.Silos.Select(s => (JsonNode)new JsonObject
+            {
+                ["name"] = s.Name,
+                ["pid"] = s.Pid,
+                ["siloPort"] = s.SiloPort,
+                ["gatewayPort"] = s.GatewayPort,
+                ["log"] = s.Log,
+                ["running"] = ProcessControl.IsRunning(s.Pid, s.StartMarker),
+            }).ToArray()),
+        };
+        return json;
+    }
+
+    public void WriteStatus(OutputFormat format)
+    {
+        if (format == OutputFormat.Json)
+        {
+            console.Out.WriteLine(StatusJson().ToJsonString(new JsonSerializerOptions { WriteIndented = false }));
+            return;
+        }
+
+        var state = _store.Load() ?? new DevState();
+        var azurite = CurrentAzurite(state);
+        ResultColumn[] columns = [new("process", "VARCHAR"), new("pid", "BIGINT"), new("ports", "VARCHAR"), new("state", "VARCHAR"), new("log", "VARCHAR")];
+        var rows = new List<IReadOnlyList<string?>>();
+        if (azurite is not null)
+        {
+            rows.Add([
+                "azurite", azurite.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                $"{azurite.BlobPort}-{azurite.TablePort}",
+                (PortProbe.IsListening(azurite.BlobPort) ? "running" : "stopped") + (azurite.StartedByDevUp ? string.Empty : " (external)"),
+                azurite.Log is null ? "-" : paths.Show(azurite.Log)]);
+        }
+
+        rows.AddRange(state.Silos.Select(s => (IReadOnlyList<string?>)[
+            s.Name, s.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture), $"silo {s.SiloPort}, gateway {s.GatewayPort}",
+            ProcessControl.IsRunning(s.Pid, s.StartMarker) ? "running" : "stopped", paths.Show(s.Log)]));
+        if (rows.Count == 0)
+        {
+            console.Error.WriteLine("nothing runs: no Azurite on 127.0.0.1:10000 and no silos started by dev up (./orleansproc dev up)");
+            return;
+        }
+
+        new TableResultWriter().Write(console.Out, columns, rows);
+    }
+
+    /// <summary>The recorded Azurite, or one found listening on the default port.</summary>
+    private static AzuriteState? CurrentAzurite(DevState state)
+    {
+        if (state.Azurite is not null)
+        {
+            return state.Azurite;
+        }
+
+        return PortProbe.IsListening(AzuriteState.DefaultBlobPort)
+            ? new AzuriteState { Pid = PortProbe.ListenerPid(AzuriteState.DefaultBlobPort), StartedByDevUp = false }
+            : null;
+    }
+
+    /// <summary>Connects as a client and waits until the cluster lists at least <paramref name="count"/> active silos.</summary>
+    private async Task WaitActiveAsync(int count, IReadOnlyList<SiloState> silos, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var clock = console.Time.GetTimestamp();
+        var settings = StorageSettings.FromEnvironment();
+        var names = silos.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        var last = "no answer yet";
+        while (console.Time.GetElapsedTime(clock) < timeout)
+        {
+            try
+            {
+                await using var cluster = await ClusterConnection.ConnectAsync(settings, cancellationToken);
+                while (console.Time.GetElapsedTime(clock) < timeout)
+                {
+                    var listed = await cluster.Client.GetGrain<IClusterStatusGrain>(0).GetSilosAsync(cancellationToken);
+                    var active = listed.Where(s => ClusterCommands.IsActive(s.Status)).ToList();
+                    var ours = active.Count(s => names.Contains(s.Name));
+                    if (ours >= count || (ours == 0 && active.Count >= count))
+                    {
+                        console.Error.WriteLine($"cluster: {active.Count} active silos ({string.Join(", ", active.Select(s => s.Name.Length > 0 ? s.Name : s.Address))})");
+                        return;
+                    }
+
+                    last = $"{active.Count} active of {count}";
+                    await Task.Delay(TimeSpan.FromMilliseconds(500), console.Time, cancellationToken);
+                }
+            }
+            catch (Exception exception) when (exception is CommandException or OrleansException or TimeoutException)
+            {
+                last = ClusterUnreachable.Shorten(exception.Message);
+                await Task.Delay(TimeSpan.FromSeconds(1), console.Time, cancellationToken);
+            }
+        }
+
+        throw new CommandException($"the cluster did not list {count} active silos within {timeout.TotalSeconds:0} s ({last}); see {string.Join(", ", silos.Select(s => paths.Show(s.Log)))}");
+    }
+
+    private async Task StopAsync(IReadOnlyList<(string Name, int Pid, string? Marker)> processes, CancellationToken cancellationToken)
+    {
+        var running = processes.Where(p => ProcessControl.IsRunning(p.Pid, p.Marker)).ToList();
+        foreach (var process in processes.Except(running))
+        {
+            console.Error.WriteLine($"{process.Name}: not running");
+        }
+
+        foreach (var process in running)
+        {
+            ProcessControl.Signal(process.Pid, "TERM");
+        }
+
+        var left = await ProcessControl.WaitForExitAsync(running.Select(p => (p.Pid, p.Marker)).ToList(), StopTimeout, console.Time, cancellationToken);
+        foreach (var process in running)
+        {
+            if (left.Any(l => l.Pid == process.Pid))
+            {
+                ProcessControl.Signal(process.Pid, "KILL");
+                console.Error.WriteLine($"{process.Name}: killed (pid {process.Pid}) after {StopTimeout.TotalSeconds:0} s");
+            }
+            else
+            {
+                console.Error.WriteLine($"{process.Name}: stopped (pid {process.Pid})");
+            }
+        }
+
+        if (left.Count > 0)
+        {
+            await ProcessControl.WaitForExitAsync(left, TimeSpan.FromSeconds(5), console.Time, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text;
+using OrleansProc.Contracts.Jobs;
+
+namespace OrleansProc.Grains.Tests.Jobs;
+
+[Collection(GrainClusterCollection.Name)]
+public sealed class JobGrainTests(GrainClusterFixture fixture)
+{
+    [Fact]
+    public async Task SubmitAsync_SmallPartitions_SpreadsOverBothSilosAndCountsEveryRow()
+    {
+        var csv = new StringBuilder("id,group\n");
+        for (var i = 1; i <= 2_000; i++)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"{i},g{i % 7}\n");
+        }
+
+        await fixture.CreateDatasetAsync("spread", csv.ToString());
+
+        var status = await fixture.RunAsync(NewId(), new JobSpec { Sql = "SELECT COUNT(*) AS n, SUM(id) AS s FROM spread", PartitionSize = 2_048 });
+
+        Assert.Equal(JobState.Completed, status.State);
+        Assert.True(status.PartitionsTotal > 4, $"{status.PartitionsTotal} partitions");
+        Assert.Equal(2, status.PartitionsBySilo.Count);
+        var result = await fixture.Grains.GetGrain<IJobGrain>(status.JobId).GetResultAsync();
+        Assert.NotNull(result);
+        Assert.Equal(["2000", "2001000"], result.Rows.Single());
+    }
+
+    [Fact]
+    public async Task SubmitAsync_CutsInsideQuotedNewlines_WrongGuessesRunAgainAndCountIsExact()
+    {
+        var csv = new StringBuilder("id,text\n");
+        long sum = 0;
+        for (var i = 1; i <= 300; i++)
+        {
+            sum += i;
+            csv.Append(CultureInfo.InvariantCulture, $"{i},\"line one of {i}\nline, two \"\"quoted\"\"\nand three\"\n");
+        }
+
+        await fixture.CreateDatasetAsync("quoted", csv.ToString());
+
+        var status = await fixture.RunAsync(NewId(), new JobSpec { Sql = "SELECT COUNT(*) AS n, SUM(id) AS s FROM quoted", PartitionSize = 1_024 });
+
+        Assert.True(status.State == JobState.Completed, status.Error);
+        Assert.True(status.PartitionRetries > 0, "no cut landed inside a quoted field: make the fields longer");
+        var result = await fixture.Grains.GetGrain<IJobGrain>(status.JobId).GetResultAsync();
+        Assert.Equal(["300", sum.ToString(CultureInfo.InvariantCulture)], result!.Rows.Single());
+    }
+
+    [Fact]
+    public async Task SubmitAsync_SyntaxError_RejectedAsBadQueryWithPosition()
+    {
+        await fixture.CreateDatasetAsync("syntax", "a\n1\n");
+
+        var outcome = await fixture.Grains.GetGrain<IJobGrain>(NewId()).SubmitAsync(new JobSpec { Sql = "SELECT a FROM syntax WHERE" });
+
+        Assert.Equal(SubmitErrorKind.BadQuery, outcome.Error);
+        Assert.True(outcome.Position >= 0);
+    }
+
+    [Fact]
+    public async Task SubmitAsync_UnknownDataset_RejectedNamingIt()
+    {
+        var outcome = await fixture.Grains.GetGrain<IJobGrain>(NewId()).SubmitAsync(new JobSpec { Sql = "SELECT COUNT(*) FROM nothing_here" });
+
+        Assert.Equal(SubmitErrorKind.UnknownDataset, outcome.Error);
+        Assert.Contains("nothing_here", outcome.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SubmitAsync_SameIdTwice_SecondRejected()
+    {
+        await fixture.CreateDatasetAsync("twice", "a\n1\n");
+        var id = NewId();
+        await fixture.RunAsync(id, new JobSpec { Sql = "SELECT COUNT(*) FROM twice" });
+
+        var again = await fixture.Grains.GetGrain<IJobGrain>(id).SubmitAsync(new JobSpec { Sql = "SELECT COUNT(*) FROM twice" });
+
+        Assert.Equal(SubmitErrorKind.BadRequest, again.Error);
+    }
+
+    [Fact]
+    public async Task CancelAsync_RunningJob_EndsCancelled()
+    {
+        var csv = new StringBuilder("id\n");
+        for (var i = 0; i < 50_000; i++)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"{i}\n");
+        }
+
+        await fixture.CreateDatasetAsync("cancel", csv.ToString());
+        var id = NewId();
+        var job = fixture.Grains.GetGrain<IJobGrain>(id);
+        Assert.True((await job.SubmitAsync(new JobSpec { Sql = "SELECT COUNT(*) FROM cancel", PartitionSize = 1_024 })).Accepted);
+
+        Assert.True(await job.CancelAsync());
+
+        var status = await fixture.WaitAsync(id);
+        Assert.Equal(JobState.Cancelled, status.State);
+        Assert.Null(await job.GetResultAsync());
+    }
+
+    private static string NewId() => $"t{Guid.NewGuid():N}"[..20];
+}
