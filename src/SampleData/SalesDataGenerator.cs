@@ -121,7 +121,7 @@ public static class SalesDataGenerator
         var comment = new StringBuilder();
         for (long i = 0; i < rows; i++)
         {
-            var ts = s_start.AddSeconds(random.Next(366 * 86_400));
+            var ts = s_start.AddTicks(random.Next(366 * 86_400) * TimeSpan.TicksPerSecond);
             var userId = 1 + random.Next(MaxUserId);
             var country = s_countries[s_countryTable.Sample(random)];
             var category = s_categories[s_categoryTable.Sample(random)];
@@ -177,13 +177,15 @@ public static class SalesDataGenerator
         destination[p++] = (byte)',';
         p += WriteInteger(record.UserId, destination[p..]);
         destination[p++] = (byte)',';
-        p += Encoding.UTF8.GetBytes(record.Country, destination[p..]);
+        p += WriteAscii(record.Country, destination[p..]);
         destination[p++] = (byte)',';
-        p += Encoding.UTF8.GetBytes(record.Category, destination[p..]);
+        p += WriteAscii(record.Category, destination[p..]);
         destination[p++] = (byte)',';
         if (record.Amount is { } amount)
         {
-            var cents = (long)decimal.Round(amount * 100m);
+            Span<int> bits = stackalloc int[4];
+            decimal.GetBits(amount, bits);
+            var cents = bits[1] == 0 && bits[2] == 0 && amount.Scale == 2 && amount > 0 ? bits[0] : (long)decimal.Round(amount * 100m);
             p += WriteInteger(cents / 100, destination[p..]);
             destination[p++] = (byte)'.';
             destination[p++] = (byte)('0' + (cents % 100 / 10));
@@ -229,6 +231,11 @@ public static class SalesDataGenerator
         destination[p++] = (byte)'\n';
         return p;
     }
+
+    private static int WriteAscii(string text, Span<byte> destination) =>
+        System.Text.Unicode.Utf8.FromUtf16(text, destination, out _, out var written) == System.Buffers.OperationStatus.Done
+            ? written
+            : throw new InvalidOperationException("The destination is too small.");
 
     private static int WriteTimestamp(DateTime ts, Span<byte> d)
     {

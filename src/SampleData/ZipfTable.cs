@@ -23,9 +23,23 @@ internal sealed class ZipfTable
 
     public int Sample(Prng random)
     {
+        // The first index whose cumulative probability exceeds u.
         var u = random.NextDouble();
-        var index = Array.BinarySearch(_cumulative, u);
-        index = index < 0 ? ~index : index + 1;
-        return Math.Min(index, _cumulative.Length - 1);
+        var cumulative = _cumulative;
+        int lo = 0, hi = cumulative.Length - 1;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (cumulative[mid] > u)
+            {
+                hi = mid;
+            }
+            else
+            {
+                lo = mid + 1;
+            }
+        }
+
+        return lo;
     }
 }

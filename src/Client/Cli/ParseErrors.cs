@@ -1,4 +1,5 @@
 using System.CommandLine;
+using OrleansProc.Client.Commands;
 
 namespace OrleansProc.Client.Cli;
 
@@ -7,15 +8,20 @@ internal static class ParseErrors
 {
     public static string Describe(ParseResult parsed)
     {
-        var first = parsed.Errors.Count > 0 ? parsed.Errors[0].Message : "invalid command line";
-        var message = ConsoleContext.OneLine(first).TrimEnd('.');
-        if (message.Length > 0 && char.IsUpper(message[0]) && (message.Length == 1 || !char.IsUpper(message[1])))
-        {
-            message = char.ToLowerInvariant(message[0]) + message[1..];
-        }
+        // The most telling first: a word that is not understood explains the rest ("required command was not provided").
+        var messages = parsed.Errors
+            .Select(e => Sentence(e.Message))
+            .OrderBy(m => m.StartsWith("unrecognized", StringComparison.Ordinal) ? 0 : 1)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        var what = messages.Count > 0 ? string.Join("; ", messages) : "invalid command line";
+        return $"{what}; see {CommandPath(parsed.CommandResult)} --help";
+    }
 
-        var more = parsed.Errors.Count > 1 ? $" (and {parsed.Errors.Count - 1} more)" : string.Empty;
-        return $"{message}{more}; see {CommandPath(parsed.CommandResult)} --help";
+    private static string Sentence(string message)
+    {
+        var text = ConsoleContext.OneLine(message).TrimEnd('.');
+        return text.Length > 1 && char.IsUpper(text[0]) && !char.IsUpper(text[1]) ? char.ToLowerInvariant(text[0]) + text[1..] : text;
     }
 
     /// <summary>The command as typed, e.g. "./orleansproc dataset show".</summary>
@@ -24,7 +30,7 @@ internal static class ParseErrors
         var names = new List<string>();
         for (var current = result; current is not null; current = current.Parent as System.CommandLine.Parsing.CommandResult)
         {
-            names.Add(current.Command is RootCommand or { Name: CommandTree.RootName } ? CommandTree.Invocation : current.Command.Name);
+            names.Add(current.Command.Name == CommandTree.RootName ? CommandTree.Invocation : current.Command.Name);
         }
 
         names.Reverse();

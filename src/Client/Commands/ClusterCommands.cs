@@ -13,12 +13,12 @@ internal static class ClusterCommands
 {
     public static Command Create(ConsoleContext console)
     {
-        var command = new Command("cluster", HelpText.Of("Look at the cluster the client connects to.", "./orleansproc cluster status"));
+        var command = new DocumentedCommand("cluster", "Look at the cluster the client connects to.", "./orleansproc cluster status");
         var format = CommonOptions.Format();
-        var status = new Command("status", HelpText.Of(
+        var status = new DocumentedCommand("status",
             "List the silos of the cluster: address, name, status, partition slots, partitions running and completed, rows and MB read.",
             "./orleansproc cluster status",
-            "./orleansproc cluster status --format json")) { format };
+            "./orleansproc cluster status --format json") { format };
         status.SetAction((parsed, cancellationToken) => ClusterSession.RunAsync(
             async cluster =>
             {

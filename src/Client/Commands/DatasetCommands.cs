@@ -16,10 +16,10 @@ internal static class DatasetCommands
 {
     public static Command Create(ConsoleContext console)
     {
-        var command = new Command("dataset", HelpText.Of(
+        var command = new DocumentedCommand("dataset",
             "Manage datasets: named sets of CSV, JSON Lines or text blobs (optionally gzipped) with a schema.",
             "./orleansproc dataset upload sales ./exports/",
-            "./orleansproc dataset list"));
+            "./orleansproc dataset list");
         command.Subcommands.Add(Upload(console));
         command.Subcommands.Add(Generate(console));
         command.Subcommands.Add(List(console));
@@ -35,12 +35,12 @@ internal static class DatasetCommands
         var format = new Option<string?>("--format") { Description = "the files' format when their extensions do not tell it", HelpName = "csv|jsonl|text" };
         format.AcceptOnlyFromAmong([.. DatasetFiles.Formats]);
         var schema = new Option<string?>("--schema") { Description = "the columns and types instead of inferring them, e.g. \"ts TIMESTAMP, user_id BIGINT, amount DOUBLE\"", HelpName = "\"col TYPE, ...\"" };
-        var command = new Command("upload", HelpText.Of(
+        var command = new DocumentedCommand("upload",
             "Upload files or folders as a dataset (replacing it if it exists); the format comes from the extensions\n" +
             "(.csv, .jsonl/.json, .txt/.log, each optionally .gz) or --format, the schema is inferred or given with --schema.",
             "./orleansproc dataset upload sales ./sales-2024.csv ./sales-2025.csv",
             "./orleansproc dataset upload logs ./logs/ --format text",
-            "./orleansproc dataset upload events ./events.jsonl.gz --schema \"ts TIMESTAMP, user VARCHAR, value DOUBLE\""))
+            "./orleansproc dataset upload events ./events.jsonl.gz --schema \"ts TIMESTAMP, user VARCHAR, value DOUBLE\"")
         {
             name, paths, format, schema,
         };
@@ -78,11 +78,11 @@ internal static class DatasetCommands
         var parts = new Option<int>("--parts", "-p") { Description = "how many CSV blobs (default 4)", HelpName = "P", DefaultValueFactory = _ => 4 };
         parts.AddRange(1, 10_000);
         var seed = new Option<int>("--seed", "-s") { Description = "the random seed: the same seed gives the same data (default 42)", HelpName = "S", DefaultValueFactory = _ => 42 };
-        var command = new Command("generate", HelpText.Of(
+        var command = new DocumentedCommand("generate",
             "Generate the synthetic sales dataset (ts, user_id, country, category, amount, quantity, comment) straight into\n" +
             "blob storage as P CSV parts, replacing the dataset if it exists. Deterministic for a seed.",
             "./orleansproc dataset generate sales --rows 1000000",
-            "./orleansproc dataset generate big --rows 50000000 --parts 16 --seed 7"))
+            "./orleansproc dataset generate big --rows 50000000 --parts 16 --seed 7")
         {
             name, rows, parts, seed,
         };
@@ -111,7 +111,7 @@ internal static class DatasetCommands
     private static Command List(ConsoleContext console)
     {
         var format = CommonOptions.Format();
-        var command = new Command("list", HelpText.Of("List the datasets: name, format, blobs, size, columns.", "./orleansproc dataset list")) { format };
+        var command = new DocumentedCommand("list", "List the datasets: name, format, blobs, size, columns.", "./orleansproc dataset list") { format };
         command.SetAction((parsed, cancellationToken) => ClusterSession.RunAsync(
             async cluster =>
             {
@@ -130,7 +130,7 @@ internal static class DatasetCommands
     private static Command Show(ConsoleContext console)
     {
         var name = CommonOptions.DatasetName();
-        var command = new Command("show", HelpText.Of("Show a dataset: format, blobs, size and its columns with their types.", "./orleansproc dataset show sales")) { name };
+        var command = new DocumentedCommand("show", "Show a dataset: format, blobs, size and its columns with their types.", "./orleansproc dataset show sales") { name };
         command.SetAction((parsed, cancellationToken) => ClusterSession.RunAsync(
             async cluster =>
             {
@@ -146,7 +146,7 @@ internal static class DatasetCommands
     private static Command Delete(ConsoleContext console)
     {
         var name = CommonOptions.DatasetName();
-        var command = new Command("delete", HelpText.Of("Delete a dataset: its blobs and its catalog entry.", "./orleansproc dataset delete sales")) { name };
+        var command = new DocumentedCommand("delete", "Delete a dataset: its blobs and its catalog entry.", "./orleansproc dataset delete sales") { name };
         command.SetAction((parsed, cancellationToken) => ClusterSession.RunAsync(
             async cluster =>
             {

@@ -24,10 +24,10 @@ internal static class DemoCommand
     public static Command Create(ConsoleContext console)
     {
         var silos = DevCommands.SilosOption();
-        var command = new Command("demo", HelpText.Of(
+        var command = new DocumentedCommand("demo",
             $"Run the demo end to end: dev up (unless a cluster runs), generate {Rows:N0} sales rows as dataset '{Dataset}',\n" +
             "run an aggregate query and a word count, print both as tables with their times, then stop what it started.",
-            "./orleansproc demo")) { silos };
+            "./orleansproc demo") { silos };
         command.SetAction(async (parsed, cancellationToken) =>
         {
             var paths = DevPaths.Find();

@@ -9,12 +9,12 @@ internal static class DevCommands
 {
     public static Command Create(ConsoleContext console)
     {
-        var command = new Command("dev", HelpText.Of(
+        var command = new DocumentedCommand("dev",
             "Run a local cluster on this machine: Azurite (blob and table storage) and silo processes in the background.\n" +
             "State and logs live in .orleansproc/ under the repository root.",
             "./orleansproc dev up --silos 3",
             "./orleansproc dev status --format json",
-            "./orleansproc dev down"));
+            "./orleansproc dev down");
         command.Subcommands.Add(Up(console));
         command.Subcommands.Add(Status(console));
         command.Subcommands.Add(Down(console));
@@ -39,11 +39,11 @@ internal static class DevCommands
     {
         var silos = SilosOption();
         var timeout = TimeoutOption();
-        var command = new Command("up", HelpText.Of(
+        var command = new DocumentedCommand("up",
             "Start Azurite (unless one already listens on 127.0.0.1:10000) and N silos in the background; returns when the\n" +
             "silos are active in the cluster. When silos already run, starts only the missing ones.",
             "./orleansproc dev up",
-            "./orleansproc dev up --silos 4")) { silos, timeout };
+            "./orleansproc dev up --silos 4") { silos, timeout };
         command.SetAction(async (parsed, cancellationToken) =>
         {
             var paths = DevPaths.Find();
@@ -59,10 +59,10 @@ internal static class DevCommands
     {
         var format = new Option<string>("--format", "-f") { Description = "output format: table or json", HelpName = "table|json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
-        var command = new Command("status", HelpText.Of(
+        var command = new DocumentedCommand("status",
             "Show what runs: Azurite and each silo, with pid, ports and log file.",
             "./orleansproc dev status",
-            "./orleansproc dev status --format json")) { format };
+            "./orleansproc dev status --format json") { format };
         command.SetAction(parsed =>
         {
             new DevCluster(DevPaths.Find(), console).WriteStatus(parsed.GetValue(format) == "json" ? Output.OutputFormat.Json : Output.OutputFormat.Table);
@@ -73,9 +73,9 @@ internal static class DevCommands
 
     private static Command Down(ConsoleContext console)
     {
-        var command = new Command("down", HelpText.Of(
+        var command = new DocumentedCommand("down",
             "Stop what dev up started: the silos (TERM, then KILL after 10 s) and Azurite if dev up started it.",
-            "./orleansproc dev down"));
+            "./orleansproc dev down");
         command.SetAction(async (parsed, cancellationToken) =>
         {
             await new DevCluster(DevPaths.Find(), console).DownAsync(cancellationToken);

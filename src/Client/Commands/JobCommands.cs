@@ -13,10 +13,10 @@ internal static class JobCommands
 {
     public static Command Create(ConsoleContext console)
     {
-        var command = new Command("job", HelpText.Of(
+        var command = new DocumentedCommand("job",
             "Look at jobs: list recent ones, show one's status, re-attach to one, print its result, or cancel it.",
             "./orleansproc job list",
-            "./orleansproc job watch j20261125-132820-3f9a2c"));
+            "./orleansproc job watch j20261125-132820-3f9a2c");
         command.Subcommands.Add(List(console));
         command.Subcommands.Add(Status(console));
         command.Subcommands.Add(Watch(console));
@@ -30,7 +30,7 @@ internal static class JobCommands
         var max = new Option<int>("--max", "-n") { Description = "how many jobs to show (default 20)", DefaultValueFactory = _ => 20 };
         max.AddRange(1, 1000);
         var format = CommonOptions.Format("output format: table, json or csv");
-        var command = new Command("list", HelpText.Of("List recent jobs, newest first: id, state, when submitted, what.", "./orleansproc job list --max 5")) { max, format };
+        var command = new DocumentedCommand("list", "List recent jobs, newest first: id, state, when submitted, what.", "./orleansproc job list --max 5") { max, format };
         command.SetAction((parsed, cancellationToken) => ClusterSession.RunAsync(
             async cluster =>
             {
@@ -52,7 +52,7 @@ internal static class JobCommands
     private static Command Status(ConsoleContext console)
     {
         var id = CommonOptions.JobId();
-        var command = new Command("status", HelpText.Of("Show a job's state, partitions, rows and bytes read, elapsed time, error and partitions by silo.", "./orleansproc job status j20261125-132820-3f9a2c")) { id };
+        var command = new DocumentedCommand("status", "Show a job's state, partitions, rows and bytes read, elapsed time, error and partitions by silo.", "./orleansproc job status j20261125-132820-3f9a2c") { id };
         command.SetAction((parsed, cancellationToken) => ClusterSession.RunAsync(
             async cluster =>
             {
@@ -74,10 +74,10 @@ internal static class JobCommands
     {
         var id = CommonOptions.JobId();
         var format = CommonOptions.Format();
-        var command = new Command("watch", HelpText.Of(
+        var command = new DocumentedCommand("watch",
             "Re-attach to a job: show its progress bar until it ends, then print its result as query does.\n" +
             "Ctrl+C detaches again (the job goes on).",
-            "./orleansproc job watch j20261125-132820-3f9a2c --format json")) { id, format };
+            "./orleansproc job watch j20261125-132820-3f9a2c --format json") { id, format };
         command.SetAction((parsed, cancellationToken) => ClusterSession.RunAsync(
             cluster => new JobClient(cluster, console).AttachAsync(parsed.GetRequiredValue(id), parsed.GetValue(format), null, cancellationToken),
             cancellationToken));
@@ -88,7 +88,7 @@ internal static class JobCommands
     {
         var id = CommonOptions.JobId();
         var format = CommonOptions.Format();
-        var command = new Command("result", HelpText.Of("Print the stored result of a finished job.", "./orleansproc job result j20261125-132820-3f9a2c --format csv")) { id, format };
+        var command = new DocumentedCommand("result", "Print the stored result of a finished job.", "./orleansproc job result j20261125-132820-3f9a2c --format csv") { id, format };
         command.SetAction((parsed, cancellationToken) => ClusterSession.RunAsync(
             cluster => new JobClient(cluster, console).PrintResultAsync(parsed.GetRequiredValue(id), parsed.GetValue(format), cancellationToken),
             cancellationToken));
@@ -98,7 +98,7 @@ internal static class JobCommands
     private static Command Cancel(ConsoleContext console)
     {
         var id = CommonOptions.JobId();
-        var command = new Command("cancel", HelpText.Of("Cancel a running job: its partitions stop and it ends as cancelled.", "./orleansproc job cancel j20261125-132820-3f9a2c")) { id };
+        var command = new DocumentedCommand("cancel", "Cancel a running job: its partitions stop and it ends as cancelled.", "./orleansproc job cancel j20261125-132820-3f9a2c") { id };
         command.SetAction((parsed, cancellationToken) => ClusterSession.RunAsync(
             async cluster =>
             {

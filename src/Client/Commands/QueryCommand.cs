@@ -16,12 +16,12 @@ internal static class QueryCommand
         var detach = CommonOptions.Detach();
         var partitionSize = CommonOptions.PartitionSize();
         var skipBadRecords = CommonOptions.SkipBadRecords();
-        var command = new Command("query", HelpText.Of(
+        var command = new DocumentedCommand("query",
             "Run a SQL query (SELECT ... FROM dataset [WHERE] [GROUP BY] [HAVING] [ORDER BY] [LIMIT]) on the cluster and print its result.\n" +
             "Shows a progress bar on stderr. Ctrl+C detaches (the job goes on; see job watch); a second Ctrl+C quits at once.",
             "./orleansproc query \"SELECT category, COUNT(*) AS n, AVG(amount) FROM sales WHERE quantity >= 2 GROUP BY category ORDER BY n DESC\"",
             "./orleansproc query \"SELECT * FROM sales WHERE country = 'FR'\" --format csv > fr.csv",
-            "./orleansproc query \"SELECT COUNT(*) FROM logs\" --detach"))
+            "./orleansproc query \"SELECT COUNT(*) FROM logs\" --detach")
         {
             sql, format, detach, partitionSize, skipBadRecords,
         };

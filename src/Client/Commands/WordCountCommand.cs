@@ -20,11 +20,11 @@ internal static class WordCountCommand
         var detach = CommonOptions.Detach();
         var partitionSize = CommonOptions.PartitionSize();
         var skipBadRecords = CommonOptions.SkipBadRecords();
-        var command = new Command("wordcount", HelpText.Of(
+        var command = new DocumentedCommand("wordcount",
             "Count the words (maximal runs of letters, lowercased) of a column over a whole dataset and print the top K;\n" +
             "ties break by the word. Ctrl+C detaches (the job goes on; see job watch); a second Ctrl+C quits at once.",
             "./orleansproc wordcount sales --column comment --top 10",
-            "./orleansproc wordcount logs --column line --format json"))
+            "./orleansproc wordcount logs --column line --format json")
         {
             dataset, column, top, format, detach, partitionSize, skipBadRecords,
         };

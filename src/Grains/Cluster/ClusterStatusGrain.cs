@@ -11,7 +11,7 @@ public sealed class ClusterStatusGrain : Grain, IClusterStatusGrain
     public async Task<IReadOnlyList<SiloInfo>> GetSilosAsync(CancellationToken cancellationToken = default)
     {
         var management = GrainFactory.GetGrain<IManagementGrain>(0);
-        var hosts = await management.GetDetailedHosts(onlyActive: true);
+        var hosts = await management.GetDetailedHosts(true, cancellationToken);
         var silos = new List<SiloInfo>(hosts.Length);
         foreach (var host in hosts.OrderBy(h => h.SiloName, StringComparer.Ordinal))
         {

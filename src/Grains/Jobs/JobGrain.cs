@@ -59,7 +59,7 @@ public sealed partial class JobGrain(
         state.State = plan.Record!;
         Job.SubmittedAt = time.GetUtcNow();
         await SaveAsync();
-        await this.RegisterOrUpdateReminder(KeepAliveReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        await this.RegisterOrUpdateReminder(KeepAliveReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1), cancellationToken);
         await RecordInDirectoryAsync();
         LogSubmitted(logger, JobId, Job.Dataset, Job.Partitions.Count);
         StartPump();

@@ -11,7 +11,7 @@ namespace OrleansProc.Grains.Partitions;
 /// to the job grain. Placed round-robin over the silos so every silo takes work.
 /// </summary>
 [RoundRobinPlacement]
-public sealed class PartitionGrain(PartitionRunner runner, SiloLoadCounters counters, ILocalSiloDetails silo) : Grain, IPartitionGrain
+public sealed class PartitionGrain(PartitionRunner runner, SiloLoadCounters counters, ILocalSiloDetails silo) : Grain, IPartitionGrain, IDisposable
 {
     private CancellationTokenSource? _stop;
     private int _attempt = -1;
@@ -44,6 +44,8 @@ public sealed class PartitionGrain(PartitionRunner runner, SiloLoadCounters coun
         this.DeactivateOnIdle();
         return Task.CompletedTask;
     }
+
+    public void Dispose() => _stop?.Dispose();
 
     private async Task RunAsync(PartitionAssignment assignment, CancellationToken stop)
     {

@@ -21,11 +21,13 @@ public sealed partial class PartitionRunner(
     DatasetCatalog catalog,
     SiloLoadCounters counters,
     IOptions<WorkerOptions> options,
-    ILogger<PartitionRunner> logger)
+    ILogger<PartitionRunner> logger) : IDisposable
 {
     private readonly SemaphoreSlim _slots = new(options.Value.Slots, options.Value.Slots);
 
     public int Slots => options.Value.Slots;
+
+    public void Dispose() => _slots.Dispose();
 
     /// <summary>Runs one attempt to the end and returns its receipt; never throws but for cancellation.</summary>
     public async Task<PartitionReport> RunAsync(PartitionAssignment assignment, string silo, CancellationToken cancellationToken)

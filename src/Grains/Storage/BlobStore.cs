@@ -11,7 +11,7 @@ namespace OrleansProc.Grains.Storage;
 /// The blobs OrleansProc keeps: datasets and job artefacts. One instance per silo, shared by all grains; creates
 /// its containers on first use.
 /// </summary>
-public sealed class BlobStore(BlobServiceClient service)
+public sealed class BlobStore(BlobServiceClient service) : IDisposable
 {
     private const int ReadBufferSize = 4 * 1024 * 1024;
     private readonly SemaphoreSlim _createLock = new(1, 1);
@@ -22,6 +22,8 @@ public sealed class BlobStore(BlobServiceClient service)
     public BlobContainerClient Datasets => service.GetBlobContainerClient(StorageNames.DatasetsContainer);
 
     public BlobContainerClient Jobs => service.GetBlobContainerClient(StorageNames.JobsContainer);
+
+    public void Dispose() => _createLock.Dispose();
 
     public async Task EnsureContainersAsync(CancellationToken cancellationToken = default)
     {

@@ -17,6 +17,7 @@ public static class SiloHostingExtensions
     {
         var settings = SiloSettings.From(builder.Configuration);
         builder.Logging.AddFilter("Orleans", LogLevel.Warning);
+        builder.Logging.AddFilter("OrleansProc", LogLevel.Information);
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         builder.Logging.AddFilter("Azure", LogLevel.Warning);
         builder.Logging.AddSimpleConsole(o =>
