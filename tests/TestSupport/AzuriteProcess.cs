@@ -32,7 +32,6 @@ public sealed class AzuriteProcess : IAsyncDisposable
             [
                 "--blobHost", "127.0.0.1", "--blobPort", $"{blob}", "--queueHost", "127.0.0.1", "--queuePort", $"{queue}",
                 "--tableHost", "127.0.0.1", "--tablePort", $"{table}", "--inMemoryPersistence", "--skipApiVersionCheck", "--loose",
-                "--location", Path.Combine(workDirectory, "azurite"),
             ],
             new Dictionary<string, string>(),
             Path.Combine(workDirectory, "azurite.log"));

@@ -54,23 +54,31 @@ internal static class CommonOptions
         return argument;
     }
 
-    public static void AddRange(this Option<int> option, int min, int max) => option.Validators.Add(result =>
-    {
-        var value = result.GetValueOrDefault<int>();
-        if (value < min || value > max)
-        {
-            result.AddError($"{option.Name} must be between {min} and {max}, not {value}");
-        }
-    });
+    /// <summary>Accepts only whole numbers from <paramref name="min"/> to <paramref name="max"/>, with an error naming the option.</summary>
+    public static void AddRange(this Option<int> option, int min, int max) =>
+        option.CustomParser = result => (int)ParseRanged(result, option.Name, min, max);
 
-    public static void AddRange(this Option<long> option, long min, long max) => option.Validators.Add(result =>
+    /// <inheritdoc cref="AddRange(Option{int}, int, int)"/>
+    public static void AddRange(this Option<long> option, long min, long max) =>
+        option.CustomParser = result => ParseRanged(result, option.Name, min, max);
+
+    private static long ParseRanged(ArgumentResult result, string name, long min, long max)
     {
-        var value = result.GetValueOrDefault<long>();
+        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
+        if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        {
+            result.AddError($"{name} takes a whole number, not '{text}'");
+            return min;
+        }
+
         if (value < min || value > max)
         {
-            result.AddError($"{option.Name} must be between {min:N0} and {max:N0}, not {value:N0}");
+            result.AddError($"{name} must be between {min.ToString("N0", CultureInfo.InvariantCulture)} and {max.ToString("N0", CultureInfo.InvariantCulture)}, not {value.ToString(CultureInfo.InvariantCulture)}");
+            return min;
         }
-    });
+
+        return value;
+    }
 
     private static OutputFormat ParseFormat(ArgumentResult result)
     {

@@ -29,8 +29,8 @@ public sealed class ClientApplicationTests
     [InlineData(new[] { "query", "SELECT 1", "--partition-size", "lots" }, "invalid size 'lots' for --partition-size")]
     [InlineData(new[] { "dataset", "show", "../etc" }, "invalid dataset name '../etc'")]
     [InlineData(new[] { "dataset", "generate", "sales" }, "option '--rows' is required")]
-    [InlineData(new[] { "dataset", "generate", "sales", "--rows", "many" }, "--rows")]
-    [InlineData(new[] { "dataset", "generate", "sales", "--rows", "10", "--parts", "0" }, "--parts must be between 1 and 10000, not 0")]
+    [InlineData(new[] { "dataset", "generate", "sales", "--rows", "many" }, "--rows takes a whole number, not 'many'")]
+    [InlineData(new[] { "dataset", "generate", "sales", "--rows", "10", "--parts", "0" }, "--parts must be between 1 and 10,000, not 0")]
     [InlineData(new[] { "dataset", "upload", "sales" }, "required argument missing")]
     [InlineData(new[] { "dataset", "upload", "sales", "a.csv", "--format", "xml" }, "xml")]
     [InlineData(new[] { "wordcount", "sales" }, "option '--column' is required")]
@@ -59,15 +59,15 @@ public sealed class ClientApplicationTests
     }
 
     [Theory]
-    [InlineData(new[] { "--help" })]
-    [InlineData(new[] { "-h" })]
-    [InlineData(new[] { "query", "--help" })]
-    [InlineData(new[] { "dataset", "upload", "--help" })]
-    [InlineData(new[] { "job", "watch", "-h" })]
-    [InlineData(new[] { "dev", "up", "--help" })]
-    public async Task RunAsync_Help_PrintsUsageAndExamplesAndExit0(string[] args)
+    [InlineData("--help")]
+    [InlineData("-h")]
+    [InlineData("query --help")]
+    [InlineData("dataset upload --help")]
+    [InlineData("job watch -h")]
+    [InlineData("dev up --help")]
+    public async Task RunAsync_Help_PrintsUsageAndExamplesAndExit0(string commandLine)
     {
-        var (exitCode, output, error) = await RunAsync(args);
+        var (exitCode, output, error) = await RunAsync(commandLine.Split(' '));
 
         Assert.Equal(0, exitCode);
         Assert.Equal(string.Empty, error);

@@ -30,7 +30,7 @@ public sealed class TableResultWriterTests
     [Fact]
     public void Write_Null_ShownAsNull()
     {
-        var lines = Write([new("a", "VARCHAR"), new("b", "BIGINT")], [null, null]);
+        var lines = Write([new("a", "VARCHAR"), new("b", "BIGINT")], new string?[] { null, null });
 
         Assert.Equal("NULL  NULL", lines[2]);
     }

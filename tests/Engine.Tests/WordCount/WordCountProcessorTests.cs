@@ -1,0 +1,98 @@
+using OrleansProc.Engine.Processing;
+using OrleansProc.Engine.Schema;
+using OrleansProc.Engine.Values;
+using OrleansProc.Engine.Tests.Sql;
+using OrleansProc.Engine.WordCount;
+
+namespace OrleansProc.Engine.Tests.WordCount;
+
+public sealed class WordCountProcessorTests
+{
+    private static readonly TableSchema Schema = QueryRunner.MakeSchema(("id", SqlType.BigInt), ("Line", SqlType.Varchar));
+
+    private static SqlValue[] Row(string? text) => [SqlValue.FromInt64(1), text is null ? SqlValue.Null : SqlValue.FromText(text)];
+
+    private static (string Word, long Count)[] Top(ResultTable result) =>
+        result.Rows.Select(r => (r[0].Text, r[1].Int64)).ToArray();
+
+    [Fact]
+    public void Finish_CountsLowercasedLetterRuns_TiesByWordOrdinal()
+    {
+        var processor = WordCountProcessor.Create(Schema, "line", 10);
+
+        var result = QueryRunner.Run(processor, [Row("The cat, the DOG; the-cat's 42 dogs"), Row(null), Row(""), Row("dog")]);
+
+        Assert.Equal([("the", 3L), ("cat", 2L), ("dog", 2L), ("dogs", 1L), ("s", 1L)], Top(result));
+        Assert.Equal(["word", "count"], result.Columns.Select(c => c.Name));
+        Assert.Equal([SqlType.Varchar, SqlType.BigInt], result.Columns.Select(c => c.Type));
+        Assert.Equal([false, true], processor.NeededColumns);
+    }
+
+    [Fact]
+    public void Finish_UnicodeLetters_IncludingSurrogatePairs()
+    {
+        var processor = WordCountProcessor.Create(Schema, "LINE", 10);
+
+        // 𝐀 (U+1D400, a letter outside the BMP) is part of a word; 😀 (not a letter) separates words.
+        var result = QueryRunner.Run(processor, [Row("Ünïcödé ÜNÏCÖDÉ 日本語 a𝐀b x😀y")]);
+
+        Assert.Equal([("ünïcödé", 2L), ("a𝐀b", 1L), ("x", 1L), ("y", 1L), ("日本語", 1L)], Top(result));
+    }
+
+    [Fact]
+    public void Finish_TopK_KeepsHighestCounts()
+    {
+        var processor = WordCountProcessor.Create(Schema, "line", 2);
+
+        var result = QueryRunner.Run(processor, [Row("b b b a a c c d")]);
+
+        Assert.Equal([("b", 3L), ("a", 2L)], Top(result));
+        Assert.Equal(2, result.TotalRows);
+    }
+
+    [Fact]
+    public void Merge_RandomPartitions_SameAsLinq()
+    {
+        var random = new Random(99);
+        string[] vocabulary = ["alpha", "Beta", "gamma", "délta", "ε", "zeta", "eta", "theta"];
+        var lines = Enumerable.Range(0, 500)
+            .Select(_ => string.Join(random.Next(2) == 0 ? " " : ", ", Enumerable.Range(0, random.Next(0, 8)).Select(_ => vocabulary[random.Next(vocabulary.Length)])))
+            .ToArray();
+        var expected = lines
+            .SelectMany(l => l.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries))
+            .GroupBy(w => w.ToLowerInvariant())
+            .Select(g => (Word: g.Key, Count: (long)g.Count()))
+            .OrderByDescending(p => p.Count)
+            .ThenBy(p => p.Word, StringComparer.Ordinal)
+            .Take(5)
+            .ToArray();
+        var processor = WordCountProcessor.Create(Schema, "line", 5);
+        var partials = Enumerable.Range(0, 4).Select(_ => processor.CreatePartial()).ToList();
+        foreach (var line in lines)
+        {
+            partials[random.Next(partials.Count)].Accept(Row(line));
+        }
+
+        var merged = QueryRunner.RoundTrip(processor, partials[3]);
+        merged.Merge(QueryRunner.RoundTrip(processor, partials[1]));
+        partials[0].Merge(partials[2]);
+        merged.Merge(QueryRunner.RoundTrip(processor, partials[0]));
+
+        Assert.Equal(expected, Top(processor.Finish(merged)));
+    }
+
+    [Fact]
+    public void Create_UnknownColumn_ThrowsWithColumnList()
+    {
+        var e = Assert.Throws<QueryException>(() => WordCountProcessor.Create(Schema, "text", 10));
+
+        Assert.Contains("unknown column 'text'", e.Message, StringComparison.Ordinal);
+        Assert.Contains("columns are: id, Line", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Create_TopNotPositive_Throws()
+    {
+        Assert.Throws<QueryException>(() => WordCountProcessor.Create(Schema, "line", 0));
+    }
+}
