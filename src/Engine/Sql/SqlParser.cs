@@ -26,6 +26,7 @@ public sealed class SqlParser
     private readonly string _text;
     private readonly SqlLexer _lexer;
     private Token _current;
+    private int _lastEnd;
     private int _depth;
 
     private SqlParser(string text)
@@ -627,8 +628,6 @@ public sealed class SqlParser
 
         return value;
     }
-
-    private int _lastEnd;
 
     private int LastEnd => _lastEnd;
 

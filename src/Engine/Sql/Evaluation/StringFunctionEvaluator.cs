@@ -1,4 +1,3 @@
-using System.Text;
 using OrleansProc.Engine.Schema;
 using OrleansProc.Engine.Values;
 
