@@ -1,0 +1,234 @@
+using System.IO.Compression;
+using OrleansProc.Engine.Io;
+using OrleansProc.Engine.Schema;
+
+namespace OrleansProc.Engine.Local;
+
+/// <summary>
+/// Runs a job over local files on every core of this machine, with no cluster, the way the distributed coordinator
+/// does (so it gives the same answers): plan partitions with <see cref="RangeCutter"/>, scan them in parallel into
+/// one partial each, check the quote-state guesses of cut CSV files with <see cref="QuoteParity"/> and scan wrong
+/// guesses again, then merge the partials in partition order and finish.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Files are read with <see cref="FileOptions.SequentialScan"/> and asynchronous I/O straight into the scanner's
+/// 1 MiB buffers (the file stream adds no buffer of its own, which would only copy the bytes twice); a gzip file is
+/// read whole, through a 1 MiB file buffer. A range that starts mid-file is opened at <c>RangeStart - 1</c>, as
+/// <see cref="ScanOptions"/> requires.
+/// </para>
+/// <para>
+/// Errors: the first bad record in input order fails the run with a <see cref="BadRecordException"/> naming the file
+/// and the line (a partition after it is not started), unless <see cref="LocalJob.SkipBadRecords"/>. An error in a
+/// CSV range that starts mid-file counts only once the quote counts of the ranges before it show that the range was
+/// scanned in the right quote state; otherwise the range is scanned again and its first attempt is discarded.
+/// Other exceptions (I/O, a query that fails on a value) fail the run as they are.
+/// </para>
+/// <para>
+/// Output: a transform (a processor that writes output rows) writes its rows to <see cref="LocalJob.OutputDirectory"/>
+/// as <c>part-{i:D6}.csv</c>, one per partition, when one is given; otherwise its rows are counted and the result
+/// holds a preview. Part files of a failed run are deleted.
+/// </para>
+/// </remarks>
+public sealed class LocalJobRunner
+{
+    /// <summary>How much of the first file schema inference reads.</summary>
+    public const int SchemaSampleBytes = 1 << 20;
+
+    /// <summary>The smallest default partition.</summary>
+    public const long MinDefaultPartitionSize = 1L << 20;
+
+    /// <summary>The largest default partition (the cluster's default partition size).</summary>
+    public const long MaxDefaultPartitionSize = 64L << 20;
+
+    /// <summary>
+    /// The files <paramref name="pathOrGlob"/> names, sorted ordinally: a file; a folder (every file inside,
+    /// recursively); or a glob with <c>*</c> and <c>?</c> in any segment and <c>**</c> for any number of folders
+    /// (<c>data/*.csv</c>, <c>logs/**/*.jsonl</c>). Folders and globs skip hidden files; paths keep the form of the
+    /// pattern (relative stays relative).
+    /// </summary>
+    /// <exception cref="FileNotFoundException">Nothing matches; the message names the pattern.</exception>
+    public static IReadOnlyList<string> ExpandPaths(string pathOrGlob) => PathGlob.Expand(pathOrGlob);
+
+    /// <summary>
+    /// The format of a file from its extension, a trailing <c>.gz</c> looked through: <c>.csv</c>; <c>.jsonl</c>,
+    /// <c>.json</c>, <c>.ndjson</c>; <c>.txt</c>, <c>.log</c>, <c>.text</c>. Null for any other.
+    /// </summary>
+    public static DataFormat? FormatOf(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var plain = IsGzip(path) ? path[..^3] : path;
+        return Path.GetExtension(plain).ToLowerInvariant() switch
+        {
+            ".csv" => DataFormat.Csv,
+            ".jsonl" or ".json" or ".ndjson" => DataFormat.Jsonl,
+            ".txt" or ".log" or ".text" => DataFormat.Text,
+            _ => null,
+        };
+    }
+
+    /// <summary>The one format of all <paramref name="files"/>, from their extensions (see <see cref="FormatOf"/>).</summary>
+    /// <exception cref="ArgumentException">An extension is unknown, or the files mix formats.</exception>
+    public static DataFormat DetectFormat(IReadOnlyList<string> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        if (files.Count == 0)
+        {
+            throw new ArgumentException("No input files.", nameof(files));
+        }
+
+        var format = FormatOf(files[0]) ?? throw UnknownFormat(files[0]);
+        for (var i = 1; i < files.Count; i++)
+        {
+            var other = FormatOf(files[i]) ?? throw UnknownFormat(files[i]);
+            if (other != format)
+            {
+                throw new ArgumentException(
+                    $"The input mixes formats: '{files[0]}' is {Name(format)} but '{files[i]}' is {Name(other)}. Select files of one format.",
+                    nameof(files));
+            }
+        }
+
+        return format;
+
+        static ArgumentException UnknownFormat(string file) => new(
+            $"Cannot tell the format of '{file}' from its extension (.csv, .jsonl, .json, .ndjson, .txt, .log, each optionally .gz); give the format.",
+            nameof(files));
+    }
+
+    /// <summary>
+    /// Infers the schema with <see cref="SchemaInference.Infer"/> from the first <see cref="SchemaSampleBytes"/>
+    /// (decompressed for gzip) of the first non-empty file.
+    /// </summary>
+    /// <exception cref="BadRecordException">The head has no usable header or records.</exception>
+    public static async Task<TableSchema> InferSchemaAsync(IReadOnlyList<string> files, DataFormat format, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        if (files.Count == 0)
+        {
+            throw new ArgumentException("No input files.", nameof(files));
+        }
+
+        if (format == DataFormat.Text)
+        {
+            return SchemaInference.Infer(format, [], headIsWholeBlob: true, files[0]);
+        }
+
+        var file = files[0];
+        for (var i = 0; i < files.Count; i++)
+        {
+            if (new FileInfo(files[i]).Length > 0)
+            {
+                file = files[i];
+                break;
+            }
+        }
+
+        // One byte more than the sample tells whether the sample is the whole file.
+        var head = new byte[SchemaSampleBytes + 1];
+        var length = 0;
+        var raw = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        await using (raw.ConfigureAwait(false))
+        {
+            var input = IsGzip(file) ? new GZipStream(raw, CompressionMode.Decompress, leaveOpen: true) : (Stream)raw;
+            try
+            {
+                int n;
+                while (length < head.Length && (n = await input.ReadAsync(head.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    length += n;
+                }
+            }
+            catch (InvalidDataException e)
+            {
+                throw new BadRecordException(new BadRecord(file, 0, null, $"not a valid gzip file: {e.Message}"));
+            }
+            finally
+            {
+                if (!ReferenceEquals(input, raw))
+                {
+                    await input.DisposeAsync().ConfigureAwait(false);
+                }
+            }
+        }
+
+        var whole = length <= SchemaSampleBytes;
+        return SchemaInference.Infer(format, head.AsSpan(0, Math.Min(length, SchemaSampleBytes)), whole, file);
+    }
+
+    /// <summary>
+    /// The local default partition size: max(1 MiB, ⌈<paramref name="totalBytes"/> / (4 × <paramref name="parallelism"/>)⌉),
+    /// capped at 64 MiB. Four partitions per core keep every core busy even on one file and make the last partition
+    /// to finish short; the cap keeps partials and re-scans small; the floor keeps per-partition overhead negligible.
+    /// </summary>
+    public static long DefaultPartitionSize(long totalBytes, int parallelism)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(totalBytes);
+        ArgumentOutOfRangeException.ThrowIfLessThan(parallelism, 1);
+        var target = 4L * parallelism;
+        return Math.Clamp((totalBytes + target - 1) / target, MinDefaultPartitionSize, MaxDefaultPartitionSize);
+    }
+
+    /// <summary>Runs <paramref name="job"/> to its result.</summary>
+    /// <exception cref="BadRecordException">A bad record, when bad records are not skipped; it names the file and the line.</exception>
+    /// <exception cref="FileNotFoundException">An input file does not exist.</exception>
+    /// <exception cref="ArgumentException">The job is invalid, or its files' formats cannot be told or are mixed.</exception>
+    /// <exception cref="Processing.QueryException">The processor factory rejects the schema.</exception>
+    public async Task<LocalRunResult> RunAsync(LocalJob job, IProgress<LocalProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        ArgumentNullException.ThrowIfNull(job.Files);
+        ArgumentNullException.ThrowIfNull(job.CreateProcessor);
+        if (job.Files.Count == 0)
+        {
+            throw new ArgumentException("The job has no input files.", nameof(job));
+        }
+
+        if (job.DegreeOfParallelism < 1)
+        {
+            throw new ArgumentException($"DegreeOfParallelism must be at least 1, got {job.DegreeOfParallelism}.", nameof(job));
+        }
+
+        if (job.PartitionSize is < 1)
+        {
+            throw new ArgumentException($"PartitionSize must be at least 1 byte, got {job.PartitionSize}.", nameof(job));
+        }
+
+        if (job.MaxBadRecordSamples < 0)
+        {
+            throw new ArgumentException($"MaxBadRecordSamples must not be negative, got {job.MaxBadRecordSamples}.", nameof(job));
+        }
+
+        var format = job.Format ?? DetectFormat(job.Files);
+        var blobs = new BlobInfo[job.Files.Count];
+        long totalBytes = 0;
+        for (var i = 0; i < blobs.Length; i++)
+        {
+            var path = job.Files[i];
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                throw new FileNotFoundException($"The input file '{path}' does not exist.", path);
+            }
+
+            blobs[i] = new BlobInfo(path, info.Length, IsGzip(path));
+            totalBytes += info.Length;
+        }
+
+        var schema = job.Schema ?? await InferSchemaAsync(job.Files, format, cancellationToken).ConfigureAwait(false);
+        var processor = job.CreateProcessor(schema) ?? throw new ArgumentException("The processor factory returned null.", nameof(job));
+        var partitionSize = job.PartitionSize ?? DefaultPartitionSize(totalBytes, job.DegreeOfParallelism);
+        var plan = RangeCutter.Plan(blobs, partitionSize);
+        var run = new LocalRun(job, format, schema, processor, plan, progress);
+        return await run.ExecuteAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    internal static bool IsGzip(string path) => path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
+
+    private static string Name(DataFormat format) => format switch
+    {
+        DataFormat.Csv => "CSV",
+        DataFormat.Jsonl => "JSON Lines",
+        _ => "text",
+    };
+}
