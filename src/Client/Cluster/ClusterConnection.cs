@@ -42,6 +42,8 @@ internal sealed class ClusterConnection : IAsyncDisposable
         builder.UseOrleansClient(client =>
         {
             client.UseAzureStorageClustering(options => options.TableServiceClient = CreateTableClient(settings));
+            client.Services.AddSingleton<IClientConnectionRetryFilter>(
+                new ConnectionRetryPolicy(ConnectionRetryPolicy.DefaultMaxRetries, ConnectionRetryPolicy.DefaultDelay, TimeProvider.System));
             client.Configure<ClusterOptions>(options =>
             {
                 options.ClusterId = settings.ClusterId;
@@ -58,7 +60,7 @@ internal sealed class ClusterConnection : IAsyncDisposable
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             host.Dispose();
-            throw ClusterUnreachable.Error(settings, exception.Message, exception);
+            throw ClusterUnreachable.Error(settings, ClusterUnreachable.Reason(exception), exception);
         }
     }
 

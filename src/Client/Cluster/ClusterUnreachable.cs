@@ -13,6 +13,13 @@ internal static class ClusterUnreachable
         return inner is null ? new CommandException(message, ExitCodes.Failure) : new CommandException(message, ExitCodes.Failure, inner);
     }
 
+    /// <summary>Why the client could not connect, in the user's words where the cause is known.</summary>
+    public static string Reason(Exception exception) => exception.Message switch
+    {
+        var message when message.Contains("Could not find any gateway", StringComparison.Ordinal) => "no silo of the cluster is up",
+        var message => message,
+    };
+
     /// <summary>The first line of an exception message, cut to a readable length.</summary>
     public static string Shorten(string reason)
     {

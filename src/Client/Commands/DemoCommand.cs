@@ -33,19 +33,15 @@ internal static class DemoCommand
             var paths = DevPaths.Find();
             var dev = new DevCluster(paths, console);
             console.Error.WriteLine("== dev up");
-            var started = false;
             try
             {
-                started = await dev.UpAsync(parsed.GetValue(silos), TimeSpan.FromSeconds(60), cancellationToken);
+                await dev.UpAsync(parsed.GetValue(silos), TimeSpan.FromSeconds(60), cancellationToken);
                 return await RunAsync(console, cancellationToken);
             }
             finally
             {
-                if (started)
-                {
-                    console.Error.WriteLine("== dev down");
-                    await dev.DownAsync(CancellationToken.None);
-                }
+                console.Error.WriteLine("== stopping what the demo started");
+                await dev.StopStartedAsync(CancellationToken.None);
             }
         });
         return command;
@@ -66,6 +62,7 @@ internal static class DemoCommand
                 var jobs = new JobClient(cluster, console);
                 console.Out.WriteLine();
                 console.Out.WriteLine($"-- {Query}");
+                await console.Out.FlushAsync(cancellationToken);
                 var query = await jobs.RunAsync(new JobSpec { Kind = JobKind.Query, Sql = Query }, OutputFormat.Table, detach: false, cancellationToken);
                 if (query != ExitCodes.Success)
                 {
@@ -74,6 +71,7 @@ internal static class DemoCommand
 
                 console.Out.WriteLine();
                 console.Out.WriteLine($"-- wordcount {Dataset} --column comment --top 10");
+                await console.Out.FlushAsync(cancellationToken);
                 return await jobs.RunAsync(new JobSpec { Kind = JobKind.WordCount, Dataset = Dataset, Column = "comment", Top = 10 }, OutputFormat.Table, detach: false, cancellationToken);
             },
             cancellationToken);

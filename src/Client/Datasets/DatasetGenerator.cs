@@ -21,7 +21,7 @@ internal sealed class DatasetGenerator(BlobServiceClient blobs, ConsoleContext c
     {
         var container = blobs.GetBlobContainerClient(StorageNames.DatasetsContainer);
         await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        var progress = new TransferProgress(new ProgressReporter(console.Error, console.ErrorIsTerminal, console.Time), console.Time, "generating parts", parts, 0);
+        var progress = new TransferProgress(console.CreateProgress(), console.Time, "generating parts", parts, 0);
         using var stopShowing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var showing = progress.ShowAsync(stopShowing.Token);
         try
@@ -50,9 +50,9 @@ internal sealed class DatasetGenerator(BlobServiceClient blobs, ConsoleContext c
         {
             await stopShowing.CancelAsync();
             await showing;
+            progress.Complete();
         }
 
-        progress.Complete();
         return (progress.Bytes, progress.Elapsed);
     }
 }

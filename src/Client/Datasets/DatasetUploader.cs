@@ -36,7 +36,7 @@ internal sealed class DatasetUploader(BlobServiceClient blobs, ConsoleContext co
     public async Task<TimeSpan> UploadAsync(string dataset, IReadOnlyList<LocalFile> files, CancellationToken cancellationToken)
     {
         var container = await ContainerAsync(cancellationToken);
-        var progress = new TransferProgress(new ProgressReporter(console.Error, console.ErrorIsTerminal, console.Time), console.Time, "uploading", files.Count, files.Sum(f => f.Length));
+        var progress = new TransferProgress(console.CreateProgress(), console.Time, "uploading", files.Count, files.Sum(f => f.Length));
         using var stopShowing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var showing = progress.ShowAsync(stopShowing.Token);
         try
@@ -64,9 +64,9 @@ internal sealed class DatasetUploader(BlobServiceClient blobs, ConsoleContext co
         {
             await stopShowing.CancelAsync();
             await showing;
+            progress.Complete();
         }
 
-        progress.Complete();
         return progress.Elapsed;
     }
 

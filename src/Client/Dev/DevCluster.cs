@@ -16,11 +16,14 @@ internal sealed class DevCluster(DevPaths paths, ConsoleContext console)
 
     private readonly DevStateStore _store = new(paths);
 
+    private readonly List<string> _startedSilos = [];
+    private bool _startedAzurite;
+
     /// <summary>
     /// Starts Azurite (unless one listens) and silos up to <paramref name="silos"/>; returns once each silo's log says it
-    /// started and the cluster lists them active. Returns true when it started anything.
+    /// started and the cluster lists them active. What it starts is remembered for <see cref="StopStartedAsync"/>.
     /// </summary>
-    public async Task<bool> UpAsync(int silos, TimeSpan timeout, CancellationToken cancellationToken)
+    public async Task UpAsync(int silos, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var state = _store.Load() ?? new DevState();
         var running = state.Silos.Where(s => ProcessControl.IsRunning(s.Pid, s.StartMarker)).ToList();
@@ -31,6 +34,7 @@ internal sealed class DevCluster(DevPaths paths, ConsoleContext console)
 
         var azuriteWasUp = state.Azurite is { } known && PortProbe.IsListening(known.BlobPort);
         var azurite = await new AzuriteLauncher(paths, console).EnsureRunningAsync(state.Azurite, cancellationToken);
+        _startedAzurite = azurite.StartedByDevUp && azurite.Pid != state.Azurite?.Pid;
         state = state with { Azurite = azurite, Silos = running };
         _store.Save(state);
 
@@ -38,7 +42,7 @@ internal sealed class DevCluster(DevPaths paths, ConsoleContext console)
         {
             console.Error.WriteLine($"already up: {running.Count} silos ({string.Join(", ", running.Select(s => $"{s.Name} pid {s.Pid}"))}); ./orleansproc dev status");
             await WaitActiveAsync(running.Count, running, timeout, cancellationToken);
-            return false;
+            return;
         }
 
         var launcher = new SiloLauncher(paths, console);
@@ -52,24 +56,25 @@ internal sealed class DevCluster(DevPaths paths, ConsoleContext console)
                 continue;
             }
 
-            started.Add(launcher.Start(index, taken));
+            var silo = launcher.Start(index, taken);
+            started.Add(silo);
+            _startedSilos.Add(silo.Name);
             state = state with { Silos = [.. running, .. started] };
             _store.Save(state);
         }
 
         await launcher.WaitStartedAsync(started, timeout, cancellationToken);
         await WaitActiveAsync(silos, state.Silos, timeout, cancellationToken);
-        return true;
     }
 
     /// <summary>Stops the silos and the Azurite that <c>dev up</c> started (TERM, then KILL after 10 s) and forgets them.</summary>
-    public async Task<bool> DownAsync(CancellationToken cancellationToken)
+    public async Task DownAsync(CancellationToken cancellationToken)
     {
         var state = _store.Load();
         if (state is null)
         {
             console.Error.WriteLine("nothing to stop: dev up has not started anything here");
-            return false;
+            return;
         }
 
         await StopAsync(state.Silos.Select(s => (s.Name, s.Pid, s.StartMarker)).ToList(), cancellationToken);
@@ -83,7 +88,38 @@ internal sealed class DevCluster(DevPaths paths, ConsoleContext console)
         }
 
         _store.Delete();
-        return true;
+    }
+
+    /// <summary>Stops only what <see cref="UpAsync"/> started through this instance (even when it failed half way), keeping the rest.</summary>
+    public async Task StopStartedAsync(CancellationToken cancellationToken)
+    {
+        var state = _store.Load();
+        if (state is null || (_startedSilos.Count == 0 && !_startedAzurite))
+        {
+            return;
+        }
+
+        var stopping = state.Silos.Where(s => _startedSilos.Contains(s.Name)).ToList();
+        await StopAsync(stopping.Select(s => (s.Name, s.Pid, s.StartMarker)).ToList(), cancellationToken);
+        var azurite = state.Azurite;
+        if (_startedAzurite && azurite is { StartedByDevUp: true })
+        {
+            await StopAsync([("azurite", azurite.Pid, azurite.StartMarker)], cancellationToken);
+            azurite = null;
+        }
+
+        var left = state.Silos.Except(stopping).ToList();
+        if (left.Count == 0 && azurite is not { StartedByDevUp: true })
+        {
+            _store.Delete();
+        }
+        else
+        {
+            _store.Save(state with { Azurite = azurite, Silos = left });
+        }
+
+        _startedSilos.Clear();
+        _startedAzurite = false;
     }
 
     /// <summary>The processes as <c>dev status --format json</c> shows them.</summary>

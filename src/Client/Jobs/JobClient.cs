@@ -10,14 +10,15 @@ internal sealed class JobClient(ClusterConnection cluster, ConsoleContext consol
 {
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
 
-    private readonly ProgressReporter _progress = new(console.Error, console.ErrorIsTerminal, console.Time);
+    private readonly ProgressReporter _progress = console.CreateProgress();
 
     /// <summary>Submits, then either prints the job id (detached) or follows the job to its result.</summary>
     public async Task<int> RunAsync(JobSpec spec, OutputFormat format, bool detach, CancellationToken cancellationToken)
     {
         var jobId = new JobIdGenerator(console.Time).Next();
         var started = console.Time.GetTimestamp();
-        var outcome = await Job(jobId).SubmitAsync(spec, cancellationToken);
+        // Not cancelled by Ctrl+C: once sent, the job may run, and then its id must be printed.
+        var outcome = await Job(jobId).SubmitAsync(spec, CancellationToken.None);
         if (!outcome.Accepted)
         {
             console.Error.Write(SubmitErrors.Describe(outcome, spec.Kind == JobKind.Query ? spec.Sql : null));
@@ -51,6 +52,11 @@ internal sealed class JobClient(ClusterConnection cluster, ConsoleContext consol
             _progress.Clear();
             console.Error.WriteLine($"job {jobId} goes on; ./orleansproc job watch {jobId}");
             return ExitCodes.Interrupted;
+        }
+        catch
+        {
+            _progress.Clear(); // the error line that follows starts on a clean line
+            throw;
         }
 
         var elapsed = startedTimestamp is { } started ? console.Time.GetElapsedTime(started) : Elapsed(status);

@@ -4,7 +4,7 @@ namespace OrleansProc.Client.Jobs;
 /// Shows progress on stderr: on a terminal a single line redrawn in place; otherwise a plain line at most every
 /// <see cref="PlainInterval"/> and one at the end.
 /// </summary>
-internal sealed class ProgressReporter(TextWriter error, bool isTerminal, TimeProvider time)
+internal sealed class ProgressReporter(TextWriter error, bool isTerminal, TimeProvider time, int? terminalWidth = null)
 {
     public static readonly TimeSpan PlainInterval = TimeSpan.FromSeconds(2);
 
@@ -18,6 +18,11 @@ internal sealed class ProgressReporter(TextWriter error, bool isTerminal, TimePr
         _lastLine = line;
         if (isTerminal)
         {
+            if (terminalWidth is > 1 and var width && line.Length >= width)
+            {
+                line = line[..(width - 1)];
+            }
+
             var padding = _drawnWidth > line.Length ? new string(' ', _drawnWidth - line.Length) : string.Empty;
             error.Write("\r" + line + padding);
             error.Flush();

@@ -46,4 +46,15 @@ public sealed class ProgressReporterTests
 
         Assert.Equal("\rabc\r   \r", error.ToString());
     }
+
+    [Fact]
+    public void Report_OnANarrowTerminal_CutToFit()
+    {
+        var error = new StringWriter { NewLine = "\n" };
+        var progress = new ProgressReporter(error, isTerminal: true, new ManualTimeProvider(DateTimeOffset.UnixEpoch), terminalWidth: 6);
+
+        progress.Report("0123456789");
+
+        Assert.Equal("\r01234", error.ToString());
+    }
 }
