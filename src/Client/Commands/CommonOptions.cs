@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using OrleansProc.Client.Local;
 using OrleansProc.Client.Output;
 using OrleansProc.Contracts;
 using OrleansProc.Contracts.Jobs;
@@ -38,6 +39,21 @@ internal static class CommonOptions
 
     /// <summary>A dataset name argument, checked against the allow-list of names.</summary>
     public static Argument<string> DatasetName(string description = "the dataset's name") => Name("NAME", "dataset", description);
+
+    /// <summary>A dataset name, or a local path or glob (local mode): only names are checked against the allow-list.</summary>
+    public static Argument<string> DatasetOrPath(string description)
+    {
+        var argument = new Argument<string>("dataset") { Description = description, HelpName = "DATASET" };
+        argument.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<string>();
+            if (!LocalPaths.IsPath(value) && Names.Validate(value, "dataset") is { } error)
+            {
+                result.AddError(error);
+            }
+        });
+        return argument;
+    }
 
     public static Argument<string> JobId() => Name("ID", "job", "the job id, as printed when it was submitted (see: job list)");
 

@@ -2,7 +2,10 @@ using System.CommandLine;
 using OrleansProc.Client.Cli;
 using OrleansProc.Client.Cluster;
 using OrleansProc.Client.Jobs;
+using OrleansProc.Client.Local;
 using OrleansProc.Contracts.Jobs;
+using OrleansProc.Engine.Processing;
+using OrleansProc.Engine.Sql;
 
 namespace OrleansProc.Client.Commands;
 
@@ -21,7 +24,8 @@ internal static class QueryCommand
             "Shows a progress bar on stderr. Ctrl+C detaches (the job goes on; see job watch); a second Ctrl+C quits at once.",
             "./orleansproc query \"SELECT category, COUNT(*) AS n, AVG(amount) FROM sales WHERE quantity >= 2 GROUP BY category ORDER BY n DESC\"",
             "./orleansproc query \"SELECT * FROM sales WHERE country = 'FR'\" --format csv > fr.csv",
-            "./orleansproc query \"SELECT COUNT(*) FROM logs\" --detach")
+            "./orleansproc query \"SELECT COUNT(*) FROM logs\" --detach",
+            "./orleansproc query \"SELECT country, COUNT(*) FROM 'data/*.csv' GROUP BY country\"   (local mode: runs in this process on local files)")
         {
             sql, format, detach, partitionSize, skipBadRecords,
         };
@@ -31,6 +35,34 @@ internal static class QueryCommand
             if (string.IsNullOrWhiteSpace(text))
             {
                 throw CommandException.Usage("the query is empty: give a SELECT statement, e.g. ./orleansproc query \"SELECT COUNT(*) FROM sales\"");
+            }
+
+            SqlQuery query;
+            try
+            {
+                query = SqlParser.Parse(text);
+            }
+            catch (QueryException e)
+            {
+                console.Error.Write(SubmitErrors.Describe(SubmitOutcome.Rejected(SubmitErrorKind.BadQuery, e.Message, e.Position), text));
+                return Task.FromResult(ExitCodes.Usage);
+            }
+
+            if (query.FromIsPath)
+            {
+                if (parsed.GetValue(detach))
+                {
+                    throw CommandException.Usage($"FROM '{query.From}' runs locally in this process: --detach needs a dataset on the cluster");
+                }
+
+                return new LocalJobRun(console).RunAsync(
+                    query.From,
+                    schema => SqlProcessor.Create(query, schema),
+                    parsed.GetValue(format),
+                    parsed.GetResult(partitionSize) is { Implicit: false } ? parsed.GetValue(partitionSize) : null,
+                    parsed.GetValue(skipBadRecords),
+                    text,
+                    cancellationToken);
             }
 
             var spec = new JobSpec

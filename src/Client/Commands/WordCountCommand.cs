@@ -2,7 +2,9 @@ using System.CommandLine;
 using OrleansProc.Client.Cli;
 using OrleansProc.Client.Cluster;
 using OrleansProc.Client.Jobs;
+using OrleansProc.Client.Local;
 using OrleansProc.Contracts.Jobs;
+using OrleansProc.Engine.WordCount;
 
 namespace OrleansProc.Client.Commands;
 
@@ -11,7 +13,7 @@ internal static class WordCountCommand
 {
     public static Command Create(ConsoleContext console)
     {
-        var dataset = CommonOptions.DatasetName("the dataset to read");
+        var dataset = CommonOptions.DatasetOrPath("the dataset to read, or a local file, folder or glob (local mode: runs in this process)");
         dataset.HelpName = "DATASET";
         var column = new Option<string>("--column", "-c") { Description = "the text column whose words are counted", HelpName = "COL", Required = true };
         var top = new Option<int>("--top", "-k") { Description = "how many words to print (default 20)", HelpName = "K", DefaultValueFactory = _ => 20 };
@@ -24,12 +26,33 @@ internal static class WordCountCommand
             "Count the words (maximal runs of letters, lowercased) of a column over a whole dataset and print the top K;\n" +
             "ties break by the word. Ctrl+C detaches (the job goes on; see job watch); a second Ctrl+C quits at once.",
             "./orleansproc wordcount sales --column comment --top 10",
-            "./orleansproc wordcount logs --column line --format json")
+            "./orleansproc wordcount logs --column line --format json",
+            "./orleansproc wordcount 'books/*.txt' --column line --top 5   (local mode)")
         {
             dataset, column, top, format, detach, partitionSize, skipBadRecords,
         };
         command.SetAction((parsed, cancellationToken) =>
         {
+            var source = parsed.GetRequiredValue(dataset);
+            if (LocalPaths.IsPath(source))
+            {
+                if (parsed.GetValue(detach))
+                {
+                    throw CommandException.Usage($"'{source}' is a local path, counted in this process: --detach needs a dataset on the cluster");
+                }
+
+                var columnName = parsed.GetRequiredValue(column);
+                var topK = parsed.GetValue(top);
+                return new LocalJobRun(console).RunAsync(
+                    source,
+                    schema => WordCountProcessor.Create(schema, columnName, topK),
+                    parsed.GetValue(format),
+                    parsed.GetResult(partitionSize) is { Implicit: false } ? parsed.GetValue(partitionSize) : null,
+                    parsed.GetValue(skipBadRecords),
+                    null,
+                    cancellationToken);
+            }
+
             var spec = new JobSpec
             {
                 Kind = JobKind.WordCount,

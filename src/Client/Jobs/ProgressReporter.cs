@@ -10,6 +10,7 @@ internal sealed class ProgressReporter(TextWriter error, bool isTerminal, TimePr
 
     private long? _lastPlainAt;
     private string? _lastLine;
+    private string? _lastPrinted;
     private int _drawnWidth;
 
     /// <summary>Shows the latest progress text (redrawn at once on a terminal, throttled otherwise).</summary>
@@ -34,6 +35,7 @@ internal sealed class ProgressReporter(TextWriter error, bool isTerminal, TimePr
         if (_lastPlainAt is null || time.GetElapsedTime(_lastPlainAt.Value, now) >= PlainInterval)
         {
             error.WriteLine(line);
+            _lastPrinted = line;
             _lastPlainAt = now;
         }
     }
@@ -54,12 +56,13 @@ internal sealed class ProgressReporter(TextWriter error, bool isTerminal, TimePr
                 error.WriteLine();
             }
         }
-        else if (line is not null)
+        else if (line is not null && !string.Equals(line, _lastPrinted, StringComparison.Ordinal))
         {
             error.WriteLine(line);
         }
 
         _drawnWidth = 0;
+        _lastPrinted = null;
         _lastLine = null;
         _lastPlainAt = null;
     }

@@ -24,8 +24,8 @@ public sealed class JobMerger(BlobStore store, DatasetCatalog catalog, TimeProvi
         var result = new JobResult
         {
             JobId = jobId,
-            Columns = table.Columns.Select(c => new ResultColumn(c.Name, SqlTypeNames.Name(c.Type))).ToList(),
-            Rows = table.Rows.Select(r => (IReadOnlyList<string?>)r.Select(v => v.ToInvariantString()).ToList()).ToList(),
+            Columns = table.Columns.Zip(table.TypeNames(), (c, type) => new ResultColumn(c.Name, type)).ToList(),
+            Rows = table.TextRows(),
             TotalRows = table.TotalRows,
             OutputDataset = record.OutputDataset,
             OutputBlobs = record.OutputDataset is { } output

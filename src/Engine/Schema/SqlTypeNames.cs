@@ -1,6 +1,5 @@
-using OrleansProc.Engine.Schema;
 
-namespace OrleansProc.Grains.Datasets;
+namespace OrleansProc.Engine.Schema;
 
 /// <summary>The SQL spelling of the Engine's types, as results and schemas show them.</summary>
 public static class SqlTypeNames

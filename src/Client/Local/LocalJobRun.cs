@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using OrleansProc.Client.Cli;
+using OrleansProc.Client.Jobs;
+using OrleansProc.Client.Output;
+using OrleansProc.Contracts.Jobs;
+using OrleansProc.Engine.Io;
+using OrleansProc.Engine.Local;
+using OrleansProc.Engine.Processing;
+using OrleansProc.Engine.Schema;
+
+namespace OrleansProc.Client.Local;
+
+/// <summary>
+/// Local mode: a query whose FROM is a quoted path or glob, or a word count of a path, runs the Engine in this process
+/// on local files with every core, no cluster; the answers are the cluster's.
+/// </summary>
+internal sealed class LocalJobRun(ConsoleContext console)
+{
+    public async Task<int> RunAsync(
+        string pathOrGlob,
+        Func<TableSchema, IPartitionProcessor> createProcessor,
+        OutputFormat format,
+        long? partitionSize,
+        bool skipBadRecords,
+        string? sql,
+        CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        IReadOnlyList<string> files;
+        try
+        {
+            files = LocalJobRunner.ExpandPaths(pathOrGlob);
+        }
+        catch (FileNotFoundException e)
+        {
+            throw CommandException.Usage(e.Message);
+        }
+
+        var progress = console.CreateProgress();
+        var reporter = new Progress<LocalProgress>(p => progress.Report(ProgressLine.Format(AsStatus(p), clock.Elapsed)));
+        LocalRunResult run;
+        try
+        {
+            run = await new LocalJobRunner().RunAsync(
+                new LocalJob
+                {
+                    Files = files,
+                    CreateProcessor = createProcessor,
+                    PartitionSize = partitionSize,
+                    SkipBadRecords = skipBadRecords,
+                },
+                reporter,
+                cancellationToken);
+        }
+        catch (QueryException e)
+        {
+            progress.Clear();
+            console.Error.Write(SubmitErrors.Describe(SubmitOutcome.Rejected(SubmitErrorKind.BadQuery, e.Message, e.Position), sql));
+            return ExitCodes.Usage;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidDataException or IOException and not FileNotFoundException)
+        {
+            progress.Clear();
+            throw CommandException.Usage(e.Message);
+        }
+        catch (BadRecordException e)
+        {
+            progress.Clear();
+            throw new CommandException(e.Message);
+        }
+
+        progress.Complete();
+        var table = run.Table;
+        var result = new JobResult
+        {
+            JobId = "local",
+            Columns = table.Columns.Zip(table.TypeNames(), (c, type) => new ResultColumn(c.Name, type)).ToList(),
+            Rows = table.TextRows(),
+            TotalRows = table.TotalRows,
+            RowsRead = run.RowsRead,
+            BytesRead = run.BytesRead,
+            BadRecords = run.BadRecords,
+            BadRecordSamples = run.BadRecordSamples.Select(b => b.ToString()).ToList(),
+            Elapsed = clock.Elapsed,
+        };
+        new ResultPrinter(console).Print(result, format, clock.Elapsed);
+        console.Error.WriteLine($"ran locally on {files.Count} file(s) in {run.Partitions} partitions");
+        return ExitCodes.Success;
+    }
+
+    private static JobStatus AsStatus(LocalProgress progress) => new()
+    {
+        JobId = "local",
+        State = JobState.Running,
+        PartitionsTotal = progress.PartitionsTotal,
+        PartitionsDone = progress.PartitionsDone,
+        RowsRead = progress.Rows,
+        BytesRead = progress.Bytes,
+    };
+}
