@@ -34,14 +34,14 @@ public sealed class BadInputEndToEndTests(ClusterFixture cluster)
     {
         await EnsureDatasetAsync(name, csv, schema: "a BIGINT, b BIGINT");
 
-        var failed = await cluster.RunClientAsync("query", $"SELECT COUNT(*) AS n FROM {name}", "--format", "json");
+        var failed = await cluster.RunClientAsync("query", $"SELECT COUNT(*) AS n, SUM(a) AS s FROM {name}", "--format", "json");
 
         Assert.True(failed.ExitCode == 1, failed.ToString());
         var error = Assert.Single(failed.Stderr.Split('\n'), l => l.StartsWith("error:", StringComparison.Ordinal));
         Assert.Contains($"{name}/data.csv", error, StringComparison.Ordinal);
         Assert.Contains(mentioned, error, StringComparison.OrdinalIgnoreCase);
 
-        var skipped = await cluster.RunClientAsync("query", $"SELECT COUNT(*) AS n FROM {name}", "--format", "json", "--skip-bad-records");
+        var skipped = await cluster.RunClientAsync("query", $"SELECT COUNT(*) AS n, SUM(a) AS s FROM {name}", "--format", "json", "--skip-bad-records");
 
         Assert.True(skipped.ExitCode == 0, skipped.ToString());
         Assert.Equal(goodRows, Assert.Single(skipped.Json().EnumerateArray()).GetProperty("n").GetInt64());

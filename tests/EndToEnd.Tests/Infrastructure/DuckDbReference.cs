@@ -17,7 +17,7 @@ public static class DuckDbReference
         connection.Open();
         using (var create = connection.CreateCommand())
         {
-            create.CommandText = $"CREATE VIEW \"{view}\" AS SELECT * FROM read_csv('{csvGlob}', header = true)";
+            create.CommandText = $"CREATE VIEW \"{view}\" AS SELECT * FROM read_csv('{csvGlob}', header = true, delim = ',', quote = '\"', escape = '\"', strict_mode = false)";
             create.ExecuteNonQuery();
         }
 
