@@ -24,11 +24,10 @@ internal static class CommonOptions
         Description = "print only the job id and return; the job goes on (see: job watch ID)",
     };
 
-    public static Option<long> PartitionSize() => new("--partition-size")
+    public static Option<long?> PartitionSize() => new("--partition-size")
     {
-        Description = "cut blobs larger than this into byte ranges (bytes, or with a suffix: 512k, 16M, 1G; default 64M)",
+        Description = "cut blobs larger than this into byte ranges (bytes, or with a suffix: 512k, 16M, 1G; default: about four partitions per core of the cluster, from 1M to 64M)",
         HelpName = "BYTES",
-        DefaultValueFactory = _ => JobSpec.DefaultPartitionSize,
         CustomParser = ParseByteSize,
     };
 
@@ -108,7 +107,7 @@ internal static class CommonOptions
         return OutputFormat.Table;
     }
 
-    private static long ParseByteSize(ArgumentResult result)
+    private static long? ParseByteSize(ArgumentResult result)
     {
         var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
         if (TryParseByteSize(text, out var bytes) && bytes > 0)

@@ -59,7 +59,7 @@ internal static class QueryCommand
                     query.From,
                     schema => SqlProcessor.Create(query, schema),
                     parsed.GetValue(format),
-                    parsed.GetResult(partitionSize) is { Implicit: false } ? parsed.GetValue(partitionSize) : null,
+                    parsed.GetValue(partitionSize),
                     parsed.GetValue(skipBadRecords),
                     text,
                     cancellationToken);

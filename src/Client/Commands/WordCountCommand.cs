@@ -47,7 +47,7 @@ internal static class WordCountCommand
                     source,
                     schema => WordCountProcessor.Create(schema, columnName, topK),
                     parsed.GetValue(format),
-                    parsed.GetResult(partitionSize) is { Implicit: false } ? parsed.GetValue(partitionSize) : null,
+                    parsed.GetValue(partitionSize),
                     parsed.GetValue(skipBadRecords),
                     null,
                     cancellationToken);

@@ -5,9 +5,6 @@ namespace OrleansProc.Contracts.Jobs;
 [Alias("OrleansProc.JobSpec")]
 public sealed record JobSpec
 {
-    /// <summary>The default size of a partition: blobs larger than this are cut into byte ranges.</summary>
-    public const long DefaultPartitionSize = 64L * 1024 * 1024;
-
     [Id(0)]
     public JobKind Kind { get; init; }
 
@@ -27,8 +24,12 @@ public sealed record JobSpec
     [Id(4)]
     public int Top { get; init; } = 20;
 
+    /// <summary>
+    /// Blobs larger than this are cut into byte ranges, smaller ones packed up to it. Null: chosen from the dataset's
+    /// size and the cluster's cores (about four partitions per core, from 1 MiB to 64 MiB).
+    /// </summary>
     [Id(5)]
-    public long PartitionSize { get; init; } = DefaultPartitionSize;
+    public long? PartitionSize { get; init; }
 
     /// <summary>Count bad records and go on, instead of failing the job at the first.</summary>
     [Id(6)]

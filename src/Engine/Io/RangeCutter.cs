@@ -14,6 +14,25 @@ namespace OrleansProc.Engine.Io;
 /// </remarks>
 public static class RangeCutter
 {
+    /// <summary>The smallest default partition.</summary>
+    public const long MinDefaultPartitionSize = 1L << 20;
+
+    /// <summary>The largest default partition.</summary>
+    public const long MaxDefaultPartitionSize = 64L << 20;
+
+    /// <summary>
+    /// The default partition size (local mode and the cluster, when none is given): max(1 MiB, ⌈<paramref name="totalBytes"/> / (4 × <paramref name="parallelism"/>), parallelism being the cores that will scan⌉),
+    /// capped at 64 MiB. Four partitions per core keep every core busy even on one file and make the last partition
+    /// to finish short; the cap keeps partials and re-scans small; the floor keeps per-partition overhead negligible.
+    /// </summary>
+    public static long DefaultPartitionSize(long totalBytes, int parallelism)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(totalBytes);
+        ArgumentOutOfRangeException.ThrowIfLessThan(parallelism, 1);
+        var target = 4L * parallelism;
+        return Math.Clamp((totalBytes + target - 1) / target, MinDefaultPartitionSize, MaxDefaultPartitionSize);
+    }
+
     public static IReadOnlyList<PartitionSlices> Plan(IReadOnlyList<BlobInfo> blobs, long partitionSize, int maxBlobsPerPartition = 512)
     {
         ArgumentNullException.ThrowIfNull(blobs);

@@ -9,7 +9,7 @@ namespace OrleansProc.Engine.Local;
 /// <remarks>
 /// Defaults: the format comes from the file extensions (see <see cref="LocalJobRunner.DetectFormat"/>), the schema
 /// is inferred from the head of the first non-empty file (see <see cref="LocalJobRunner.InferSchemaAsync"/>), the
-/// partition size is <see cref="LocalJobRunner.DefaultPartitionSize"/> of the input size and the parallelism, and
+/// partition size is <see cref="RangeCutter.DefaultPartitionSize"/> of the input size and the parallelism, and
 /// the parallelism is <see cref="Environment.ProcessorCount"/>.
 /// </remarks>
 public sealed record LocalJob

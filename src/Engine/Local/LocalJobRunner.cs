@@ -35,12 +35,6 @@ public sealed class LocalJobRunner
     /// <summary>How much of the first file schema inference reads.</summary>
     public const int SchemaSampleBytes = 1 << 20;
 
-    /// <summary>The smallest default partition.</summary>
-    public const long MinDefaultPartitionSize = 1L << 20;
-
-    /// <summary>The largest default partition (the cluster's default partition size).</summary>
-    public const long MaxDefaultPartitionSize = 64L << 20;
-
     /// <summary>
     /// The files <paramref name="pathOrGlob"/> names, sorted ordinally: a file; a folder (every file inside,
     /// recursively); or a glob with <c>*</c> and <c>?</c> in any segment and <c>**</c> for any number of folders
@@ -156,19 +150,6 @@ public sealed class LocalJobRunner
         return SchemaInference.Infer(format, head.AsSpan(0, Math.Min(length, SchemaSampleBytes)), whole, file);
     }
 
-    /// <summary>
-    /// The local default partition size: max(1 MiB, ⌈<paramref name="totalBytes"/> / (4 × <paramref name="parallelism"/>)⌉),
-    /// capped at 64 MiB. Four partitions per core keep every core busy even on one file and make the last partition
-    /// to finish short; the cap keeps partials and re-scans small; the floor keeps per-partition overhead negligible.
-    /// </summary>
-    public static long DefaultPartitionSize(long totalBytes, int parallelism)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(totalBytes);
-        ArgumentOutOfRangeException.ThrowIfLessThan(parallelism, 1);
-        var target = 4L * parallelism;
-        return Math.Clamp((totalBytes + target - 1) / target, MinDefaultPartitionSize, MaxDefaultPartitionSize);
-    }
-
     /// <summary>Runs <paramref name="job"/> to its result.</summary>
     /// <exception cref="BadRecordException">A bad record, when bad records are not skipped; it names the file and the line.</exception>
     /// <exception cref="FileNotFoundException">An input file does not exist.</exception>
@@ -217,7 +198,7 @@ public sealed class LocalJobRunner
 
         var schema = job.Schema ?? await InferSchemaAsync(job.Files, format, cancellationToken).ConfigureAwait(false);
         var processor = job.CreateProcessor(schema) ?? throw new ArgumentException("The processor factory returned null.", nameof(job));
-        var partitionSize = job.PartitionSize ?? DefaultPartitionSize(totalBytes, job.DegreeOfParallelism);
+        var partitionSize = job.PartitionSize ?? RangeCutter.DefaultPartitionSize(totalBytes, job.DegreeOfParallelism);
         var plan = RangeCutter.Plan(blobs, partitionSize);
         var run = new LocalRun(job, format, schema, processor, plan, progress);
         return await run.ExecuteAsync(cancellationToken).ConfigureAwait(false);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Runtime;
 using OrleansProc.Contracts.Jobs;
 using OrleansProc.Contracts.Partitions;
+using OrleansProc.Grains.Partitions;
 
 namespace OrleansProc.Grains.Jobs;
 
@@ -16,6 +17,7 @@ public sealed partial class JobGrain(
     JobPlanner planner,
     JobMerger merger,
     IOptions<JobOptions> options,
+    IOptions<WorkerOptions> workers,
     TimeProvider time,
     ILogger<JobGrain> logger) : Grain, IJobGrain, IRemindable
 {
@@ -50,7 +52,8 @@ public sealed partial class JobGrain(
             return SubmitOutcome.Rejected(SubmitErrorKind.BadRequest, $"a job with id '{JobId}' exists already");
         }
 
-        var plan = await planner.PlanAsync(JobId, spec, cancellationToken);
+        var silos = await GrainFactory.GetGrain<IManagementGrain>(0).GetHosts(true, cancellationToken);
+        var plan = await planner.PlanAsync(JobId, spec, Math.Max(1, silos.Count) * workers.Value.Slots, cancellationToken);
         if (plan.Rejection is { } rejection)
         {
             return rejection;
@@ -407,7 +410,7 @@ public sealed partial class JobGrain(
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} resumed from its stored state ({State})")]
     private static partial void LogResumed(ILogger logger, string jobId, JobState state);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} ended {State}: {Error}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} ended {State} {Error}")]
     private static partial void LogFinished(ILogger logger, string jobId, JobState state, string? error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} partition {Index} attempt {Attempt} failed: {Error}")]

@@ -15,7 +15,8 @@ namespace OrleansProc.Grains.Jobs;
 /// </summary>
 public sealed class JobPlanner(DatasetCatalog catalog, IOptions<JobOptions> options)
 {
-    public async Task<JobPlan> PlanAsync(string jobId, JobSpec spec, CancellationToken cancellationToken = default)
+    /// <param name="workers">Partitions the cluster scans at once (silos × slots), for the default partition size.</param>
+    public async Task<JobPlan> PlanAsync(string jobId, JobSpec spec, int workers, CancellationToken cancellationToken = default)
     {
         if (Names.Validate(jobId, "job") is { } badId)
         {
@@ -83,13 +84,15 @@ public sealed class JobPlanner(DatasetCatalog catalog, IOptions<JobOptions> opti
             return Reject(SubmitErrorKind.UnknownDataset, $"dataset '{dataset}' has no blobs");
         }
 
-        var partitions = RangeCutter.Plan(blobs.Select(b => new BlobInfo(b.Name, b.Length, b.Gzip)).ToList(), spec.PartitionSize);
+        var totalBytes = blobs.Sum(b => b.Length);
+        var partitionSize = spec.PartitionSize ?? RangeCutter.DefaultPartitionSize(totalBytes, Math.Max(1, workers));
+        var partitions = RangeCutter.Plan(blobs.Select(b => new BlobInfo(b.Name, b.Length, b.Gzip)).ToList(), partitionSize);
         var record = new JobRecord
         {
             Spec = spec,
             Dataset = dataset,
             State = JobState.Running,
-            BytesTotal = blobs.Sum(b => b.Length),
+            BytesTotal = totalBytes,
             OutputDataset = processor.WritesOutputRows ? JobPaths.OutputDataset(jobId) : null,
             Partitions = partitions.Select(p => new PartitionRecord
             {

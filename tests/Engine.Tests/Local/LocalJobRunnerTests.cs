@@ -393,7 +393,7 @@ public sealed class LocalJobRunnerTests : IDisposable
     [InlineData(1L << 30, 2, 64L << 20)]
     [InlineData(10L << 20, 4, 1L << 20)]
     public void DefaultPartitionSize_ScalesWithInputAndCores(long total, int cores, long expected) =>
-        Assert.Equal(expected, LocalJobRunner.DefaultPartitionSize(total, cores));
+        Assert.Equal(expected, RangeCutter.DefaultPartitionSize(total, cores));
 
     private static List<SalesRecord> SalesRecords() =>
         [.. Enumerable.Range(0, SalesParts).SelectMany(p => SalesDataGenerator.Records(SalesDataGenerator.RowsInPart(SalesRows, SalesParts, p), Seed, p))];
