@@ -1,24 +1,19 @@
 using System.CommandLine;
 using OrleansProc.Client.Cli;
-using OrleansProc.Client.Cluster;
 using OrleansProc.Client.Jobs;
-using OrleansProc.Client.Local;
 using OrleansProc.Contracts.Jobs;
 using OrleansProc.Engine.Processing;
 using OrleansProc.Engine.Sql;
 
 namespace OrleansProc.Client.Commands;
 
-/// <summary><c>query "SQL"</c>: runs a SQL query over a dataset on the cluster.</summary>
+/// <summary><c>query "SQL"</c>: runs a SQL query over a dataset on the cluster, or over local files (FROM 'path').</summary>
 internal static class QueryCommand
 {
     public static Command Create(ConsoleContext console)
     {
         var sql = new Argument<string>("sql") { Description = "the query, e.g. SELECT country, COUNT(*) AS n FROM sales GROUP BY country", HelpName = "SQL" };
-        var format = CommonOptions.Format();
-        var detach = CommonOptions.Detach();
-        var partitionSize = CommonOptions.PartitionSize();
-        var skipBadRecords = CommonOptions.SkipBadRecords();
+        var options = new JobCommandOptions();
         var command = new DocumentedCommand("query",
             "Run a SQL query (SELECT ... FROM dataset [WHERE] [GROUP BY] [HAVING] [ORDER BY] [LIMIT]) on the cluster and print its result.\n" +
             "Shows a progress bar on stderr. Ctrl+C detaches (the job goes on; see job watch); a second Ctrl+C quits at once.",
@@ -27,8 +22,9 @@ internal static class QueryCommand
             "./orleansproc query \"SELECT COUNT(*) FROM logs\" --detach",
             "./orleansproc query \"SELECT country, COUNT(*) FROM 'data/*.csv' GROUP BY country\"   (local mode: runs in this process on local files)")
         {
-            sql, format, detach, partitionSize, skipBadRecords,
+            sql,
         };
+        options.AddTo(command);
         command.SetAction((parsed, cancellationToken) =>
         {
             var text = parsed.GetRequiredValue(sql);
@@ -48,32 +44,12 @@ internal static class QueryCommand
                 return Task.FromResult(ExitCodes.Usage);
             }
 
-            if (query.FromIsPath)
-            {
-                if (parsed.GetValue(detach))
-                {
-                    throw CommandException.Usage($"FROM '{query.From}' runs locally in this process: --detach needs a dataset on the cluster");
-                }
-
-                return new LocalJobRun(console).RunAsync(
-                    query.From,
-                    schema => SqlProcessor.Create(query, schema),
-                    parsed.GetValue(format),
-                    parsed.GetValue(partitionSize),
-                    parsed.GetValue(skipBadRecords),
-                    text,
-                    cancellationToken);
-            }
-
-            var spec = new JobSpec
-            {
-                Kind = JobKind.Query,
-                Sql = text,
-                PartitionSize = parsed.GetValue(partitionSize),
-                SkipBadRecords = parsed.GetValue(skipBadRecords),
-            };
-            return ClusterSession.RunAsync(
-                cluster => new JobClient(cluster, console).RunAsync(spec, parsed.GetValue(format), parsed.GetValue(detach), cancellationToken),
+            return options.RunAsync(
+                console,
+                parsed,
+                new JobSpec { Kind = JobKind.Query, Sql = text },
+                query.FromIsPath ? query.From : null,
+                schema => SqlProcessor.Create(query, schema),
                 cancellationToken);
         });
         return command;

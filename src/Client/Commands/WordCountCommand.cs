@@ -1,7 +1,5 @@
 using System.CommandLine;
 using OrleansProc.Client.Cli;
-using OrleansProc.Client.Cluster;
-using OrleansProc.Client.Jobs;
 using OrleansProc.Client.Local;
 using OrleansProc.Contracts.Jobs;
 using OrleansProc.Engine.WordCount;
@@ -18,10 +16,7 @@ internal static class WordCountCommand
         var column = new Option<string>("--column", "-c") { Description = "the text column whose words are counted", HelpName = "COL", Required = true };
         var top = new Option<int>("--top", "-k") { Description = "how many words to print (default 20)", HelpName = "K", DefaultValueFactory = _ => 20 };
         top.AddRange(1, 1_000_000);
-        var format = CommonOptions.Format();
-        var detach = CommonOptions.Detach();
-        var partitionSize = CommonOptions.PartitionSize();
-        var skipBadRecords = CommonOptions.SkipBadRecords();
+        var options = new JobCommandOptions();
         var command = new DocumentedCommand("wordcount",
             "Count the words (maximal runs of letters, lowercased) of a column over a whole dataset and print the top K;\n" +
             "ties break by the word. Ctrl+C detaches (the job goes on; see job watch); a second Ctrl+C quits at once.",
@@ -29,41 +24,20 @@ internal static class WordCountCommand
             "./orleansproc wordcount logs --column line --format json",
             "./orleansproc wordcount 'books/*.txt' --column line --top 5   (local mode)")
         {
-            dataset, column, top, format, detach, partitionSize, skipBadRecords,
+            dataset, column, top,
         };
+        options.AddTo(command);
         command.SetAction((parsed, cancellationToken) =>
         {
             var source = parsed.GetRequiredValue(dataset);
-            if (LocalPaths.IsPath(source))
-            {
-                if (parsed.GetValue(detach))
-                {
-                    throw CommandException.Usage($"'{source}' is a local path, counted in this process: --detach needs a dataset on the cluster");
-                }
-
-                var columnName = parsed.GetRequiredValue(column);
-                var topK = parsed.GetValue(top);
-                return new LocalJobRun(console).RunAsync(
-                    source,
-                    schema => WordCountProcessor.Create(schema, columnName, topK),
-                    parsed.GetValue(format),
-                    parsed.GetValue(partitionSize),
-                    parsed.GetValue(skipBadRecords),
-                    null,
-                    cancellationToken);
-            }
-
-            var spec = new JobSpec
-            {
-                Kind = JobKind.WordCount,
-                Dataset = parsed.GetRequiredValue(dataset),
-                Column = parsed.GetRequiredValue(column),
-                Top = parsed.GetValue(top),
-                PartitionSize = parsed.GetValue(partitionSize),
-                SkipBadRecords = parsed.GetValue(skipBadRecords),
-            };
-            return ClusterSession.RunAsync(
-                cluster => new JobClient(cluster, console).RunAsync(spec, parsed.GetValue(format), parsed.GetValue(detach), cancellationToken),
+            var columnName = parsed.GetRequiredValue(column);
+            var topK = parsed.GetValue(top);
+            return options.RunAsync(
+                console,
+                parsed,
+                new JobSpec { Kind = JobKind.WordCount, Dataset = source, Column = columnName, Top = topK },
+                LocalPaths.IsPath(source) ? source : null,
+                schema => WordCountProcessor.Create(schema, columnName, topK),
                 cancellationToken);
         });
         return command;

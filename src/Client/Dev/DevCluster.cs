@@ -14,6 +14,9 @@ internal sealed class DevCluster(DevPaths paths, ConsoleContext console)
 {
     public static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
 
+    /// <summary>Azurite closes its servers at once on TERM but its process may linger; its data is saved by then.</summary>
+    public static readonly TimeSpan AzuriteStopTimeout = TimeSpan.FromSeconds(3);
+
     private readonly DevStateStore _store = new(paths);
 
     private readonly List<string> _startedSilos = [];
@@ -80,7 +83,7 @@ internal sealed class DevCluster(DevPaths paths, ConsoleContext console)
         await StopAsync(state.Silos.Select(s => (s.Name, s.Pid, s.StartMarker)).ToList(), cancellationToken);
         if (state.Azurite is { StartedByDevUp: true } azurite)
         {
-            await StopAsync([("azurite", azurite.Pid, azurite.StartMarker)], cancellationToken);
+            await StopAsync([("azurite", azurite.Pid, azurite.StartMarker)], cancellationToken, AzuriteStopTimeout);
         }
         else if (state.Azurite is not null)
         {
@@ -104,7 +107,7 @@ internal sealed class DevCluster(DevPaths paths, ConsoleContext console)
         var azurite = state.Azurite;
         if (_startedAzurite && azurite is { StartedByDevUp: true })
         {
-            await StopAsync([("azurite", azurite.Pid, azurite.StartMarker)], cancellationToken);
+            await StopAsync([("azurite", azurite.Pid, azurite.StartMarker)], cancellationToken, AzuriteStopTimeout);
             azurite = null;
         }
 
@@ -235,8 +238,9 @@ internal sealed class DevCluster(DevPaths paths, ConsoleContext console)
         throw new CommandException($"the cluster did not list {count} active silos within {timeout.TotalSeconds:0} s ({last}); see {string.Join(", ", silos.Select(s => paths.Show(s.Log)))}");
     }
 
-    private async Task StopAsync(IReadOnlyList<(string Name, int Pid, string? Marker)> processes, CancellationToken cancellationToken)
+    private async Task StopAsync(IReadOnlyList<(string Name, int Pid, string? Marker)> processes, CancellationToken cancellationToken, TimeSpan? timeout = null)
     {
+        var stopTimeout = timeout ?? StopTimeout;
         var running = processes.Where(p => ProcessControl.IsRunning(p.Pid, p.Marker)).ToList();
         foreach (var process in processes.Except(running))
         {
@@ -248,13 +252,13 @@ internal sealed class DevCluster(DevPaths paths, ConsoleContext console)
             ProcessControl.Signal(process.Pid, "TERM");
         }
 
-        var left = await ProcessControl.WaitForExitAsync(running.Select(p => (p.Pid, p.Marker)).ToList(), StopTimeout, console.Time, cancellationToken);
+        var left = await ProcessControl.WaitForExitAsync(running.Select(p => (p.Pid, p.Marker)).ToList(), stopTimeout, console.Time, cancellationToken);
         foreach (var process in running)
         {
             if (left.Any(l => l.Pid == process.Pid))
             {
                 ProcessControl.Signal(process.Pid, "KILL");
-                console.Error.WriteLine($"{process.Name}: killed (pid {process.Pid}) after {StopTimeout.TotalSeconds:0} s");
+                console.Error.WriteLine($"{process.Name}: killed (pid {process.Pid}) after {stopTimeout.TotalSeconds:0} s");
             }
             else
             {

@@ -37,7 +37,7 @@ internal sealed class LocalJobRun(ConsoleContext console)
         }
 
         var progress = console.CreateProgress();
-        var reporter = new Progress<LocalProgress>(p => progress.Report(ProgressLine.Format(AsStatus(p), clock.Elapsed)));
+        var reporter = new SynchronousProgress<LocalProgress>(p => progress.Report(ProgressLine.Format(AsStatus(p), clock.Elapsed)));
         LocalRunResult run;
         try
         {
@@ -54,21 +54,31 @@ internal sealed class LocalJobRun(ConsoleContext console)
         }
         catch (QueryException e)
         {
+            reporter.Stop();
             progress.Clear();
             console.Error.Write(SubmitErrors.Describe(SubmitOutcome.Rejected(SubmitErrorKind.BadQuery, e.Message, e.Position), sql));
             return ExitCodes.Usage;
         }
         catch (Exception e) when (e is ArgumentException or InvalidDataException or IOException and not FileNotFoundException)
         {
+            reporter.Stop();
             progress.Clear();
             throw CommandException.Usage(e.Message);
         }
+        catch (OperationCanceledException)
+        {
+            reporter.Stop();
+            progress.Clear();
+            throw;
+        }
         catch (BadRecordException e)
         {
+            reporter.Stop();
             progress.Clear();
             throw new CommandException(e.Message);
         }
 
+        reporter.Stop();
         progress.Complete();
         var table = run.Table;
         var result = new JobResult

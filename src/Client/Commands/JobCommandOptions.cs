@@ -1,0 +1,64 @@
+using System.CommandLine;
+using OrleansProc.Client.Cli;
+using OrleansProc.Client.Cluster;
+using OrleansProc.Client.Jobs;
+using OrleansProc.Client.Local;
+using OrleansProc.Client.Output;
+using OrleansProc.Contracts.Jobs;
+using OrleansProc.Engine.Processing;
+using OrleansProc.Engine.Schema;
+
+namespace OrleansProc.Client.Commands;
+
+/// <summary>
+/// The options every job command takes (--format, --detach, --partition-size, --skip-bad-records), and how such a
+/// command runs: in this process over local files (local mode), or on the cluster.
+/// </summary>
+internal sealed class JobCommandOptions
+{
+    public Option<OutputFormat> Format { get; } = CommonOptions.Format();
+
+    public Option<bool> Detach { get; } = CommonOptions.Detach();
+
+    public Option<long?> PartitionSize { get; } = CommonOptions.PartitionSize();
+
+    public Option<bool> SkipBadRecords { get; } = CommonOptions.SkipBadRecords();
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Format);
+        command.Options.Add(Detach);
+        command.Options.Add(PartitionSize);
+        command.Options.Add(SkipBadRecords);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="spec"/> (its partition size and bad-record handling taken from the options): over the
+    /// local files of <paramref name="localPath"/> with <paramref name="localProcessor"/> when it is given, else on the cluster.
+    /// </summary>
+    public Task<int> RunAsync(
+        ConsoleContext console,
+        ParseResult parsed,
+        JobSpec spec,
+        string? localPath,
+        Func<TableSchema, IPartitionProcessor> localProcessor,
+        CancellationToken cancellationToken)
+    {
+        spec = spec with { PartitionSize = parsed.GetValue(PartitionSize), SkipBadRecords = parsed.GetValue(SkipBadRecords) };
+        var format = parsed.GetValue(Format);
+        var detach = parsed.GetValue(Detach);
+        if (localPath is not null)
+        {
+            if (detach)
+            {
+                throw CommandException.Usage($"'{localPath}' names local files, read in this process: --detach needs a dataset on the cluster");
+            }
+
+            return new LocalJobRun(console).RunAsync(localPath, localProcessor, format, spec.PartitionSize, spec.SkipBadRecords, spec.Sql, cancellationToken);
+        }
+
+        return ClusterSession.RunAsync(
+            cluster => new JobClient(cluster, console).RunAsync(spec, format, detach, cancellationToken),
+            cancellationToken);
+    }
+}

@@ -1,0 +1,69 @@
+using System.Text.Json;
+using OrleansProc.Client.Cli;
+using OrleansProc.Client.Local;
+
+namespace OrleansProc.Client.Tests.Local;
+
+/// <summary>Local mode through the whole command line, in process, over files the test writes.</summary>
+public sealed class LocalModeTests : IDisposable
+{
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("orleansproc-local-");
+
+    [Theory]
+    [InlineData("sales", false)]
+    [InlineData("sales.v2", false)]
+    [InlineData("data/*.csv", true)]
+    [InlineData("./x.csv", true)]
+    [InlineData("logs?.txt", true)]
+    public void IsPath_NameOrPath_TellsThemApart(string text, bool expected) => Assert.Equal(expected, LocalPaths.IsPath(text));
+
+    [Fact]
+    public async Task Query_FromQuotedGlob_CountsRecordsAcrossFiles()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_folder.FullName, "a.csv"), "k,v\nx,1\ny,\"2\"\n");
+        await File.WriteAllTextAsync(Path.Combine(_folder.FullName, "b.csv"), "k,v\r\nx,\"3\"\r\nz,4\r\n");
+
+        var (exitCode, output, _) = await RunAsync("query", $"SELECT k, SUM(v) AS s FROM '{_folder.FullName}/*.csv' GROUP BY k ORDER BY k", "--format", "json");
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        var rows = JsonDocument.Parse(output).RootElement.EnumerateArray().Select(r => (r.GetProperty("k").GetString(), r.GetProperty("s").GetInt64())).ToList();
+        Assert.Equal([("x", 4L), ("y", 2L), ("z", 4L)], rows);
+    }
+
+    [Fact]
+    public async Task Query_UnknownColumnOverLocalFile_ExitsTwoWithCaret()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_folder.FullName, "a.csv"), "k,v\nx,1\n");
+
+        var (exitCode, _, error) = await RunAsync("query", $"SELECT nope FROM '{_folder.FullName}/a.csv'");
+
+        Assert.Equal(ExitCodes.Usage, exitCode);
+        Assert.StartsWith("error: unknown column 'nope'", error, StringComparison.Ordinal);
+        Assert.Contains("^", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WordCount_LocalFileWithBadRecord_FailsNamingFileAndLine()
+    {
+        var file = Path.Combine(_folder.FullName, "t.csv");
+        await File.WriteAllTextAsync(file, "id,text\n1,hello world\n2,\"open\n");
+
+        var (exitCode, _, error) = await RunAsync("wordcount", file, "--column", "text");
+
+        Assert.Equal(ExitCodes.Failure, exitCode);
+        var line = Assert.Single(error.Split('\n'), l => l.StartsWith("error:", StringComparison.Ordinal));
+        Assert.Contains("t.csv", line, StringComparison.Ordinal);
+        Assert.Contains("line 3", line, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _folder.Delete(recursive: true);
+
+    private static async Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var console = new ConsoleContext { Out = output, Error = error };
+        var exitCode = await ClientApplication.RunAsync(args, console);
+        return (exitCode, output.ToString(), error.ToString());
+    }
+}
