@@ -29,6 +29,8 @@ public sealed partial class JobGrain(
     private DateTimeOffset _lastSave;
     private DateTimeOffset _lastLivenessCheck;
     private JobResult? _result;
+    private readonly Dictionary<int, DateTimeOffset> _unreachableSince = [];
+    private IGrainTimer? _secondCleanup;
 
     private string JobId => this.GetPrimaryKeyString();
 
@@ -292,9 +294,26 @@ public sealed partial class JobGrain(
             .ToList();
         foreach (var (index, partition, attempt, alive) in await Task.WhenAll(checks))
         {
-            if (alive is false && partition.Status == PartitionStatus.Running && partition.Attempt == attempt && Job.State == JobState.Running)
+            if (alive is null)
             {
-                await OnAttemptFailedAsync(index, partition, "its silo stopped running it", permanent: false);
+                _unreachableSince.TryAdd(index, now);
+            }
+            else
+            {
+                _unreachableSince.Remove(index);
+            }
+
+            if (partition.Status != PartitionStatus.Running || partition.Attempt != attempt || Job.State != JobState.Running)
+            {
+                continue;
+            }
+
+            // A dead silo answers nothing until the cluster declares it dead (then the partition re-activates
+            // elsewhere and answers false); a bounded wait covers the time in between.
+            if (alive is false || (alive is null && now - _unreachableSince[index] >= options.Value.UnreachableAfter))
+            {
+                _unreachableSince.Remove(index);
+                await OnAttemptFailedAsync(index, partition, alive is false ? "its silo stopped running it" : "its silo stopped answering", permanent: false);
             }
         }
     }
@@ -377,12 +396,32 @@ public sealed partial class JobGrain(
 
         _pump?.Dispose();
         _pump = null;
+        if (final != JobState.Completed)
+        {
+            // A partition that was uploading when it was told to stop may land its partial after the cleanup above.
+            _secondCleanup ??= this.RegisterGrainTimer(
+                SecondCleanupAsync,
+                new GrainTimerCreationOptions(options.Value.SecondCleanupAfter, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+        }
+
         if (await this.GetReminder(KeepAliveReminder) is { } reminder)
         {
             await this.UnregisterReminder(reminder);
         }
 
         await RecordInDirectoryAsync();
+    }
+
+    private async Task SecondCleanupAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await merger.DeletePartialsAsync(JobId, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogCleanupFailed(logger, e, JobId);
+        }
     }
 
     private async Task SaveAsync()

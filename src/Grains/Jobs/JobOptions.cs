@@ -16,6 +16,15 @@ public sealed class JobOptions
     /// <summary>How often the coordinator asks running partitions whether they still run (a lost silo). Default 5 s.</summary>
     public TimeSpan LivenessInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long a running partition may stay unreachable (its silo dead but not yet declared dead: calls fail or time
+    /// out) before its attempt is counted as lost and started again elsewhere. Default 20 s.
+    /// </summary>
+    public TimeSpan UnreachableAfter { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>After a job is cancelled or failed, when its partials are deleted once more (a partition that uploaded late). Default 10 s.</summary>
+    public TimeSpan SecondCleanupAfter { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>The smallest partition size a job may ask for. Default 1 KiB.</summary>
     [Range(1, long.MaxValue)]
     public long MinPartitionSize { get; set; } = 1024;

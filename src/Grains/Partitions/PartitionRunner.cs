@@ -48,6 +48,7 @@ public sealed partial class PartitionRunner(
     private async Task<PartitionReport> ExecuteAsync(PartitionAssignment assignment, string silo, CancellationToken cancellationToken)
     {
         var report = new PartitionReport { JobId = assignment.JobId, Index = assignment.Index, Attempt = assignment.Attempt, Silo = silo };
+        var blob = assignment.Slices.Count > 0 ? assignment.Slices[0].BlobName : "(no blob)";
         try
         {
             var manifest = await catalog.GetManifestAsync(assignment.Dataset, cancellationToken).ConfigureAwait(false)
@@ -69,7 +70,13 @@ public sealed partial class PartitionRunner(
             {
                 foreach (var slice in assignment.Slices)
                 {
-                    var options = new ScanOptions
+                    blob = slice.BlobName;
+                    if (options.Value.FaultBlob is { } fault && slice.BlobName.Contains(fault, StringComparison.Ordinal))
+                    {
+                        throw new IOException("injected fault (ORLEANSPROC_FAULT_BLOB)");
+                    }
+
+                    var scan = new ScanOptions
                     {
                         Format = manifest.Format,
                         Schema = schema,
@@ -80,7 +87,7 @@ public sealed partial class PartitionRunner(
                         StartsInsideQuotes = slice.StartsInsideQuotes,
                         SkipBadRecords = assignment.Spec.SkipBadRecords,
                     };
-                    var result = await ScanSliceAsync(slice, options, partial, cancellationToken).ConfigureAwait(false);
+                    var result = await ScanSliceAsync(slice, scan, partial, cancellationToken).ConfigureAwait(false);
                     rows += result.Records;
                     bytes += result.BytesRead;
                     bad += result.BadRecords;
@@ -102,7 +109,15 @@ public sealed partial class PartitionRunner(
             using (var buffer = new MemoryStream())
             {
                 partial.WriteTo(buffer);
+                cancellationToken.ThrowIfCancellationRequested();
                 await store.UploadAsync(store.Jobs, assignment.PartialBlob, new BinaryData(buffer.GetBuffer().AsMemory(0, (int)buffer.Length)), cancellationToken).ConfigureAwait(false);
+            }
+
+            if (cancellationToken.IsCancellationRequested)
+            {
+                // Stopped while uploading: the coordinator may have cleaned up already, so take the partial back.
+                await store.DeleteIfExistsAsync(store.Jobs, assignment.PartialBlob, CancellationToken.None).ConfigureAwait(false);
+                cancellationToken.ThrowIfCancellationRequested();
             }
 
             return report with { Succeeded = true, Rows = rows, Bytes = bytes, BadRecords = bad, BadRecordSamples = samples, SliceQuoteCounts = quotes };
@@ -127,12 +142,12 @@ public sealed partial class PartitionRunner(
         catch (RequestFailedException e)
         {
             LogStorageFailure(logger, assignment.JobId, assignment.Index, e.Status, e.ErrorCode);
-            return report with { Error = $"storage request failed ({e.Status} {e.ErrorCode})" };
+            return report with { Error = $"blob {blob}: storage request failed ({e.Status} {e.ErrorCode})" };
         }
         catch (Exception e)
         {
             LogAttemptFailed(logger, e, assignment.JobId, assignment.Index);
-            return report with { Error = $"{e.GetType().Name}: {e.Message}" };
+            return report with { Error = $"blob {blob}: {e.GetType().Name}: {e.Message}" };
         }
     }
 

@@ -8,4 +8,10 @@ public sealed class WorkerOptions
     /// <summary>Partitions scanned at once on this silo. Default: the number of cores (CPU-bound work should not oversubscribe).</summary>
     [Range(1, 1024)]
     public int Slots { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>
+    /// Fault injection for the fault tests (ORLEANSPROC_FAULT_BLOB): every scan of a blob whose name contains this
+    /// text fails with a transient I/O error, as a poison blob would. Default none.
+    /// </summary>
+    public string? FaultBlob { get; set; }
 }

@@ -16,6 +16,7 @@ public static class SiloHostingExtensions
     public static IHostApplicationBuilder AddOrleansProcSilo(this IHostApplicationBuilder builder)
     {
         var settings = SiloSettings.From(builder.Configuration);
+        var detection = FailureDetectionSettings.From(builder.Configuration);
         builder.Logging.AddFilter("Orleans", LogLevel.Warning);
         builder.Logging.AddFilter("OrleansProc", LogLevel.Information);
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
@@ -36,6 +37,13 @@ public static class SiloHostingExtensions
                 o.ServiceId = StorageNames.ServiceId;
             });
             silo.Configure<SiloOptions>(o => o.SiloName = settings.SiloName);
+            silo.Configure<ClusterMembershipOptions>(o =>
+            {
+                o.ProbeTimeout = TimeSpan.FromSeconds(detection.ProbeTimeoutSeconds);
+                o.NumMissedProbesLimit = detection.MissedProbes;
+                o.NumVotesForDeathDeclaration = detection.DeathVotes;
+                o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(detection.IAmAliveSeconds);
+            });
             silo.ConfigureEndpoints(settings.AdvertisedAddress, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
             silo.UseAzureStorageClustering(o => o.TableServiceClient = tables);
             silo.AddAzureBlobGrainStorage("state", o =>
@@ -46,7 +54,11 @@ public static class SiloHostingExtensions
             silo.UseAzureTableReminderService(o => o.TableServiceClient = tables);
             silo.AddOrleansProcGrains(blobs);
         });
-        builder.Services.Configure<WorkerOptions>(o => o.Slots = settings.Slots);
+        builder.Services.Configure<WorkerOptions>(o =>
+        {
+            o.Slots = settings.Slots;
+            o.FaultBlob = builder.Configuration["ORLEANSPROC_FAULT_BLOB"] is { Length: > 0 } fault ? fault : null;
+        });
         builder.Services.AddSingleton(settings);
         builder.Services.AddHostedService<SiloReadyAnnouncer>();
         return builder;
