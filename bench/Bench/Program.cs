@@ -1,0 +1,359 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using DuckDB.NET.Data;
+using OrleansProc.Engine.Local;
+using OrleansProc.Engine.Sql;
+using OrleansProc.Engine.Values;
+using OrleansProc.Engine.WordCount;
+using OrleansProc.SampleData;
+
+namespace OrleansProc.Bench;
+
+/// <summary>
+/// <c>./orleansproc bench [--quick] [--json FILE] [--runs N]</c>: the sales CSV (generated once under
+/// <c>.orleansproc/bench/</c>), then the aggregate query and the word count through the Engine in local mode
+/// (<see cref="LocalJobRunner"/>, 2 threads), DuckDB (2 threads), a stdlib Python multiprocessing script (2
+/// processes) and <c>cat</c> to /dev/null, warm cache, whole runs timed (best of N). Checks that the answers agree and
+/// prints one table of throughputs and ratios.
+/// </summary>
+internal static class Program
+{
+    private const int Threads = 2;
+    private const int Parts = 8;
+    private const int Seed = 42;
+    private const int Top = 20;
+    private static readonly JsonSerializerOptions s_json = new() { WriteIndented = true };
+
+    private static async Task<int> Main(string[] args)
+    {
+        var quick = false;
+        string? jsonPath = null;
+        int? runs = null;
+        var only = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--quick": quick = true; break;
+                case "--json" when i + 1 < args.Length: jsonPath = args[++i]; break;
+                case "--runs" when i + 1 < args.Length: runs = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--only" when i + 1 < args.Length: only.UnionWith(args[++i].Split(',')); break;
+                case "-h" or "--help":
+                    Console.WriteLine("usage: ./orleansproc bench [--quick] [--json FILE] [--runs N] [--only engine,duckdb,python,cat]");
+                    Console.WriteLine("  --quick    about 100 MB instead of about 1 GB (13 M rows in 8 files)");
+                    Console.WriteLine("  --json     also write the table as JSON to FILE");
+                    Console.WriteLine("  --runs     timed runs per figure, the best counts (default 3 quick, 2 full)");
+                    return 0;
+                default:
+                    Console.Error.WriteLine($"error: unknown argument '{args[i]}'; see --help");
+                    return 2;
+            }
+        }
+
+        var rows = quick ? 1_300_000L : 13_000_000L; // about 80 bytes a row: about 100 MB and 1 GB
+        var repeat = runs ?? (quick ? 3 : 2);
+        var root = Environment.GetEnvironmentVariable("ORLEANSPROC_ROOT") ?? Directory.GetCurrentDirectory();
+        var dir = Path.Combine(root, ".orleansproc", "bench", quick ? "quick" : "full");
+        var files = await EnsureDataAsync(dir, rows);
+        var bytes = files.Sum(f => new FileInfo(f).Length);
+        Console.Error.WriteLine($"bench: {rows:N0} rows, {bytes / 1e6:N0} MB in {files.Count} files under {dir}; {Environment.ProcessorCount} cores; best of {repeat}");
+        bool Run(string what) => only.Count == 0 || only.Contains(what);
+
+        var results = new List<Figure>();
+        await Cat(files); // warm the page cache
+        if (Run("cat"))
+        {
+            results.Add(await Time("read", "cat > /dev/null", bytes, repeat, async () => { await Cat(files); return null; }));
+        }
+
+        var glob = Path.Combine(dir, "*.csv");
+        var aggSql = $"SELECT country, COUNT(*), SUM(quantity), AVG(amount), MIN(amount), MAX(amount) FROM '{glob}' WHERE quantity >= 2 GROUP BY country";
+        var duckSource = DuckSource(files);
+        var duckAgg = $"SELECT country, COUNT(*), SUM(quantity), AVG(amount), MIN(amount), MAX(amount) FROM {duckSource} WHERE quantity >= 2 GROUP BY country";
+        var duckWc = $"SELECT w, COUNT(*) AS c FROM (SELECT unnest(string_split_regex(lower(comment), '[^\\p{{L}}]+')) AS w FROM {duckSource}) WHERE w <> '' GROUP BY w ORDER BY c DESC, w LIMIT {Top}";
+
+        using var duck = new DuckDBConnection("DataSource=:memory:");
+        duck.Open();
+        Exec(duck, $"SET threads={Threads}");
+
+        var jobs = new (string Job, Func<Task<List<object?[]>>> Engine, Func<List<object?[]>> Duck, string PyJob)[]
+        {
+            ("aggregate", () => EngineAggregate(files, aggSql), () => Sorted(DuckRows(duck, duckAgg)), "agg"),
+            ("word count", () => EngineWordCount(files), () => DuckRows(duck, duckWc), "wc"),
+        };
+        var ok = true;
+        foreach (var (job, engine, duckRun, pyJob) in jobs)
+        {
+            var answers = new List<(string Who, List<object?[]> Rows)>();
+            if (Run("engine"))
+            {
+                var f = await Time(job, "OrleansProc local", bytes, repeat, async () => await engine());
+                results.Add(f);
+                answers.Add((f.System, f.Answer!));
+            }
+
+            if (Run("duckdb"))
+            {
+                var f = await Time(job, "DuckDB", bytes, repeat, () => Task.FromResult<List<object?[]>?>(duckRun()));
+                results.Add(f);
+                answers.Add((f.System, f.Answer!));
+            }
+
+            if (Run("python"))
+            {
+                var f = await Time(job, "Python mp", bytes, Math.Min(repeat, quick ? repeat : 1), async () => await Python(root, pyJob, files));
+                results.Add(f);
+                answers.Add((f.System, f.Answer!));
+            }
+
+            for (var i = 1; i < answers.Count; i++)
+            {
+                var diff = Compare(answers[0].Rows, answers[i].Rows);
+                if (diff is not null)
+                {
+                    ok = false;
+                    Console.Error.WriteLine($"error: {job}: {answers[i].Who} differs from {answers[0].Who}: {diff}");
+                }
+            }
+
+            if (answers.Count > 1 && ok)
+            {
+                Console.Error.WriteLine($"bench: {job}: {string.Join(", ", answers.Select(a => a.Who))} agree ({answers[0].Rows.Count} rows)");
+            }
+        }
+
+        var report = Report(results, bytes, rows, quick, ok);
+        Console.WriteLine(report.Text);
+        if (jsonPath is not null)
+        {
+            await File.WriteAllTextAsync(jsonPath, JsonSerializer.Serialize(report.Json, s_json));
+        }
+
+        return ok ? 0 : 1;
+    }
+
+    private sealed record Figure(string Job, string System, double Seconds, double MBps, List<object?[]>? Answer);
+
+    private static async Task<IReadOnlyList<string>> EnsureDataAsync(string dir, long rows)
+    {
+        var files = Enumerable.Range(0, Parts).Select(p => Path.Combine(dir, $"sales-{p:D2}.csv")).ToList();
+        var marker = Path.Combine(dir, "complete");
+        var expected = $"rows={rows} parts={Parts} seed={Seed}";
+        if (File.Exists(marker) && await File.ReadAllTextAsync(marker) == expected && files.All(File.Exists))
+        {
+            return files;
+        }
+
+        Directory.CreateDirectory(dir);
+        File.Delete(marker);
+        Console.Error.WriteLine($"bench: generating {rows:N0} rows into {dir} ...");
+        var sw = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(Enumerable.Range(0, Parts), new ParallelOptions { MaxDegreeOfParallelism = Threads }, async (p, ct) =>
+        {
+            var stream = new FileStream(files[p], FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
+            await using (stream.ConfigureAwait(false))
+            {
+                await SalesDataGenerator.WriteCsvAsync(stream, SalesDataGenerator.RowsInPart(rows, Parts, p), Seed, p, ct).ConfigureAwait(false);
+            }
+        });
+        await File.WriteAllTextAsync(marker, expected);
+        Console.Error.WriteLine($"bench: generated in {sw.Elapsed.TotalSeconds:N1} s");
+        return files;
+    }
+
+    private static async Task<Figure> Time(string job, string system, long bytes, int repeat, Func<Task<List<object?[]>?>> run)
+    {
+        var best = double.MaxValue;
+        List<object?[]>? answer = null;
+        for (var i = 0; i < repeat; i++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            var sw = Stopwatch.StartNew();
+            answer = await run();
+            best = Math.Min(best, sw.Elapsed.TotalSeconds);
+        }
+
+        Console.Error.WriteLine($"bench: {job,-10} {system,-18} {best,7:N2} s {bytes / 1e6 / best,8:N0} MB/s");
+        return new Figure(job, system, best, bytes / 1e6 / best, answer);
+    }
+
+    private static async Task<List<object?[]>> EngineAggregate(IReadOnlyList<string> files, string sql)
+    {
+        var query = SqlParser.Parse(sql);
+        var result = await new LocalJobRunner().RunAsync(new LocalJob
+        {
+            Files = files,
+            CreateProcessor = schema => SqlProcessor.Create(query, schema),
+            DegreeOfParallelism = Threads,
+        });
+        return Sorted(result.Table.Rows.Select(r => r.Select(Box).ToArray()).ToList());
+    }
+
+    private static async Task<List<object?[]>> EngineWordCount(IReadOnlyList<string> files)
+    {
+        var result = await new LocalJobRunner().RunAsync(new LocalJob
+        {
+            Files = files,
+            CreateProcessor = schema => WordCountProcessor.Create(schema, "comment", Top),
+            DegreeOfParallelism = Threads,
+        });
+        return result.Table.Rows.Select(r => r.Select(Box).ToArray()).ToList();
+    }
+
+    private static object? Box(SqlValue v) => v.IsNull ? null : v.Type switch
+    {
+        Engine.Schema.SqlType.Varchar => v.Text,
+        Engine.Schema.SqlType.Double => v.Float64,
+        _ => (object)v.Int64,
+    };
+
+    private static string DuckSource(IReadOnlyList<string> files) =>
+        "read_csv([" + string.Join(", ", files.Select(f => "'" + f.Replace("'", "''", StringComparison.Ordinal) + "'")) + "], header=true, delim=',', quote='\"', escape='\"', strict_mode=false, " +
+        "columns={'ts': 'TIMESTAMP', 'user_id': 'BIGINT', 'country': 'VARCHAR', 'category': 'VARCHAR', 'amount': 'DOUBLE', 'quantity': 'BIGINT', 'comment': 'VARCHAR'})";
+
+    private static void Exec(DuckDBConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static List<object?[]> DuckRows(DuckDBConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = new List<object?[]>();
+        while (reader.Read())
+        {
+            var row = new object?[reader.FieldCount];
+            for (var i = 0; i < row.Length; i++)
+            {
+                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i) switch
+                {
+                    string s => s,
+                    double d => d,
+                    float f => (double)f,
+                    decimal m => (double)m,
+                    System.Numerics.BigInteger b => (long)b,
+                    IConvertible c => Convert.ToInt64(c, CultureInfo.InvariantCulture),
+                    var o => o.ToString(),
+                };
+            }
+
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    private static async Task<List<object?[]>> Python(string root, string job, IReadOnlyList<string> files)
+    {
+        var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(root, "bench", "python", "mp_baseline.py"));
+        start.ArgumentList.Add(job);
+        foreach (var f in files)
+        {
+            start.ArgumentList.Add(f);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"python3 mp_baseline.py {job} exited with {process.ExitCode}");
+        }
+
+        using var doc = JsonDocument.Parse(output);
+        return doc.RootElement.EnumerateArray().Select(r => r.EnumerateArray().Select(e => e.ValueKind switch
+        {
+            JsonValueKind.String => e.GetString(),
+            JsonValueKind.Null => null,
+            JsonValueKind.Number when e.TryGetInt64(out var l) => l,
+            JsonValueKind.Number => (object?)e.GetDouble(),
+            _ => e.ToString(),
+        }).ToArray()).ToList();
+    }
+
+    private static async Task Cat(IReadOnlyList<string> files)
+    {
+        var start = new ProcessStartInfo("bash") { UseShellExecute = false };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add("cat \"$@\" > /dev/null");
+        start.ArgumentList.Add("cat");
+        foreach (var f in files)
+        {
+            start.ArgumentList.Add(f);
+        }
+
+        using var process = Process.Start(start)!;
+        await process.WaitForExitAsync();
+    }
+
+    private static List<object?[]> Sorted(List<object?[]> rows) =>
+        rows.OrderBy(r => r[0] as string, StringComparer.Ordinal).ToList();
+
+    /// <summary>Null when equal: same rows, texts equal, numbers within 1e-9 relative.</summary>
+    private static string? Compare(List<object?[]> a, List<object?[]> b)
+    {
+        if (a.Count != b.Count)
+        {
+            return $"{a.Count} rows vs {b.Count}";
+        }
+
+        for (var i = 0; i < a.Count; i++)
+        {
+            if (a[i].Length != b[i].Length)
+            {
+                return $"row {i}: {a[i].Length} columns vs {b[i].Length}";
+            }
+
+            for (var j = 0; j < a[i].Length; j++)
+            {
+                var (x, y) = (a[i][j], b[i][j]);
+                var same = (x, y) switch
+                {
+                    (null, null) => true,
+                    (string s, string t) => s == t,
+                    (null, _) or (_, null) => false,
+                    _ => Close(Convert.ToDouble(x, CultureInfo.InvariantCulture), Convert.ToDouble(y, CultureInfo.InvariantCulture)),
+                };
+                if (!same)
+                {
+                    return $"row {i} column {j}: {x} vs {y}";
+                }
+            }
+        }
+
+        return null;
+
+        static bool Close(double x, double y) => x == y || Math.Abs(x - y) <= 1e-9 * Math.Max(Math.Abs(x), Math.Abs(y));
+    }
+
+    private static (string Text, object Json) Report(List<Figure> figures, long bytes, long rows, bool quick, bool ok)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"OrleansProc bench{(quick ? " --quick" : "")}: {bytes / 1e6:N0} MB, {rows:N0} rows, {Parts} files, {Environment.ProcessorCount} cores, {Threads} threads/processes each, warm cache, best whole run");
+        text.AppendLine("| job | system | seconds | MB/s | vs DuckDB | vs Python |");
+        text.AppendLine("| --- | --- | ---: | ---: | ---: | ---: |");
+        var json = new List<object>();
+        foreach (var f in figures)
+        {
+            var duck = figures.FirstOrDefault(g => g.Job == f.Job && g.System == "DuckDB");
+            var py = figures.FirstOrDefault(g => g.Job == f.Job && g.System == "Python mp");
+            double? vsDuck = duck is null ? null : f.MBps / duck.MBps;
+            double? vsPy = py is null ? null : f.MBps / py.MBps;
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {f.Job} | {f.System} | {f.Seconds:N2} | {f.MBps:N0} | {Ratio(vsDuck)} | {Ratio(vsPy)} |");
+            json.Add(new { job = f.Job, system = f.System, seconds = f.Seconds, mb_per_s = f.MBps, vs_duckdb = vsDuck, vs_python = vsPy });
+        }
+
+        text.Append(ok ? "answers: all agree" : "answers: MISMATCH (see errors above)");
+        return (text.ToString(), new { bytes, rows, quick, cores = Environment.ProcessorCount, threads = Threads, answers_agree = ok, figures = json });
+
+        static string Ratio(double? r) => r is { } v ? v.ToString("0.00", CultureInfo.InvariantCulture) + "x" : "";
+    }
+}
