@@ -8,7 +8,7 @@ namespace OrleansProc.EndToEnd.Tests.Infrastructure;
 /// one cluster through Azure Table clustering, under a cluster id of their own. The client is run as a process with
 /// the same environment a user would set.
 /// </summary>
-public sealed class ClusterFixture : IAsyncLifetime
+public class ClusterFixture : IAsyncLifetime
 {
     public const int SiloCount = 2;
     private readonly List<ChildProcess> _silos = [];
@@ -21,6 +21,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     public string ClusterId { get; } = $"e2e-{Guid.NewGuid():N}"[..16];
 
     public IReadOnlyList<ChildProcess> Silos => _silos;
+
+    /// <summary>Environment variables only the silos get (a fault fixture injects faults through them).</summary>
+    protected virtual IReadOnlyDictionary<string, string> SiloEnvironment { get; } = new Dictionary<string, string>();
 
     public async Task InitializeAsync()
     {
@@ -44,7 +47,7 @@ public sealed class ClusterFixture : IAsyncLifetime
                 ["ORLEANSPROC_SILO_PORT"] = $"{FreePorts.Next()}",
                 ["ORLEANSPROC_GATEWAY_PORT"] = $"{FreePorts.Next()}",
                 ["ORLEANSPROC_SILO_NAME"] = $"silo{index}",
-            },
+            }.Concat(SiloEnvironment).ToDictionary(),
             Path.Combine(WorkDirectory, $"silo{index}.log"));
         _silos.Add(silo);
         await silo.WaitForOutputAsync("OrleansProc silo started", TimeSpan.FromSeconds(90));
@@ -97,6 +100,10 @@ public sealed class ClusterFixture : IAsyncLifetime
 
         return new ClientRun(process.ExitCode, await stdout, await stderr);
     }
+
+    /// <summary>Starts the client console with <paramref name="arguments"/> in the background (a test may kill it).</summary>
+    public ChildProcess StartClient(string logName, params string[] arguments) =>
+        ChildProcess.Start("dotnet", [RepositoryRoot.ClientDll, .. arguments], ClientEnvironment, Path.Combine(WorkDirectory, logName));
 
     public async Task DisposeAsync()
     {
