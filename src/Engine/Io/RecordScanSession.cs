@@ -54,6 +54,8 @@ internal sealed class RecordScanSession
     private long _lineCacheLines;
     private CsvField[] _fields = new CsvField[16];
     private byte[] _scratch = new byte[256];
+    private readonly IUtf8ColumnSink? _utf8Sink;
+    private readonly int _utf8Column = -1;
 
     /// <param name="options">What to read.</param>
     /// <param name="sink">Where the records go.</param>
@@ -101,6 +103,14 @@ internal sealed class RecordScanSession
         }
 
         _csv = options.Format == DataFormat.Csv;
+        if (_csv && sink is IUtf8ColumnSink utf8Sink && utf8Sink.Utf8Column is var column
+            && column >= 0 && column < _schema.Count && _schema.Columns[column].Type == SqlType.Varchar
+            && _neededColumns.Length == 1 && _neededColumns[0] == column)
+        {
+            _utf8Sink = utf8Sink;
+            _utf8Column = column;
+        }
+
         _json = options.Format == DataFormat.Jsonl ? new JsonLineParser(_schema, _needed, _caches) : null;
         _trackLines = options.RangeStart == 0;
         _maxRecord = options.MaxRecordBytes;
@@ -448,11 +458,26 @@ internal sealed class RecordScanSession
                 return recordLength;
             }
 
+            if (i == _utf8Column)
+            {
+                continue;
+            }
+
             if (_needed[i] && !FieldParser.TryParse(value, quoted, _schema.Columns[i].Type, _caches[i], out _row[i]))
             {
                 Bad(abs, FieldParser.NotATypeReason(_schema.Columns[i].Name, value, _schema.Columns[i].Type));
                 return recordLength;
             }
+        }
+
+        if (_utf8Sink is not null)
+        {
+            // The value again: a later quoted field may have reused the scratch buffer. It was valid the first time.
+            var field = _fields[_utf8Column];
+            CsvTokenizer.TryGetValue(record[field.Start..field.End], field.HasQuote, ref _scratch, out var text, out _, out _);
+            _records++;
+            _utf8Sink.AcceptUtf8(text);
+            return recordLength;
         }
 
         Emit();

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text;
+using OrleansProc.Engine.Io;
 using OrleansProc.Engine.Processing;
 using OrleansProc.Engine.Schema;
 using OrleansProc.Engine.Values;
@@ -9,8 +10,11 @@ namespace OrleansProc.Engine.WordCount;
 /// <summary>
 /// Word counts of one partition. Words already seen are looked up by span, so counting them allocates nothing.
 /// </summary>
-internal sealed class WordCountPartial : IPartial
+internal sealed class WordCountPartial : IPartial, IUtf8ColumnSink
 {
+    /// <summary>For each ASCII byte, its lowercase letter, or 0 when it is not a letter.</summary>
+    private static readonly char[] s_asciiLetters = CreateAsciiLetters();
+
     private readonly Dictionary<string, long> _counts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly int _column;
@@ -26,6 +30,75 @@ internal sealed class WordCountPartial : IPartial
     public WordCountProcessor Processor { get; }
 
     public IReadOnlyDictionary<string, long> Counts => _counts;
+
+    public int Utf8Column => _column;
+
+    /// <summary>
+    /// Counts the words of one value given as UTF-8, the same words <see cref="Accept"/> counts in its string: ASCII
+    /// bytes through a table, other characters decoded, lowercased and tested one by one.
+    /// </summary>
+    public void AcceptUtf8(ReadOnlySpan<byte> value)
+    {
+        var letters = s_asciiLetters;
+        var word = _word;
+        var length = 0;
+        var i = 0;
+        while (i < value.Length)
+        {
+            var b = value[i];
+            if (b < 0x80)
+            {
+                i++;
+                var c = letters[b];
+                if (c != 0)
+                {
+                    if (length == word.Length)
+                    {
+                        Array.Resize(ref _word, word.Length * 2);
+                        word = _word;
+                    }
+
+                    word[length++] = c;
+                }
+                else if (length > 0)
+                {
+                    Add(word.AsSpan(0, length));
+                    length = 0;
+                }
+
+                continue;
+            }
+
+            if (Rune.DecodeFromUtf8(value[i..], out var rune, out var consumed) != System.Buffers.OperationStatus.Done)
+            {
+                rune = Rune.ReplacementChar;
+                consumed = Math.Max(consumed, 1);
+            }
+
+            i += consumed;
+            var lower = Rune.ToLowerInvariant(rune);
+            if (Rune.IsLetter(lower))
+            {
+                if (length + 2 > word.Length)
+                {
+                    Array.Resize(ref _word, word.Length * 2);
+                    word = _word;
+                }
+
+                length += lower.EncodeToUtf16(word.AsSpan(length));
+            }
+            else if (length > 0)
+            {
+                Add(word.AsSpan(0, length));
+                length = 0;
+            }
+        }
+
+        if (length > 0)
+        {
+            Add(word.AsSpan(0, length));
+        }
+    }
 
     public void Accept(ReadOnlySpan<SqlValue> row)
     {
@@ -126,5 +199,17 @@ internal sealed class WordCountPartial : IPartial
     {
         ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_lookup, word, out _);
         slot++;
+    }
+
+    private static char[] CreateAsciiLetters()
+    {
+        var table = new char[128];
+        for (var c = 'a'; c <= 'z'; c++)
+        {
+            table[c] = c;
+            table[char.ToUpperInvariant(c)] = c;
+        }
+
+        return table;
     }
 }

@@ -39,6 +39,24 @@ public sealed class WordCountProcessorTests
         Assert.Equal([("ünïcödé", 2L), ("a𝐀b", 1L), ("x", 1L), ("y", 1L), ("日本語", 1L)], Top(result));
     }
 
+    [Theory]
+    [InlineData("The cat, the DOG; the-cat's 42 dogs")]
+    [InlineData("Ünïcödé ÜNÏCÖDÉ 日本語 a𝐀b x😀y ÀÉÎÕÜ straße ΣΊΣΥΦΟΣ")]
+    [InlineData("")]
+    [InlineData("a")]
+    [InlineData("averyveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryverylongword ü")]
+    public void AcceptUtf8_CountsTheSameWordsAsAccept(string text)
+    {
+        var processor = (WordCountProcessor)WordCountProcessor.Create(Schema, "line", 100);
+        var fromString = processor.CreatePartial();
+        fromString.Accept(Row(text));
+        var fromUtf8 = processor.CreatePartial();
+        ((OrleansProc.Engine.Io.IUtf8ColumnSink)fromUtf8).AcceptUtf8(System.Text.Encoding.UTF8.GetBytes(text));
+
+        Assert.Equal(1, ((OrleansProc.Engine.Io.IUtf8ColumnSink)fromUtf8).Utf8Column);
+        Assert.Equal(Top(processor.Finish(fromString)), Top(processor.Finish(fromUtf8)));
+    }
+
     [Fact]
     public void Finish_TopK_KeepsHighestCounts()
     {
