@@ -23,6 +23,12 @@ internal static class FieldParser
         switch (type)
         {
             case SqlType.BigInt:
+                if (TryParseDigits(utf8, out var digits))
+                {
+                    value = SqlValue.FromInt64(digits);
+                    return true;
+                }
+
                 if (long.TryParse(utf8, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l))
                 {
                     value = SqlValue.FromInt64(l);
@@ -31,6 +37,12 @@ internal static class FieldParser
 
                 break;
             case SqlType.Double:
+                if (TryParseShortDecimal(utf8, out var fast))
+                {
+                    value = SqlValue.FromDouble(fast);
+                    return true;
+                }
+
                 if (double.TryParse(utf8, NumberStyles.Float, CultureInfo.InvariantCulture, out var d))
                 {
                     value = SqlValue.FromDouble(d);
@@ -64,6 +76,85 @@ internal static class FieldParser
     }
 
     /// <summary>true/false, t/f, 1/0, yes/no (case-insensitive, surrounding spaces ignored).</summary>
+    /// <summary>
+    /// The fast path of BIGINT: 1 to 18 ASCII digits and nothing else (no sign, no spaces), so it cannot overflow.
+    /// Anything else goes to <see cref="long.TryParse(ReadOnlySpan{byte}, NumberStyles, IFormatProvider?, out long)"/>.
+    /// </summary>
+    internal static bool TryParseDigits(ReadOnlySpan<byte> utf8, out long value)
+    {
+        value = 0;
+        if (utf8.IsEmpty || utf8.Length > 18)
+        {
+            return false;
+        }
+
+        long v = 0;
+        foreach (var b in utf8)
+        {
+            var d = (uint)(b - '0');
+            if (d > 9)
+            {
+                return false;
+            }
+
+            v = (v * 10) + d;
+        }
+
+        value = v;
+        return true;
+    }
+
+    /// <summary>
+    /// The fast path of DOUBLE: an optional '-', then digits with at most one '.', 1 to 15 digits in all. The digits
+    /// make an integer below 2^53 and the power of ten is exact, so one IEEE division gives the correctly rounded
+    /// value, the same as <see cref="double.Parse(string)"/>. Anything else goes to the full parser.
+    /// </summary>
+    internal static bool TryParseShortDecimal(ReadOnlySpan<byte> utf8, out double value)
+    {
+        value = 0;
+        var i = 0;
+        var negative = false;
+        if (!utf8.IsEmpty && utf8[0] == '-')
+        {
+            negative = true;
+            i = 1;
+        }
+
+        ulong mantissa = 0;
+        var digits = 0;
+        var fraction = -1;
+        for (; i < utf8.Length; i++)
+        {
+            var d = (uint)(utf8[i] - '0');
+            if (d <= 9)
+            {
+                mantissa = (mantissa * 10) + d;
+                digits++;
+            }
+            else if (utf8[i] == '.' && fraction < 0)
+            {
+                fraction = digits;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        if (digits is 0 or > 15)
+        {
+            return false;
+        }
+
+        var scale = fraction < 0 ? 0 : digits - fraction;
+        var result = scale == 0 ? mantissa : mantissa / s_powersOfTen[scale];
+        value = negative ? -result : result;
+        return true;
+    }
+
+    private static readonly double[] s_powersOfTen =
+        [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
     public static bool TryParseBool(ReadOnlySpan<byte> utf8, out bool value)
     {
         utf8 = utf8.Trim((byte)' ');

@@ -54,6 +54,8 @@ internal sealed class RecordScanSession
     private long _lineCacheLines;
     private CsvField[] _fields = new CsvField[16];
     private byte[] _scratch = new byte[256];
+    private long _validUtf8EndAbs;
+    private long _perRecordUtf8EndAbs;
     private readonly IUtf8ColumnSink? _utf8Sink;
     private readonly int _utf8Column = -1;
 
@@ -392,6 +394,32 @@ internal sealed class RecordScanSession
         _discardInQuotes = false;
     }
 
+    /// <summary>
+    /// Whether the record of <paramref name="contentLength"/> bytes at the start of <paramref name="span"/> is valid
+    /// UTF-8. Validates in one call everything from the record to the last line feed of the buffer (a line feed
+    /// never falls inside a multi-byte character) and remembers how far it is valid, so the records after it are not
+    /// validated again; when that stretch holds invalid bytes, its records are validated one by one.
+    /// </summary>
+    private bool IsValidUtf8(ReadOnlySpan<byte> span, long abs, int contentLength)
+    {
+        if (abs >= _perRecordUtf8EndAbs)
+        {
+            var last = span.LastIndexOf((byte)'\n');
+            if (last >= contentLength)
+            {
+                if (Utf8.IsValid(span[..(last + 1)]))
+                {
+                    _validUtf8EndAbs = abs + last + 1;
+                    return true;
+                }
+
+                _perRecordUtf8EndAbs = abs + last + 1;
+            }
+        }
+
+        return Utf8.IsValid(span[..contentLength]);
+    }
+
     /// <summary>Reads one CSV record at the start of <paramref name="span"/>; the bytes consumed, 0 when more input is needed.</summary>
     private int CsvRecord(ReadOnlySpan<byte> span, long abs)
     {
@@ -432,7 +460,7 @@ internal sealed class RecordScanSession
             return recordLength;
         }
 
-        if (!Utf8.IsValid(record))
+        if (abs + contentLength > _validUtf8EndAbs && !IsValidUtf8(span, abs, contentLength))
         {
             Bad(abs, "invalid UTF-8");
             return recordLength;
