@@ -1,4 +1,7 @@
 using System.Buffers;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace OrleansProc.Engine.Io;
 
@@ -30,11 +33,93 @@ internal static class CsvTokenizer
         out int recordLength)
     {
         fieldCount = 0;
-        contentLength = 0;
-        recordLength = 0;
-        var pos = 0;
+        return Vector256.IsHardwareAccelerated
+            ? FrameVector(data, isFinal, ref fields, ref fieldCount, out contentLength, out recordLength)
+            : FrameScalar(data, isFinal, ref fields, ref fieldCount, 0, 0, false, out contentLength, out recordLength);
+    }
+
+    /// <summary>
+    /// <see cref="Frame"/> 32 bytes at a time: one mask of the commas, quotes and newlines of a block, walked bit by
+    /// bit, so a short field costs a few instructions rather than a search call. A quoted field is skipped with one
+    /// search for its closing quote; the last bytes of the data, less than a block, are framed by
+    /// <see cref="FrameScalar"/>.
+    /// </summary>
+    private static FrameStatus FrameVector(
+        ReadOnlySpan<byte> data,
+        bool isFinal,
+        ref CsvField[] fields,
+        ref int fieldCount,
+        out int contentLength,
+        out int recordLength)
+    {
+        ref var origin = ref MemoryMarshal.GetReference(data);
+        var comma = Vector256.Create((byte)',');
+        var newline = Vector256.Create((byte)'\n');
+        var quote = Vector256.Create((byte)'"');
         var fieldStart = 0;
         var hasQuote = false;
+        var block = 0;
+        var maskBase = 0;
+        uint mask = 0;
+        while (true)
+        {
+            while (mask == 0)
+            {
+                if (block > data.Length - Vector256<byte>.Count)
+                {
+                    return FrameScalar(data, isFinal, ref fields, ref fieldCount, block, fieldStart, hasQuote, out contentLength, out recordLength);
+                }
+
+                var v = Vector256.LoadUnsafe(ref origin, (nuint)block);
+                mask = (Vector256.Equals(v, comma) | Vector256.Equals(v, newline) | Vector256.Equals(v, quote)).ExtractMostSignificantBits();
+                maskBase = block;
+                block += Vector256<byte>.Count;
+            }
+
+            var pos = maskBase + BitOperations.TrailingZeroCount(mask);
+            mask &= mask - 1;
+            switch (data[pos])
+            {
+                case (byte)',':
+                    Add(ref fields, ref fieldCount, new CsvField(fieldStart, pos, hasQuote));
+                    hasQuote = false;
+                    fieldStart = pos + 1;
+                    break;
+                case (byte)'\n':
+                    contentLength = pos > fieldStart && data[pos - 1] == '\r' ? pos - 1 : pos;
+                    Add(ref fields, ref fieldCount, new CsvField(fieldStart, contentLength, hasQuote));
+                    recordLength = pos + 1;
+                    return FrameStatus.Complete;
+                default:
+                    hasQuote = true;
+                    var close = data[(pos + 1)..].IndexOf((byte)'"');
+                    if (close < 0)
+                    {
+                        contentLength = 0;
+                        recordLength = data.Length;
+                        return isFinal ? FrameStatus.Unterminated : FrameStatus.NeedMore;
+                    }
+
+                    block = pos + close + 2;
+                    mask = 0;
+                    break;
+            }
+        }
+    }
+
+    private static FrameStatus FrameScalar(
+        ReadOnlySpan<byte> data,
+        bool isFinal,
+        ref CsvField[] fields,
+        ref int fieldCount,
+        int pos,
+        int fieldStart,
+        bool hasQuote,
+        out int contentLength,
+        out int recordLength)
+    {
+        contentLength = 0;
+        recordLength = 0;
         while (true)
         {
             var rel = data[pos..].IndexOfAny(s_delimiters);
@@ -80,10 +165,6 @@ internal static class CsvTokenizer
         }
     }
 
-    /// <summary>
-    /// Finds the end of a record by quote parity alone (no fields), continuing from <paramref name="inQuotes"/>.
-    /// Returns the index just past the '\n' that ends the record, or -1 (with the state at the end of the data).
-    /// </summary>
     public static int FindRecordEnd(ReadOnlySpan<byte> data, ref bool inQuotes)
     {
         var pos = 0;
