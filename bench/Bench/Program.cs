@@ -24,7 +24,7 @@ internal static class Program
     private const int Parts = 8;
     private const int Seed = 42;
     private const int Top = 20;
-    private static readonly JsonSerializerOptions s_json = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions s_json = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static async Task<int> Main(string[] args)
     {
