@@ -1,3 +1,4 @@
+using Orleans.Runtime;
 using OrleansProc.Client.Cli;
 using OrleansProc.Client.Cluster;
 using OrleansProc.Client.Output;
@@ -9,6 +10,9 @@ namespace OrleansProc.Client.Jobs;
 internal sealed class JobClient(ClusterConnection cluster, ConsoleContext console)
 {
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>How long `job watch` keeps trying while the cluster fails to answer (a silo just died).</summary>
+    public static readonly TimeSpan UnreachableLimit = TimeSpan.FromSeconds(60);
 
     private readonly ProgressReporter _progress = console.CreateProgress();
 
@@ -98,9 +102,29 @@ internal sealed class JobClient(ClusterConnection cluster, ConsoleContext consol
 
     private async Task<JobStatus> FollowAsync(string jobId, long? startedTimestamp, CancellationToken cancellationToken)
     {
+        long? failingSince = null;
         while (true)
         {
-            var status = await GetStatusAsync(jobId, cancellationToken);
+            JobStatus status;
+            try
+            {
+                status = await GetStatusAsync(jobId, cancellationToken);
+                failingSince = null;
+            }
+            catch (Exception exception) when (exception is OrleansException or TimeoutException)
+            {
+                // A silo just died: calls to it fail until the cluster declares it dead and the job's coordinator
+                // re-activates elsewhere. Keep following for a while rather than leave the user with an error.
+                failingSince ??= console.Time.GetTimestamp();
+                if (console.Time.GetElapsedTime(failingSince.Value) > UnreachableLimit)
+                {
+                    throw;
+                }
+
+                await Task.Delay(PollInterval * 5, console.Time, cancellationToken);
+                continue;
+            }
+
             var elapsed = startedTimestamp is { } started ? console.Time.GetElapsedTime(started) : Elapsed(status);
             var line = ProgressLine.Format(status, elapsed);
             if (status.IsFinished)

@@ -31,7 +31,8 @@ public sealed class JobFaultEndToEndTests(FaultClusterFixture cluster, ITestOutp
     [Fact]
     public async Task JobCancel_MidJob_EndsCancelledQuicklyAndLeavesNoPartials()
     {
-        var jobId = await FaultJobs.SubmitDetachedAsync(cluster, FaultJobs.CountSum(Dataset), PartitionSize);
+        // Smaller partitions than the other tests: more of them, so the job still runs when the cancel arrives.
+        var jobId = await FaultJobs.SubmitDetachedAsync(cluster, FaultJobs.CountSum(Dataset), PartitionSize / 3);
         var before = await FaultJobs.WaitForAsync(cluster, jobId, p => p.Done >= 3 || p.State != "running", Patience, "3 partitions done");
         Assert.True(before.State == "running", $"the job ended before the cancel; make it bigger:\n{before}");
 
