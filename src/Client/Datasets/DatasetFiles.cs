@@ -1,4 +1,5 @@
 using OrleansProc.Client.Cli;
+using OrleansProc.Engine.Schema;
 
 namespace OrleansProc.Client.Datasets;
 
@@ -51,17 +52,7 @@ internal static class DatasetFiles
     }
 
     /// <summary>csv, jsonl or text from a name's extension (.csv, .jsonl, .ndjson, .json, .txt, .log, each optionally .gz), or null.</summary>
-    public static string? FormatOf(string name)
-    {
-        var plain = name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? name[..^3] : name;
-        return Path.GetExtension(plain).ToLowerInvariant() switch
-        {
-            ".csv" => "csv",
-            ".jsonl" or ".ndjson" or ".json" => "jsonl",
-            ".txt" or ".log" or ".text" => "text",
-            _ => null,
-        };
-    }
+    public static string? FormatOf(string name) => DataFormats.FromName(name) is { } format ? DataFormats.Name(format) : null;
 
     /// <summary>The dataset's format: the one given, else the one all the files' extensions agree on.</summary>
     public static string ResolveFormat(IReadOnlyList<LocalFile> files, string? given)

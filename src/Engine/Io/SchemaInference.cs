@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -24,6 +25,49 @@ public static class SchemaInference
 {
     /// <summary>The column of a text dataset.</summary>
     public const string TextColumnName = "line";
+
+    /// <summary>How much of the head of a blob or file the schema is inferred from.</summary>
+    public const int SampleBytes = 1 << 20;
+
+    /// <summary>
+    /// Reads the first <see cref="SampleBytes"/> of <paramref name="input"/> (decompressed when <paramref name="gzip"/>)
+    /// and infers the schema from them, knowing whether they are the whole input.
+    /// </summary>
+    /// <exception cref="BadRecordException">The head has no usable header or records, or the gzip data is invalid.</exception>
+    public static async Task<TableSchema> InferAsync(Stream input, bool gzip, DataFormat format, string sourceName, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (format == DataFormat.Text)
+        {
+            return Infer(format, [], headIsWholeBlob: true, sourceName);
+        }
+
+        // One byte more than the sample tells whether the sample is the whole input.
+        var head = new byte[SampleBytes + 1];
+        var length = 0;
+        var source = gzip ? new GZipStream(input, CompressionMode.Decompress, leaveOpen: true) : input;
+        try
+        {
+            int n;
+            while (length < head.Length && (n = await source.ReadAsync(head.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                length += n;
+            }
+        }
+        catch (InvalidDataException e)
+        {
+            throw new BadRecordException(new BadRecord(sourceName, 0, null, $"not a valid gzip file: {e.Message}"));
+        }
+        finally
+        {
+            if (gzip)
+            {
+                await source.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+
+        return Infer(format, head.AsSpan(0, Math.Min(length, SampleBytes)), length <= SampleBytes, sourceName);
+    }
 
     public static TableSchema Infer(DataFormat format, ReadOnlySpan<byte> head, bool headIsWholeBlob, string sourceName)
     {

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using OrleansProc.Engine.Io;
 using OrleansProc.Engine.Schema;
 
@@ -32,9 +31,6 @@ namespace OrleansProc.Engine.Local;
 /// </remarks>
 public sealed class LocalJobRunner
 {
-    /// <summary>How much of the first file schema inference reads.</summary>
-    public const int SchemaSampleBytes = 1 << 20;
-
     /// <summary>
     /// The files <paramref name="pathOrGlob"/> names, sorted ordinally: a file; a folder (every file inside,
     /// recursively); or a glob with <c>*</c> and <c>?</c> in any segment and <c>**</c> for any number of folders
@@ -44,24 +40,7 @@ public sealed class LocalJobRunner
     /// <exception cref="FileNotFoundException">Nothing matches; the message names the pattern.</exception>
     public static IReadOnlyList<string> ExpandPaths(string pathOrGlob) => PathGlob.Expand(pathOrGlob);
 
-    /// <summary>
-    /// The format of a file from its extension, a trailing <c>.gz</c> looked through: <c>.csv</c>; <c>.jsonl</c>,
-    /// <c>.json</c>, <c>.ndjson</c>; <c>.txt</c>, <c>.log</c>, <c>.text</c>. Null for any other.
-    /// </summary>
-    public static DataFormat? FormatOf(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        var plain = IsGzip(path) ? path[..^3] : path;
-        return Path.GetExtension(plain).ToLowerInvariant() switch
-        {
-            ".csv" => DataFormat.Csv,
-            ".jsonl" or ".json" or ".ndjson" => DataFormat.Jsonl,
-            ".txt" or ".log" or ".text" => DataFormat.Text,
-            _ => null,
-        };
-    }
-
-    /// <summary>The one format of all <paramref name="files"/>, from their extensions (see <see cref="FormatOf"/>).</summary>
+    /// <summary>The one format of all <paramref name="files"/>, from their extensions (see <see cref="DataFormats.FromName"/>).</summary>
     /// <exception cref="ArgumentException">An extension is unknown, or the files mix formats.</exception>
     public static DataFormat DetectFormat(IReadOnlyList<string> files)
     {
@@ -71,10 +50,10 @@ public sealed class LocalJobRunner
             throw new ArgumentException("No input files.", nameof(files));
         }
 
-        var format = FormatOf(files[0]) ?? throw UnknownFormat(files[0]);
+        var format = DataFormats.FromName(files[0]) ?? throw UnknownFormat(files[0]);
         for (var i = 1; i < files.Count; i++)
         {
-            var other = FormatOf(files[i]) ?? throw UnknownFormat(files[i]);
+            var other = DataFormats.FromName(files[i]) ?? throw UnknownFormat(files[i]);
             if (other != format)
             {
                 throw new ArgumentException(
@@ -91,7 +70,7 @@ public sealed class LocalJobRunner
     }
 
     /// <summary>
-    /// Infers the schema with <see cref="SchemaInference.Infer"/> from the first <see cref="SchemaSampleBytes"/>
+    /// Infers the schema with <see cref="SchemaInference.InferAsync"/> from the first <see cref="SchemaInference.SampleBytes"/>
     /// (decompressed for gzip) of the first non-empty file.
     /// </summary>
     /// <exception cref="BadRecordException">The head has no usable header or records.</exception>
@@ -101,11 +80,6 @@ public sealed class LocalJobRunner
         if (files.Count == 0)
         {
             throw new ArgumentException("No input files.", nameof(files));
-        }
-
-        if (format == DataFormat.Text)
-        {
-            return SchemaInference.Infer(format, [], headIsWholeBlob: true, files[0]);
         }
 
         var file = files[0];
@@ -118,36 +92,11 @@ public sealed class LocalJobRunner
             }
         }
 
-        // One byte more than the sample tells whether the sample is the whole file.
-        var head = new byte[SchemaSampleBytes + 1];
-        var length = 0;
         var raw = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
         await using (raw.ConfigureAwait(false))
         {
-            var input = IsGzip(file) ? new GZipStream(raw, CompressionMode.Decompress, leaveOpen: true) : (Stream)raw;
-            try
-            {
-                int n;
-                while (length < head.Length && (n = await input.ReadAsync(head.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
-                {
-                    length += n;
-                }
-            }
-            catch (InvalidDataException e)
-            {
-                throw new BadRecordException(new BadRecord(file, 0, null, $"not a valid gzip file: {e.Message}"));
-            }
-            finally
-            {
-                if (!ReferenceEquals(input, raw))
-                {
-                    await input.DisposeAsync().ConfigureAwait(false);
-                }
-            }
+            return await SchemaInference.InferAsync(raw, IsGzip(file), format, file, cancellationToken).ConfigureAwait(false);
         }
-
-        var whole = length <= SchemaSampleBytes;
-        return SchemaInference.Infer(format, head.AsSpan(0, Math.Min(length, SchemaSampleBytes)), whole, file);
     }
 
     /// <summary>Runs <paramref name="job"/> to its result.</summary>

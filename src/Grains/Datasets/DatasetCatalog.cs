@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using OrleansProc.Contracts;
 using OrleansProc.Contracts.Datasets;
 using OrleansProc.Contracts.Jobs;
@@ -14,8 +13,6 @@ namespace OrleansProc.Grains.Datasets;
 /// </summary>
 public sealed class DatasetCatalog(BlobStore store, TimeProvider time)
 {
-    private const int SchemaSampleBytes = 1024 * 1024;
-
     public async Task<DatasetManifest?> GetManifestAsync(string name, CancellationToken cancellationToken = default)
     {
         if (!Names.IsValid(name))
@@ -130,7 +127,7 @@ public sealed class DatasetCatalog(BlobStore store, TimeProvider time)
     public static DatasetInfo ToInfo(DatasetManifest manifest, IReadOnlyList<DatasetBlob> blobs) => new()
     {
         Name = manifest.Name,
-        Format = FormatDetector.Name(manifest.Format),
+        Format = DataFormats.Name(manifest.Format),
         Columns = manifest.Columns.Select(c => new ResultColumn(c.Name, SqlTypeNames.Name(c.Type))).ToList(),
         Blobs = blobs.Count,
         Bytes = blobs.Sum(b => b.Length),
@@ -142,10 +139,10 @@ public sealed class DatasetCatalog(BlobStore store, TimeProvider time)
     {
         if (requested is not null)
         {
-            return FormatDetector.TryParse(requested, out format) ? null : $"unknown format '{requested}': use csv, jsonl or text";
+            return DataFormats.TryParse(requested, out format) ? null : $"unknown format '{requested}': use csv, jsonl or text";
         }
 
-        var formats = blobs.Select(b => FormatDetector.FromName(b.Name)).Distinct().ToList();
+        var formats = blobs.Select(b => DataFormats.FromName(b.Name)).Distinct().ToList();
         format = DataFormat.Csv;
         if (formats.Count != 1 || formats[0] is null)
         {
@@ -161,36 +158,7 @@ public sealed class DatasetCatalog(BlobStore store, TimeProvider time)
     private async Task<TableSchema> InferSchemaAsync(DataFormat format, IReadOnlyList<DatasetBlob> blobs, CancellationToken cancellationToken)
     {
         var first = blobs.FirstOrDefault(b => b.Length > 0) ?? blobs[0];
-        byte[] head;
-        bool whole;
-        if (first.Gzip)
-        {
-            await using var raw = await store.OpenReadAsync(store.Datasets, first.Name, 0, cancellationToken).ConfigureAwait(false);
-            await using var gzip = new GZipStream(raw, CompressionMode.Decompress);
-            head = new byte[SchemaSampleBytes];
-            var read = 0;
-            try
-            {
-                int n;
-                while (read < head.Length && (n = await gzip.ReadAsync(head.AsMemory(read), cancellationToken).ConfigureAwait(false)) > 0)
-                {
-                    read += n;
-                }
-            }
-            catch (InvalidDataException e)
-            {
-                throw new BadRecordException(new BadRecord(first.Name, 0, null, $"not a valid gzip file: {e.Message}"));
-            }
-
-            whole = read < head.Length;
-            head = head[..read];
-        }
-        else
-        {
-            head = first.Length == 0 ? [] : await store.ReadHeadAsync(store.Datasets, first.Name, SchemaSampleBytes, cancellationToken).ConfigureAwait(false);
-            whole = head.Length >= first.Length;
-        }
-
-        return SchemaInference.Infer(format, head, whole, first.Name);
+        await using var head = await store.OpenReadAsync(store.Datasets, first.Name, 0, cancellationToken).ConfigureAwait(false);
+        return await SchemaInference.InferAsync(head, first.Gzip, format, first.Name, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -55,14 +55,6 @@ public sealed class BlobStore(BlobServiceClient service) : IDisposable
         return await container.GetBlobClient(blobName).OpenReadAsync(options, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Reads at most <paramref name="maxBytes"/> from the start of a blob.</summary>
-    public async Task<byte[]> ReadHeadAsync(BlobContainerClient container, string blobName, int maxBytes, CancellationToken cancellationToken = default)
-    {
-        var options = new BlobDownloadOptions { Range = new HttpRange(0, maxBytes) };
-        var response = await container.GetBlobClient(blobName).DownloadContentAsync(options, cancellationToken).ConfigureAwait(false);
-        return response.Value.Content.ToArray();
-    }
-
     /// <summary>Opens a block blob for writing, replacing what is there.</summary>
     public Task<Stream> OpenWriteAsync(BlobContainerClient container, string blobName, CancellationToken cancellationToken = default) =>
         container.GetBlockBlobClient(blobName).OpenWriteAsync(overwrite: true, cancellationToken: cancellationToken);

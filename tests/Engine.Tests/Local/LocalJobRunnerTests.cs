@@ -384,7 +384,7 @@ public sealed class LocalJobRunnerTests : IDisposable
     [InlineData("a.gz", null)]
     [InlineData("a", null)]
     public void FormatOf_Extension_GivesFormat(string name, DataFormat? expected) =>
-        Assert.Equal(expected, LocalJobRunner.FormatOf(name));
+        Assert.Equal(expected, DataFormats.FromName(name));
 
     [Theory]
     [InlineData(0L, 2, 1L << 20)]

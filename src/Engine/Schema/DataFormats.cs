@@ -1,9 +1,10 @@
-using OrleansProc.Engine.Schema;
+namespace OrleansProc.Engine.Schema;
 
-namespace OrleansProc.Grains.Datasets;
-
-/// <summary>Tells a dataset's format from its blobs' extensions (a trailing .gz is looked through).</summary>
-public static class FormatDetector
+/// <summary>
+/// The one place that tells a format from a name: a file or blob name by its extension (a trailing .gz is looked
+/// through: .csv; .jsonl, .json, .ndjson; .txt, .log, .text), or a format the user spelled.
+/// </summary>
+public static class DataFormats
 {
     public static bool TryParse(string? text, out DataFormat format)
     {
@@ -24,9 +25,10 @@ public static class FormatDetector
         }
     }
 
-    /// <summary>The format of one blob name, or null when the extension says nothing.</summary>
+    /// <summary>The format of a file or blob name, or null when the extension says nothing.</summary>
     public static DataFormat? FromName(string name)
     {
+        ArgumentNullException.ThrowIfNull(name);
         var plain = name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? name[..^3] : name;
         var extension = Path.GetExtension(plain).ToLowerInvariant();
         return extension switch
