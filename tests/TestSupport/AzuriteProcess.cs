@@ -22,6 +22,11 @@ public sealed class AzuriteProcess : IAsyncDisposable
             throw new InvalidOperationException($"{RepositoryRoot.AzuriteBin} is missing: run 'npm ci' in infra/ (the README's test command does)");
         }
 
+        return await FreePorts.StartAsync(() => StartOnFreePortsAsync(workDirectory));
+    }
+
+    private static async Task<AzuriteProcess> StartOnFreePortsAsync(string workDirectory)
+    {
         int blob = FreePorts.Next(), queue = FreePorts.Next(), table = FreePorts.Next();
         var connectionString =
             $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};" +

@@ -72,7 +72,8 @@ public sealed class ChildProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"process exited with {_process.ExitCode} before '{marker}'; log {LogPath}:\n{Tail()}");
+                _process.WaitForExit(); // drains the redirected output, so the reason is in the message
+                throw new ChildProcessExitedException($"process exited with {_process.ExitCode} before '{marker}'; log {LogPath}:\n{Tail()}");
             }
 
             if (deadline.IsCancellationRequested)

@@ -12,4 +12,22 @@ public static class FreePorts
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+
+    /// <summary>
+    /// Runs <paramref name="start"/>, which starts a server on ports from <see cref="Next"/>, again (taking new ports)
+    /// when the server exits before it is ready: a port can be taken between <see cref="Next"/> and the server's bind.
+    /// </summary>
+    public static async Task<T> StartAsync<T>(Func<Task<T>> start, int attempts = 3)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await start();
+            }
+            catch (ChildProcessExitedException) when (attempt < attempts)
+            {
+            }
+        }
+    }
 }

@@ -37,7 +37,9 @@ public class ClusterFixture : IAsyncLifetime
     }
 
     /// <summary>Starts silo <paramref name="index"/> and waits until it has joined the cluster.</summary>
-    public async Task<ChildProcess> StartSiloAsync(int index)
+    public Task<ChildProcess> StartSiloAsync(int index) => FreePorts.StartAsync(() => StartSiloOnFreePortsAsync(index));
+
+    private async Task<ChildProcess> StartSiloOnFreePortsAsync(int index)
     {
         var silo = ChildProcess.Start(
             "dotnet",
@@ -50,7 +52,17 @@ public class ClusterFixture : IAsyncLifetime
             }.Concat(SiloEnvironment).ToDictionary(),
             Path.Combine(WorkDirectory, $"silo{index}.log"));
         _silos.Add(silo);
-        await silo.WaitForOutputAsync("OrleansProc silo started", TimeSpan.FromSeconds(90));
+        try
+        {
+            await silo.WaitForOutputAsync("OrleansProc silo started", TimeSpan.FromSeconds(90));
+        }
+        catch (ChildProcessExitedException)
+        {
+            _silos.Remove(silo);
+            await silo.DisposeAsync();
+            throw;
+        }
+
         return silo;
     }
 
