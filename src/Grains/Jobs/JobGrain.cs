@@ -23,6 +23,7 @@ public sealed partial class JobGrain(
 {
     private const string KeepAliveReminder = "keep-alive";
     private static readonly TimeSpan SaveInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(10);
 
     private IGrainTimer? _pump;
     private bool _dirty;
@@ -31,6 +32,7 @@ public sealed partial class JobGrain(
     private JobResult? _result;
     private readonly Dictionary<int, DateTimeOffset> _unreachableSince = [];
     private IGrainTimer? _secondCleanup;
+    private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private string JobId => this.GetPrimaryKeyString();
 
@@ -99,6 +101,19 @@ public sealed partial class JobGrain(
             BadRecords = done.Sum(p => p.BadRecords),
             PartitionsBySilo = done.GroupBy(p => p.Silo).ToDictionary(g => g.Key, g => g.Count()),
         });
+    }
+
+    public async Task<JobStatus?> WaitForStatusAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        if (Job.State is JobState.Running or JobState.Merging)
+        {
+            var wait = timeout < TimeSpan.Zero ? TimeSpan.Zero : timeout > MaxWait ? MaxWait : timeout;
+            using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            await Task.WhenAny(_finished.Task, Task.Delay(wait, time, stopWaiting.Token));
+            await stopWaiting.CancelAsync();
+        }
+
+        return await GetStatusAsync(cancellationToken);
     }
 
     public async Task<JobResult?> GetResultAsync(CancellationToken cancellationToken = default)
@@ -367,6 +382,7 @@ public sealed partial class JobGrain(
         Job.Error = error;
         Job.FinishedAt = time.GetUtcNow();
         await SaveAsync();
+        _finished.TrySetResult();
         LogFinished(logger, JobId, final, error);
 
         await Task.WhenAll(running.Select(async i =>
