@@ -25,6 +25,9 @@ public sealed partial class JobGrain(
     private static readonly TimeSpan SaveInterval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(10);
 
+    /// <summary>A job still running this long after its submit gets the keep-alive reminder (short jobs never touch the reminder table).</summary>
+    private static readonly TimeSpan KeepAliveAfter = TimeSpan.FromSeconds(2);
+
     private IGrainTimer? _pump;
     private bool _dirty;
     private DateTimeOffset _lastSave;
@@ -33,6 +36,7 @@ public sealed partial class JobGrain(
     private readonly Dictionary<int, DateTimeOffset> _unreachableSince = [];
     private IGrainTimer? _secondCleanup;
     private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private bool _keepAlive;
 
     private string JobId => this.GetPrimaryKeyString();
 
@@ -43,6 +47,7 @@ public sealed partial class JobGrain(
         if (Job.State is JobState.Running or JobState.Merging)
         {
             LogResumed(logger, JobId, Job.State);
+            _keepAlive = true; // a previous activation may have registered it
             StartPump();
         }
 
@@ -65,9 +70,7 @@ public sealed partial class JobGrain(
 
         state.State = plan.Record!;
         Job.SubmittedAt = time.GetUtcNow();
-        await SaveAsync();
-        await this.RegisterOrUpdateReminder(KeepAliveReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1), cancellationToken);
-        await RecordInDirectoryAsync();
+        await Task.WhenAll(SaveAsync(), RecordInDirectoryAsync());
         LogSubmitted(logger, JobId, Job.Dataset, Job.Partitions.Count);
         StartPump();
         await PumpAsync(cancellationToken);
@@ -192,6 +195,7 @@ public sealed partial class JobGrain(
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
+        _keepAlive = true;
         if (Job.State is JobState.Running or JobState.Merging)
         {
             StartPump();
@@ -219,11 +223,12 @@ public sealed partial class JobGrain(
         {
             if (Job.Partitions.All(p => p.Status == PartitionStatus.Done))
             {
+                // Not saved: a coordinator that dies while merging resumes as Running and merges again.
                 Job.State = JobState.Merging;
-                await SaveAsync();
             }
             else
             {
+                await EnsureKeepAliveAsync();
                 await CheckLivenessAsync();
                 await StartPendingAsync();
             }
@@ -237,6 +242,16 @@ public sealed partial class JobGrain(
         if (_dirty && time.GetUtcNow() - _lastSave >= SaveInterval)
         {
             await SaveAsync();
+        }
+    }
+
+    /// <summary>The reminder re-activates a coordinator whose silo died; a job that ends within seconds does without.</summary>
+    private async Task EnsureKeepAliveAsync()
+    {
+        if (!_keepAlive && time.GetUtcNow() - Job.SubmittedAt >= KeepAliveAfter)
+        {
+            await this.RegisterOrUpdateReminder(KeepAliveReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+            _keepAlive = true;
         }
     }
 
@@ -420,7 +435,7 @@ public sealed partial class JobGrain(
                 new GrainTimerCreationOptions(options.Value.SecondCleanupAfter, Timeout.InfiniteTimeSpan) { KeepAlive = true });
         }
 
-        if (await this.GetReminder(KeepAliveReminder) is { } reminder)
+        if (_keepAlive && await this.GetReminder(KeepAliveReminder) is { } reminder)
         {
             await this.UnregisterReminder(reminder);
         }
