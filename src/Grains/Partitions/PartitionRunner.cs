@@ -67,9 +67,11 @@ public sealed partial class PartitionRunner(
             var quotes = new List<long>(assignment.Slices.Count);
             var partial = processor.CreatePartial(output);
             await using (output)
+            await using (var prefetch = new SmallBlobPrefetch(store, assignment.Slices, cancellationToken))
             {
-                foreach (var slice in assignment.Slices)
+                for (var index = 0; index < assignment.Slices.Count; index++)
                 {
+                    var slice = assignment.Slices[index];
                     blob = slice.BlobName;
                     if (options.Value.FaultBlob is { } fault && slice.BlobName.Contains(fault, StringComparison.Ordinal))
                     {
@@ -87,7 +89,8 @@ public sealed partial class PartitionRunner(
                         StartsInsideQuotes = slice.StartsInsideQuotes,
                         SkipBadRecords = assignment.Spec.SkipBadRecords,
                     };
-                    var result = await ScanSliceAsync(slice, scan, partial, cancellationToken).ConfigureAwait(false);
+                    var fetched = await prefetch.TakeAsync(index).ConfigureAwait(false);
+                    var result = await ScanSliceAsync(slice, scan, partial, fetched, cancellationToken).ConfigureAwait(false);
                     rows += result.Records;
                     bytes += result.BytesRead;
                     bad += result.BadRecords;
@@ -151,10 +154,13 @@ public sealed partial class PartitionRunner(
         }
     }
 
-    private async Task<ScanResult> ScanSliceAsync(SliceSpec slice, ScanOptions options, IPartial partial, CancellationToken cancellationToken)
+    /// <summary>Scans one slice: from <paramref name="fetched"/> when the blob was fetched ahead, else streamed from storage.</summary>
+    private async Task<ScanResult> ScanSliceAsync(SliceSpec slice, ScanOptions options, IPartial partial, BinaryData? fetched, CancellationToken cancellationToken)
     {
         var position = slice.RangeStart > 0 ? slice.RangeStart - 1 : 0;
-        await using var raw = await store.OpenReadAsync(store.Datasets, slice.BlobName, position, cancellationToken).ConfigureAwait(false);
+        await using var raw = fetched is not null
+            ? fetched.ToStream()
+            : await store.OpenReadAsync(store.Datasets, slice.BlobName, position, cancellationToken).ConfigureAwait(false);
         if (!slice.Gzip)
         {
             return await RecordScanner.ScanAsync(raw, options, partial, cancellationToken).ConfigureAwait(false);

@@ -89,7 +89,9 @@ public sealed partial class LoadEndToEndTests(LoadClusterFixture cluster, ITestO
         Assert.True(upload.ExitCode == 0, upload.ToString());
 
         clock.Restart();
-        var jobId = await FaultJobs.SubmitDetachedAsync(cluster, $"SELECT COUNT(*) AS n, SUM(v) AS s, MIN(id) AS lo, MAX(id) AS hi FROM {Dataset}");
+        var submit = await cluster.RunClientAsync("query", $"SELECT COUNT(*) AS n, SUM(v) AS s, MIN(id) AS lo, MAX(id) AS hi FROM {Dataset}", "--detach");
+        Assert.True(submit.ExitCode == 0, submit.ToString());
+        var jobId = submit.Stdout.Trim();
         var run = await cluster.RunClientAsync("job", "watch", jobId, "--format", "json");
         var jobTime = clock.Elapsed;
 
