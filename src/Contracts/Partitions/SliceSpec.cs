@@ -23,8 +23,4 @@ public sealed record SliceSpec
     /// <summary>The CSV quote state just before <see cref="RangeStart"/> that the partition assumes.</summary>
     [Id(4)]
     public bool StartsInsideQuotes { get; init; }
-
-    /// <summary>The blob's length when the job was planned (small whole blobs are fetched ahead in one request each).</summary>
-    [Id(5)]
-    public long BlobLength { get; init; }
 }

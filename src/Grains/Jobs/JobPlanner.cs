@@ -103,14 +103,12 @@ public sealed class JobPlanner(DatasetCatalog catalog, BlobStore store, IOptions
             OutputDataset = processor.WritesOutputRows ? JobPaths.OutputDataset(jobId) : null,
             Partitions = partitions.Select(_ => new PartitionRecord()).ToList(),
         };
-        var lengths = blobs.ToDictionary(b => b.Name, b => b.Length, StringComparer.Ordinal);
         var slices = partitions.Select(p => (IReadOnlyList<SliceSpec>)p.Slices.Select(s => new SliceSpec
         {
             BlobName = s.BlobName,
             RangeStart = s.RangeStart,
             RangeEnd = s.RangeEnd,
             Gzip = s.Gzip,
-            BlobLength = lengths[s.BlobName],
         }).ToList()).ToList();
         return new JobPlan(record, slices, null);
     }

@@ -67,11 +67,9 @@ public sealed partial class PartitionRunner(
             var quotes = new List<long>(assignment.Slices.Count);
             var partial = processor.CreatePartial(output);
             await using (output)
-            await using (var prefetch = new SmallBlobPrefetch(store, assignment.Slices, cancellationToken))
             {
-                for (var index = 0; index < assignment.Slices.Count; index++)
+                foreach (var slice in assignment.Slices)
                 {
-                    var slice = assignment.Slices[index];
                     blob = slice.BlobName;
                     if (options.Value.FaultBlob is { } fault && slice.BlobName.Contains(fault, StringComparison.Ordinal))
                     {
@@ -89,8 +87,7 @@ public sealed partial class PartitionRunner(
                         StartsInsideQuotes = slice.StartsInsideQuotes,
                         SkipBadRecords = assignment.Spec.SkipBadRecords,
                     };
-                    var fetched = await prefetch.TakeAsync(index).ConfigureAwait(false);
-                    var result = await ScanSliceAsync(slice, scan, partial, fetched, cancellationToken).ConfigureAwait(false);
+                    var result = await ScanSliceAsync(slice, scan, partial, cancellationToken).ConfigureAwait(false);
                     rows += result.Records;
                     bytes += result.BytesRead;
                     bad += result.BadRecords;
@@ -154,13 +151,10 @@ public sealed partial class PartitionRunner(
         }
     }
 
-    /// <summary>Scans one slice: from <paramref name="fetched"/> when the blob was fetched ahead, else streamed from storage.</summary>
-    private async Task<ScanResult> ScanSliceAsync(SliceSpec slice, ScanOptions options, IPartial partial, BinaryData? fetched, CancellationToken cancellationToken)
+    private async Task<ScanResult> ScanSliceAsync(SliceSpec slice, ScanOptions options, IPartial partial, CancellationToken cancellationToken)
     {
         var position = slice.RangeStart > 0 ? slice.RangeStart - 1 : 0;
-        await using var raw = fetched is not null
-            ? fetched.ToStream()
-            : await store.OpenReadAsync(store.Datasets, slice.BlobName, position, cancellationToken).ConfigureAwait(false);
+        await using var raw = await store.OpenReadAsync(store.Datasets, slice.BlobName, position, cancellationToken).ConfigureAwait(false);
         if (!slice.Gzip)
         {
             return await RecordScanner.ScanAsync(raw, options, partial, cancellationToken).ConfigureAwait(false);
