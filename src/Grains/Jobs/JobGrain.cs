@@ -75,8 +75,10 @@ public sealed partial class JobGrain(
         Job.SubmittedAt = time.GetUtcNow();
         await Task.WhenAll(SaveAsync(), RecordInDirectoryAsync());
         LogSubmitted(logger, JobId, Job.Dataset, Job.Partitions.Count);
-        StartPump();
-        await PumpAsync(cancellationToken);
+
+        // The pump's first turn starts the partitions right after this call returns: the client's submit does not wait
+        // for them, so it stays short however loaded the cluster is (many jobs submitted at once).
+        StartPump(firstTurnIn: TimeSpan.Zero);
         return SubmitOutcome.Ok;
     }
 
@@ -225,9 +227,9 @@ public sealed partial class JobGrain(
             ? [only with { StartsInsideQuotes = true }]
             : planned;
 
-    private void StartPump() => _pump ??= this.RegisterGrainTimer(
+    private void StartPump(TimeSpan? firstTurnIn = null) => _pump ??= this.RegisterGrainTimer(
         PumpAsync,
-        new GrainTimerCreationOptions(TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(500)) { KeepAlive = true });
+        new GrainTimerCreationOptions(firstTurnIn ?? TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(500)) { KeepAlive = true });
 
     /// <summary>Moves the job on: starts pending partitions within the window, checks on running ones, merges at the end.</summary>
     private async Task PumpAsync(CancellationToken cancellationToken = default)
