@@ -61,7 +61,6 @@ public static class SiloHostingExtensions
         });
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(settings.ShutdownSeconds));
         builder.Services.AddSingleton(settings);
-        builder.Services.AddHostedService<SiloReadyAnnouncer>();
         return builder;
     }
 }
