@@ -26,6 +26,7 @@ public static class GrainServiceCollectionExtensions
         services.AddMetrics();
         services.AddSingleton<OrleansProcMetrics>();
         services.AddSingleton<PartitionRunner>();
+        services.AddHostedService<SiloLoadPublisher>();
         services.AddOptions<JobOptions>().ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WorkerOptions>().ValidateDataAnnotations().ValidateOnStart();
         silo.AddPlacementDirector<RoundRobinPlacement, RoundRobinPlacementDirector>();

@@ -7,6 +7,7 @@ using Orleans.Configuration;
 using OrleansProc.Contracts;
 using OrleansProc.Grains.Hosting;
 using OrleansProc.Grains.Partitions;
+using OrleansProc.Silo.Telemetry;
 
 namespace OrleansProc.Silo.Hosting;
 
@@ -53,6 +54,7 @@ public static class SiloHostingExtensions
             });
             silo.UseAzureTableReminderService(o => o.TableServiceClient = tables);
             silo.AddOrleansProcGrains(blobs);
+            silo.AddActivityPropagation();
         });
         builder.Services.Configure<WorkerOptions>(o =>
         {
@@ -60,6 +62,7 @@ public static class SiloHostingExtensions
             o.FaultBlob = builder.Configuration["ORLEANSPROC_FAULT_BLOB"] is { Length: > 0 } fault ? fault : null;
         });
         builder.Services.AddSingleton(settings);
+        builder.AddOrleansProcTelemetry(settings);
         builder.Services.AddHostedService<SiloReadyAnnouncer>();
         return builder;
     }
