@@ -1,6 +1,15 @@
-using Microsoft.Extensions.Hosting;
+using Microsoft.AspNetCore.Builder;
 using OrleansProc.Silo.Hosting;
+using OrleansProc.Silo.Telemetry;
+using OrleansProc.Silo.Web;
 
-var builder = Host.CreateApplicationBuilder(args);
+// Configuration: appsettings.json beside the silo's binaries, then environment variables (ORLEANSPROC_*).
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddOrleansProcSilo();
-await builder.Build().RunAsync();
+builder.AddOrleansProcWeb();
+builder.AddOrleansProcTelemetry();
+
+var app = builder.Build();
+app.MapOrleansProcWeb();
+app.MapOrleansProcTelemetry();
+await app.RunAsync();

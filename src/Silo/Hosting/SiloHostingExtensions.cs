@@ -7,7 +7,6 @@ using Orleans.Configuration;
 using OrleansProc.Contracts;
 using OrleansProc.Grains.Hosting;
 using OrleansProc.Grains.Partitions;
-using OrleansProc.Silo.Telemetry;
 
 namespace OrleansProc.Silo.Hosting;
 
@@ -62,8 +61,6 @@ public static class SiloHostingExtensions
             o.FaultBlob = builder.Configuration["ORLEANSPROC_FAULT_BLOB"] is { Length: > 0 } fault ? fault : null;
         });
         builder.Services.AddSingleton(settings);
-        builder.AddOrleansProcTelemetry(settings);
-        builder.Services.AddHostedService<SiloReadyAnnouncer>();
         return builder;
     }
 }

@@ -1,5 +1,5 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -10,16 +10,20 @@ using OrleansProc.Silo.Hosting;
 namespace OrleansProc.Silo.Telemetry;
 
 /// <summary>
-/// OpenTelemetry for a silo: the OrleansProc and Orleans meters, and the traces of jobs (OrleansProc's spans and the
-/// grain calls under them, propagated by Orleans from the client). Exported over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT
-/// is set (the exporter reads the other OTEL_EXPORTER_OTLP_* variables itself); without it no span is recorded.
+/// OpenTelemetry for a silo: the OrleansProc and Orleans meters, scraped in Prometheus' text format at
+/// <c>/metrics</c> on the silo's web port, and the traces of jobs (OrleansProc's spans and the grain calls under them,
+/// propagated by Orleans from the client). Both are exported over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set (the
+/// exporter reads the other OTEL_EXPORTER_OTLP_* variables itself); without it no span is recorded.
 /// </summary>
 public static class TelemetryHostingExtensions
 {
     public const string OtlpEndpointVariable = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
-    public static IHostApplicationBuilder AddOrleansProcTelemetry(this IHostApplicationBuilder builder, SiloSettings settings)
+    public const string MetricsPath = "/metrics";
+
+    public static WebApplicationBuilder AddOrleansProcTelemetry(this WebApplicationBuilder builder)
     {
+        var settings = SiloSettings.From(builder.Configuration);
         var otlp = builder.Configuration[OtlpEndpointVariable] is { Length: > 0 };
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(
@@ -28,6 +32,7 @@ public static class TelemetryHostingExtensions
             .WithMetrics(metrics =>
             {
                 metrics.AddMeter(TelemetryNames.Meter, "Microsoft.Orleans");
+                metrics.AddPrometheusExporter();
                 if (otlp)
                 {
                     metrics.AddOtlpExporter();
@@ -42,5 +47,11 @@ public static class TelemetryHostingExtensions
         }
 
         return builder;
+    }
+
+    public static WebApplication MapOrleansProcTelemetry(this WebApplication app)
+    {
+        app.MapPrometheusScrapingEndpoint(MetricsPath);
+        return app;
     }
 }
