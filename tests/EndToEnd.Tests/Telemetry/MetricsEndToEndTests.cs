@@ -54,10 +54,28 @@ public sealed partial class MetricsEndToEndTests(ClusterFixture cluster)
         Assert.Equal(1, PrometheusScrape.Delta(before, after, "orleansproc_jobs_completed_total"));
         Assert.Equal(0, PrometheusScrape.Delta(before, after, "orleansproc_jobs_failed_total"));
         Assert.Equal(1, PrometheusScrape.Delta(before, after, "orleansproc_job_duration_seconds_count"));
-        Assert.Equal(datasetBytes, PrometheusScrape.Delta(before, after, "orleansproc_bytes_read_bytes_total"));
-        Assert.Equal(Files * RowsPerFile, PrometheusScrape.Delta(before, after, "orleansproc_rows_read_total"));
-        Assert.Equal(partitions, PrometheusScrape.Delta(before, after, "orleansproc_partitions_done_total"));
-        Assert.Equal(partitions, PrometheusScrape.Delta(before, after, "orleansproc_partition_duration_seconds_count"));
+        var bytes = PrometheusScrape.Delta(before, after, "orleansproc_bytes_read_bytes_total");
+        var rows = PrometheusScrape.Delta(before, after, "orleansproc_rows_read_total");
+        var done = PrometheusScrape.Delta(before, after, "orleansproc_partitions_done_total");
+        var retried = PrometheusScrape.Delta(before, after, "orleansproc_partitions_retried_total");
+        var attempts = PrometheusScrape.Delta(before, after, "orleansproc_partition_duration_seconds_count");
+        if (retried == 0)
+        {
+            Assert.Equal(datasetBytes, bytes);
+            Assert.Equal(Files * RowsPerFile, rows);
+            Assert.Equal(partitions, done);
+            Assert.Equal(partitions, attempts);
+        }
+        else
+        {
+            // On a loaded machine the coordinator may take a partition for lost and run it again: the counters then
+            // count the work of every attempt, the result only one.
+            Assert.InRange(bytes, datasetBytes + 1, datasetBytes * 2);
+            Assert.InRange(rows, Files * RowsPerFile + 1, Files * RowsPerFile * 2);
+            Assert.InRange(done, partitions, partitions + retried);
+            Assert.Equal(partitions + retried, attempts);
+        }
+
         Assert.Equal(0, after.Sum(s => s["orleansproc_partitions_running"]));
         Assert.All(Enumerable.Range(0, after.Count), silo =>
             Assert.True(after[silo]["orleansproc_bytes_read_bytes_total"] > before[silo]["orleansproc_bytes_read_bytes_total"], $"silo {silo} read nothing"));
