@@ -111,6 +111,9 @@ public sealed partial class JobGrain(
         return _result ??= await merger.ReadResultAsync(JobId, cancellationToken);
     }
 
+    public Task<IReadOnlyList<PartitionDetail>> GetPartitionsAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(PartitionDetails.From(Job));
+
     public async Task<bool> CancelAsync(CancellationToken cancellationToken = default)
     {
         if (Job.State is not (JobState.Running or JobState.Merging))
@@ -150,6 +153,7 @@ public sealed partial class JobGrain(
         partition.BadRecords = report.BadRecords;
         partition.QuoteCounts = report.SliceQuoteCounts.ToList();
         partition.Silo = report.Silo;
+        partition.FinishedAt = time.GetUtcNow();
         foreach (var sample in report.BadRecordSamples.Take(Math.Max(0, 5 - Job.BadRecordSamples.Count)))
         {
             Job.BadRecordSamples.Add(sample);
@@ -246,6 +250,7 @@ public sealed partial class JobGrain(
             partition.Attempt++;
             partition.Status = PartitionStatus.Running;
             partition.StartedAt = time.GetUtcNow();
+            partition.FinishedAt = null;
             starts.Add(StartPartitionAsync(i, partition));
         }
 

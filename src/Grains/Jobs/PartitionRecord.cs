@@ -44,6 +44,10 @@ public sealed class PartitionRecord
     [Id(10)]
     public string? Error { get; set; }
 
+    /// <summary>When the current attempt reported, or null while it runs.</summary>
+    [Id(11)]
+    public DateTimeOffset? FinishedAt { get; set; }
+
     public long PlannedBytes(IReadOnlyDictionary<string, long> lengths) => Slices.Sum(s =>
         Math.Min(s.RangeEnd, lengths.TryGetValue(s.BlobName, out var length) ? length : 0) - s.RangeStart);
 }
