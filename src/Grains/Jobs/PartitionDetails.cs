@@ -1,12 +1,13 @@
 using System.Globalization;
 using OrleansProc.Contracts.Jobs;
+using OrleansProc.Contracts.Partitions;
 
 namespace OrleansProc.Grains.Jobs;
 
-/// <summary>A job's partitions from its stored state, as <see cref="IJobGrain.GetPartitionsAsync"/> returns them.</summary>
+/// <summary>A job's partitions from its stored state and plan, as <see cref="IJobGrain.GetPartitionsAsync"/> returns them.</summary>
 public static class PartitionDetails
 {
-    public static IReadOnlyList<PartitionDetail> From(JobRecord job) => job.Partitions.Select((p, index) => new PartitionDetail
+    public static IReadOnlyList<PartitionDetail> From(JobRecord job, IReadOnlyList<IReadOnlyList<SliceSpec>> plan) => job.Partitions.Select((p, index) => new PartitionDetail
     {
         Index = index,
         Status = p.Status.ToString(),
@@ -18,24 +19,24 @@ public static class PartitionDetails
         BadRecords = p.BadRecords,
         StartedAt = p.Attempt > 0 ? p.StartedAt : null,
         FinishedAt = p.FinishedAt,
-        Source = Describe(p),
+        Source = index < plan.Count ? Describe(plan[index]) : string.Empty,
         Error = p.Error,
     }).ToList();
 
     /// <summary>"blob [start, end)" of the first slice ("blob" for a whole blob), with "+N blobs" for a pack.</summary>
-    public static string Describe(PartitionRecord partition)
+    public static string Describe(IReadOnlyList<SliceSpec> slices)
     {
-        if (partition.Slices.Count == 0)
+        if (slices.Count == 0)
         {
             return string.Empty;
         }
 
-        var first = partition.Slices[0];
+        var first = slices[0];
         var text = first.RangeEnd == long.MaxValue && first.RangeStart == 0
             ? first.BlobName
             : string.Create(CultureInfo.InvariantCulture, $"{first.BlobName} [{first.RangeStart}, {(first.RangeEnd == long.MaxValue ? "end" : first.RangeEnd.ToString(CultureInfo.InvariantCulture))})");
-        return partition.Slices.Count > 1
-            ? string.Create(CultureInfo.InvariantCulture, $"{text} +{partition.Slices.Count - 1} blobs")
+        return slices.Count > 1
+            ? string.Create(CultureInfo.InvariantCulture, $"{text} +{slices.Count - 1} blobs")
             : text;
     }
 }
