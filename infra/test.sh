@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of OrleansProc on a fresh machine with only the .NET SDK and Node.js:
-# installs Azurite (npm, pinned in infra/package.json), restores and builds the solution in Release,
+# installs Azurite (npm, pinned in infra/package.json) and, as root, Debian's Chromium when missing (the jobs page's
+# browser test), restores and builds the solution in Release,
 # and runs all test projects. The end-to-end tests start Azurite and silo processes themselves.
 # Prints a last line "N passed, M failed"; exits non-zero when a test failed or nothing ran.
 set -euo pipefail
@@ -10,6 +11,13 @@ cd "$root"
 if [ ! -x infra/node_modules/.bin/azurite ]; then
   echo "installing Azurite (npm ci in infra/)" >&2
   (cd infra && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+# The jobs page's browser test drives Debian's Chromium (Playwright cannot download its own browser here).
+if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" -eq 0 ]; then
+  echo "installing Chromium (apt-get install chromium) for the jobs page's browser test" >&2
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
 
 dotnet build OrleansProc.sln -c Release --nologo -v q -clp:ErrorsOnly

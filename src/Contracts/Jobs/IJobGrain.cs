@@ -36,6 +36,11 @@ public interface IJobGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<JobResult?> GetResultAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>Each partition's status, silo, attempts and counters (read-only; for the jobs page). Empty for an unknown job.</summary>
+    [Alias("GetPartitions")]
+    [AlwaysInterleave]
+    Task<IReadOnlyList<PartitionDetail>> GetPartitionsAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Stops every partition and ends the job as Cancelled. Returns false if it had already finished.</summary>
     [Alias("Cancel")]
     Task<bool> CancelAsync(CancellationToken cancellationToken = default);

@@ -140,6 +140,9 @@ public sealed partial class JobGrain(
         return _result ??= await merger.ReadResultAsync(JobId, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<PartitionDetail>> GetPartitionsAsync(CancellationToken cancellationToken = default) =>
+        Job.State == JobState.None ? [] : PartitionDetails.From(Job, await PlanAsync());
+
     public async Task<bool> CancelAsync(CancellationToken cancellationToken = default)
     {
         if (Job.State is not (JobState.Running or JobState.Merging))
@@ -180,6 +183,7 @@ public sealed partial class JobGrain(
         partition.BadRecords = report.BadRecords;
         partition.QuoteCount = report.SliceQuoteCounts is [var quotes] ? quotes : null;
         partition.Silo = report.Silo;
+        partition.FinishedAt = time.GetUtcNow();
         foreach (var sample in report.BadRecordSamples.Take(Math.Max(0, 5 - Job.BadRecordSamples.Count)))
         {
             Job.BadRecordSamples.Add(sample);
@@ -300,6 +304,7 @@ public sealed partial class JobGrain(
             partition.Attempt++;
             partition.Status = PartitionStatus.Running;
             partition.StartedAt = time.GetUtcNow();
+            partition.FinishedAt = null;
             starts.Add(StartPartitionAsync(i, partition, SlicesOf(plan[i], partition)));
         }
 

@@ -48,4 +48,8 @@ public sealed class PartitionRecord
     /// <summary>For a one-slice partition: the quote bytes its last attempt counted in its range, once reported.</summary>
     [Id(12)]
     public long? QuoteCount { get; set; }
+
+    /// <summary>When the current attempt reported, or null while it runs.</summary>
+    [Id(13)]
+    public DateTimeOffset? FinishedAt { get; set; }
 }

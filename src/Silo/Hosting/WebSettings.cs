@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Net;
 using Microsoft.Extensions.Configuration;
 
@@ -17,25 +16,22 @@ public sealed class WebSettings
 
     public IPAddress Host { get; init; } = IPAddress.Loopback;
 
-    [Range(1, 65535)]
     public int Port { get; init; } = 8080;
 
     /// <summary>The address a browser on this machine opens: the host, or 127.0.0.1 when it listens on every address.</summary>
-    public Uri PageAddress => new($"http://{(Host.Equals(IPAddress.Any) || Host.Equals(IPAddress.IPv6Any) ? "127.0.0.1" : Host.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{Host}]" : Host.ToString())}:{Port}/");
+    public Uri PageAddress => new UriBuilder(Uri.UriSchemeHttp, Host.Equals(IPAddress.Any) || Host.Equals(IPAddress.IPv6Any) ? "127.0.0.1" : Host.ToString(), Port, "/").Uri;
 
     public static WebSettings From(IConfiguration configuration)
     {
         string? Get(string name) => configuration[name] is { Length: > 0 } value ? value : null;
-        var settings = new WebSettings
+        return new WebSettings
         {
             Host = Get(HostVariable) is { } host
                 ? IPAddress.TryParse(host, out var address) ? address : throw new InvalidOperationException($"{HostVariable} '{host}' is not an IP address (use 127.0.0.1, or 0.0.0.0 for every address)")
                 : IPAddress.Loopback,
             Port = Get(PortVariable) is { } port
-                ? int.TryParse(port, out var value) ? value : throw new InvalidOperationException($"{PortVariable} '{port}' is not a number")
+                ? int.TryParse(port, out var value) && value is >= 1 and <= 65535 ? value : throw new InvalidOperationException($"{PortVariable} '{port}' is not a port number (1 to 65535)")
                 : 8080,
         };
-        Validator.ValidateObject(settings, new ValidationContext(settings), validateAllProperties: true);
-        return settings;
     }
 }

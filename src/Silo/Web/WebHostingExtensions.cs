@@ -4,18 +4,24 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Orleans.Dashboard;
 using OrleansProc.Silo.Hosting;
+using OrleansProc.Silo.Web.Api;
 
 namespace OrleansProc.Silo.Web;
 
 /// <summary>
-/// The silo's web side: Kestrel on ORLEANSPROC_WEB_HOST:ORLEANSPROC_WEB_PORT, <c>/healthz</c>, and the line scripts wait
-/// for once the silo joined and the web side listens.
+/// The silo's web side on ORLEANSPROC_WEB_HOST:ORLEANSPROC_WEB_PORT: the live jobs page at <c>/</c> and its JSON under
+/// <c>/api</c>, <c>/healthz</c>, the Orleans Dashboard at <c>/dashboard</c>; and the line scripts wait for once the silo
+/// joined and the web side listens.
 /// </summary>
 public static class WebHostingExtensions
 {
     /// <summary>How long each health check may take before it counts as failed.</summary>
     public static readonly TimeSpan HealthCheckTimeout = TimeSpan.FromSeconds(3);
+
+    /// <summary>Where the Orleans Dashboard (grain-level detail) is mounted.</summary>
+    public const string DashboardPath = "/dashboard";
 
     public static WebApplicationBuilder AddOrleansProcWeb(this WebApplicationBuilder builder)
     {
@@ -26,6 +32,7 @@ public static class WebHostingExtensions
         builder.Services.AddHealthChecks()
             .AddCheck<MembershipHealthCheck>("membership", timeout: HealthCheckTimeout)
             .AddCheck<StorageHealthCheck>("storage", timeout: HealthCheckTimeout);
+        builder.UseOrleans(silo => silo.AddDashboard());
         return builder;
     }
 
@@ -46,6 +53,9 @@ public static class WebHostingExtensions
                 return context.Response.Body.WriteAsync(HealthResponse.ToJson(report)).AsTask();
             },
         });
+        app.MapJobsApi();
+        app.MapJobsPage();
+        app.MapOrleansDashboard(routePrefix: DashboardPath);
         return app;
     }
 }
