@@ -11,7 +11,7 @@ public sealed partial class SiloReadyAnnouncer(SiloSettings settings, WebSetting
 {
     public Task StartedAsync(CancellationToken cancellationToken)
     {
-        LogStarted(logger, settings.SiloName, settings.ClusterId, settings.SiloPort, settings.GatewayPort, web.PageAddress, settings.Slots);
+        LogStarted(logger, settings.SiloName, settings.ClusterId, settings.AdvertisedAddress, settings.SiloPort, settings.GatewayPort, web.PageAddress, settings.Slots);
         return Task.CompletedTask;
     }
 
@@ -25,6 +25,6 @@ public sealed partial class SiloReadyAnnouncer(SiloSettings settings, WebSetting
 
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "OrleansProc silo started: {SiloName} in cluster {ClusterId}, silo port {SiloPort}, gateway port {GatewayPort}, web {WebAddress}, {Slots} slots")]
-    private static partial void LogStarted(ILogger logger, string siloName, string clusterId, int siloPort, int gatewayPort, Uri webAddress, int slots);
+    [LoggerMessage(Level = LogLevel.Information, Message = "OrleansProc silo started: {SiloName} in cluster {ClusterId}, advertised {AdvertisedAddress}, silo port {SiloPort}, gateway port {GatewayPort}, web {WebAddress}, {Slots} slots")]
+    private static partial void LogStarted(ILogger logger, string siloName, string clusterId, System.Net.IPAddress advertisedAddress, int siloPort, int gatewayPort, Uri webAddress, int slots);
 }
