@@ -58,6 +58,8 @@ internal sealed class RecordScanSession
     private long _perRecordUtf8EndAbs;
     private readonly IUtf8ColumnSink? _utf8Sink;
     private readonly int _utf8Column = -1;
+    private readonly IColumnBatchSink? _batchSink;
+    private readonly ColumnBatch? _batch;
 
     /// <param name="options">What to read.</param>
     /// <param name="sink">Where the records go.</param>
@@ -113,6 +115,13 @@ internal sealed class RecordScanSession
             _utf8Column = column;
         }
 
+        if (_csv && _utf8Sink is null && sink is IColumnBatchSink { Batch: { } batch } batchSink
+            && batch.Columns.AsSpan().SequenceEqual(_needed))
+        {
+            _batchSink = batchSink;
+            _batch = batch;
+        }
+
         _json = options.Format == DataFormat.Jsonl ? new JsonLineParser(_schema, _needed, _caches) : null;
         _trackLines = options.RangeStart == 0;
         _maxRecord = options.MaxRecordBytes;
@@ -155,6 +164,7 @@ internal sealed class RecordScanSession
                 throw new BadRecordException(ex.Record) { QuoteCount = _quoteCount };
             }
 
+            FlushBatch();
             CheckEmptyBlob();
             return new ScanResult(
                 _records,
@@ -491,7 +501,9 @@ internal sealed class RecordScanSession
                 continue;
             }
 
-            if (_needed[i] && !FieldParser.TryParse(value, quoted, _schema.Columns[i].Type, _caches[i], out _row[i]))
+            if (_needed[i] && !(_batch is null
+                ? FieldParser.TryParse(value, quoted, _schema.Columns[i].Type, _caches[i], out _row[i])
+                : _batch.TryAppend(i, value, quoted)))
             {
                 Bad(abs, FieldParser.NotATypeReason(_schema.Columns[i].Name, value, _schema.Columns[i].Type));
                 return recordLength;
@@ -508,8 +520,28 @@ internal sealed class RecordScanSession
             return recordLength;
         }
 
+        if (_batch is not null)
+        {
+            _records++;
+            if (_batch.Commit())
+            {
+                FlushBatch();
+            }
+
+            return recordLength;
+        }
+
         Emit();
         return recordLength;
+    }
+
+    private void FlushBatch()
+    {
+        if (_batch is { Count: > 0 })
+        {
+            _batchSink!.AcceptBatch(_batch);
+            _batch.Clear();
+        }
     }
 
     private void ReadHeader(ReadOnlySpan<byte> record, int fieldCount, long abs)
@@ -648,6 +680,8 @@ internal sealed class RecordScanSession
     {
         if (!_options.SkipBadRecords)
         {
+            // The records before this one reach the sink, as they would row by row.
+            FlushBatch();
             throw new BadRecordException(record);
         }
 

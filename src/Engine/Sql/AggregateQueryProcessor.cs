@@ -1,4 +1,5 @@
 using OrleansProc.Engine.Processing;
+using OrleansProc.Engine.Sql.Batch;
 using OrleansProc.Engine.Values;
 
 namespace OrleansProc.Engine.Sql;
@@ -10,7 +11,11 @@ internal sealed class AggregateQueryProcessor : SqlQueryProcessor
     public AggregateQueryProcessor(BoundQuery query)
         : base(query)
     {
+        BatchPlan = BatchAggregatePlan.TryCreate(query);
     }
+
+    /// <summary>The query compiled for column batches, or null when it runs row by row.</summary>
+    public BatchAggregatePlan? BatchPlan { get; }
 
     public override IPartial CreatePartial(Stream? output = null) => new AggregatePartial(this);
 
