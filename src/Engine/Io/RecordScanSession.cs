@@ -417,7 +417,7 @@ internal sealed class RecordScanSession
             var last = span.LastIndexOf((byte)'\n');
             if (last >= contentLength)
             {
-                if (Utf8.IsValid(span[..(last + 1)]))
+                if (Utf8Validator.IsValid(span[..(last + 1)]))
                 {
                     _validUtf8EndAbs = abs + last + 1;
                     return true;
@@ -427,7 +427,7 @@ internal sealed class RecordScanSession
             }
         }
 
-        return Utf8.IsValid(span[..contentLength]);
+        return Utf8Validator.IsValid(span[..contentLength]);
     }
 
     /// <summary>Reads one CSV record at the start of <paramref name="span"/>; the bytes consumed, 0 when more input is needed.</summary>
