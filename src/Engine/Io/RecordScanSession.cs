@@ -482,6 +482,17 @@ internal sealed class RecordScanSession
             return recordLength;
         }
 
+        if (_batch is not null && TryAppendToBatch(record, fieldCount))
+        {
+            _records++;
+            if (_batch.Commit())
+            {
+                FlushBatch();
+            }
+
+            return recordLength;
+        }
+
         for (var i = 0; i < fieldCount; i++)
         {
             var field = _fields[i];
@@ -533,6 +544,41 @@ internal sealed class RecordScanSession
 
         Emit();
         return recordLength;
+    }
+
+    /// <summary>
+    /// The batch path's common case: parses the needed fields of a record into the batch and checks the other quoted
+    /// fields. False at the first problem, and then the record goes through the general loop, which names it.
+    /// </summary>
+    private bool TryAppendToBatch(ReadOnlySpan<byte> record, int fieldCount)
+    {
+        var fields = _fields;
+        foreach (var i in _neededColumns)
+        {
+            var field = fields[i];
+            var value = record[field.Start..field.End];
+            var quoted = false;
+            if (field.HasQuote && !CsvTokenizer.TryGetValue(value, hasQuote: true, ref _scratch, out value, out quoted, out _))
+            {
+                return false;
+            }
+
+            if (!_batch!.TryAppend(i, value, quoted))
+            {
+                return false;
+            }
+        }
+
+        for (var i = 0; i < fieldCount; i++)
+        {
+            var field = fields[i];
+            if (field.HasQuote && !_needed[i] && !CsvTokenizer.TryGetValue(record[field.Start..field.End], hasQuote: true, ref _scratch, out _, out _, out _))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private void FlushBatch()
