@@ -60,6 +60,7 @@ public static class SiloHostingExtensions
             o.Slots = settings.Slots;
             o.FaultBlob = builder.Configuration["ORLEANSPROC_FAULT_BLOB"] is { Length: > 0 } fault ? fault : null;
         });
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(settings.ShutdownSeconds));
         builder.Services.AddSingleton(settings);
         return builder;
     }
