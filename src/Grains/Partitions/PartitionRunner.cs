@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -86,6 +85,7 @@ public sealed partial class PartitionRunner(
                         RangeEnd = slice.RangeEnd,
                         StartsInsideQuotes = slice.StartsInsideQuotes,
                         SkipBadRecords = assignment.Spec.SkipBadRecords,
+                        MaxRecordBytes = options.Value.MaxRecordBytes,
                     };
                     var result = await ScanSliceAsync(slice, scan, partial, cancellationToken).ConfigureAwait(false);
                     rows += result.Records;
@@ -160,15 +160,8 @@ public sealed partial class PartitionRunner(
             return await RecordScanner.ScanAsync(raw, options, partial, cancellationToken).ConfigureAwait(false);
         }
 
-        await using var gzip = new GZipStream(raw, CompressionMode.Decompress);
-        try
-        {
-            return await RecordScanner.ScanAsync(gzip, options, partial, cancellationToken).ConfigureAwait(false);
-        }
-        catch (InvalidDataException e)
-        {
-            throw new BadRecordException(new BadRecord(slice.BlobName, 0, null, $"not a valid gzip file: {e.Message}"));
-        }
+        await using var gzip = GzipInputStream.Open(raw, slice.BlobName);
+        return await RecordScanner.ScanAsync(gzip, options, partial, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Names the blob, the line and the reason; counts the lines before a record of a mid-blob range.</summary>

@@ -57,6 +57,7 @@ public static class SiloHostingExtensions
         builder.Services.Configure<WorkerOptions>(o =>
         {
             o.Slots = settings.Slots;
+            o.MaxRecordBytes = settings.MaxRecordBytes;
             o.FaultBlob = builder.Configuration["ORLEANSPROC_FAULT_BLOB"] is { Length: > 0 } fault ? fault : null;
         });
         builder.Services.AddSingleton(settings);
