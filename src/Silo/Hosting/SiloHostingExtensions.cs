@@ -61,7 +61,6 @@ public static class SiloHostingExtensions
             o.FaultBlob = builder.Configuration["ORLEANSPROC_FAULT_BLOB"] is { Length: > 0 } fault ? fault : null;
         });
         builder.Services.AddSingleton(settings);
-        builder.Services.AddHostedService<SiloReadyAnnouncer>();
         return builder;
     }
 }
