@@ -1,6 +1,7 @@
 using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OrleansProc.Contracts;
 using OrleansProc.Contracts.Partitions;
 using OrleansProc.Engine.Io;
 using OrleansProc.Engine.Processing;
@@ -137,7 +138,7 @@ public sealed partial class PartitionRunner(
         }
         catch (Exception e) when (e is QueryException or OverflowException or FormatException or InvalidCastException or PartitionFailedException)
         {
-            return report with { Error = e.Message, Permanent = e is not PartitionFailedException { Permanent: false } };
+            return report with { Error = SecretText.Scrub(e.Message), Permanent = e is not PartitionFailedException { Permanent: false } };
         }
         catch (RequestFailedException e)
         {
@@ -147,7 +148,7 @@ public sealed partial class PartitionRunner(
         catch (Exception e)
         {
             LogAttemptFailed(logger, e, assignment.JobId, assignment.Index);
-            return report with { Error = $"blob {blob}: {e.GetType().Name}: {e.Message}" };
+            return report with { Error = SecretText.Scrub($"blob {blob}: {e.GetType().Name}: {e.Message}") };
         }
     }
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using OrleansProc.Contracts;
 using OrleansProc.Grains.Hosting;
+using OrleansProc.Grains.Jobs;
 using OrleansProc.Grains.Partitions;
 
 namespace OrleansProc.Silo.Hosting;
@@ -60,6 +61,7 @@ public static class SiloHostingExtensions
             o.MaxRecordBytes = settings.MaxRecordBytes;
             o.FaultBlob = builder.Configuration["ORLEANSPROC_FAULT_BLOB"] is { Length: > 0 } fault ? fault : null;
         });
+        builder.Services.Configure<JobOptions>(o => o.MaxResultRows = settings.MaxResultRows);
         builder.Services.AddSingleton(settings);
         return builder;
     }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Net;
 using Microsoft.Extensions.Configuration;
 using OrleansProc.Contracts;
+using OrleansProc.Grains.Jobs;
 using OrleansProc.Grains.Partitions;
 
 namespace OrleansProc.Silo.Hosting;
@@ -11,7 +12,7 @@ namespace OrleansProc.Silo.Hosting;
 /// ORLEANSPROC_STORAGE (connection string; default Azurite's development storage), ORLEANSPROC_CLUSTER (default dev),
 /// ORLEANSPROC_SILO_PORT (default 11111), ORLEANSPROC_GATEWAY_PORT (default 30000), ORLEANSPROC_SILO_NAME,
 /// ORLEANSPROC_ADVERTISED_IP (default 127.0.0.1; in a container, its own address), ORLEANSPROC_SLOTS (default: cores),
-/// ORLEANSPROC_MAX_RECORD_BYTES (default 16 MiB).
+/// ORLEANSPROC_MAX_RECORD_BYTES (default 16 MiB), ORLEANSPROC_MAX_RESULT_ROWS (default 1,000,000).
 /// </summary>
 public sealed class SiloSettings
 {
@@ -35,6 +36,9 @@ public sealed class SiloSettings
     [Range(1024, 1 << 30)]
     public int MaxRecordBytes { get; init; } = WorkerOptions.DefaultMaxRecordBytes;
 
+    [Range(1, 100_000_000)]
+    public int MaxResultRows { get; init; } = JobOptions.DefaultMaxResultRows;
+
     public static SiloSettings From(IConfiguration configuration)
     {
         string? Get(string name) => configuration[name] is { Length: > 0 } value ? value : null;
@@ -49,6 +53,7 @@ public sealed class SiloSettings
                 ? IPAddress.TryParse(ip, out var address) ? address : throw new InvalidOperationException($"ORLEANSPROC_ADVERTISED_IP '{ip}' is not an IP address")
                 : IPAddress.Loopback,
             Slots = ParseInt(Get("ORLEANSPROC_SLOTS"), Environment.ProcessorCount, "ORLEANSPROC_SLOTS"),
+            MaxResultRows = ParseInt(Get("ORLEANSPROC_MAX_RESULT_ROWS"), JobOptions.DefaultMaxResultRows, "ORLEANSPROC_MAX_RESULT_ROWS"),
             MaxRecordBytes = ParseInt(Get("ORLEANSPROC_MAX_RECORD_BYTES"), WorkerOptions.DefaultMaxRecordBytes, "ORLEANSPROC_MAX_RECORD_BYTES"),
         };
         Validator.ValidateObject(settings, new ValidationContext(settings), validateAllProperties: true);

@@ -42,6 +42,34 @@ public sealed class HostileNameGrainTests(GrainClusterFixture fixture)
         Assert.Null(await fixture.Grains.GetGrain<IJobGrain>(id).GetStatusAsync());
     }
 
+    [Theory]
+    [InlineData(TestSiloConfigurator.MaxResultRows, true)]
+    [InlineData(TestSiloConfigurator.MaxResultRows + 1, false)]
+    public async Task SubmitAsync_GroupByResultRowsAgainstTheLimit_CompletesOrFailsNamingTheLimit(int groups, bool completes)
+    {
+        var csv = new System.Text.StringBuilder("k\n");
+        for (var i = 0; i < groups; i++)
+        {
+            csv.Append('k').Append(i).Append('\n');
+        }
+
+        var name = $"groups{groups}";
+        await fixture.CreateDatasetAsync(name, csv.ToString());
+
+        var status = await fixture.RunAsync($"limit-{Guid.NewGuid():N}", new JobSpec { Sql = $"SELECT k, COUNT(*) AS n FROM {name} GROUP BY k" });
+
+        if (completes)
+        {
+            Assert.True(status.State == JobState.Completed, status.Error);
+            Assert.Equal(groups, (await fixture.Grains.GetGrain<IJobGrain>(status.JobId).GetResultAsync())!.Rows.Count);
+        }
+        else
+        {
+            Assert.Equal(JobState.Failed, status.State);
+            Assert.Contains($"{groups:N0} rows, more than the limit of {TestSiloConfigurator.MaxResultRows:N0} (ORLEANSPROC_MAX_RESULT_ROWS)", status.Error, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task SubmitAsync_TransformWithJobIdTooLongForItsOutput_Rejected()
     {
