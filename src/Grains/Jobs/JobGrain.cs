@@ -24,6 +24,10 @@ public sealed partial class JobGrain(
 {
     private const string KeepAliveReminder = "keep-alive";
     private static readonly TimeSpan SaveInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(10);
+
+    /// <summary>A job still running this long after its submit gets the keep-alive reminder (short jobs never touch the reminder table).</summary>
+    private static readonly TimeSpan KeepAliveAfter = TimeSpan.FromSeconds(2);
 
     private IGrainTimer? _pump;
     private bool _dirty;
@@ -32,6 +36,8 @@ public sealed partial class JobGrain(
     private JobResult? _result;
     private readonly Dictionary<int, DateTimeOffset> _unreachableSince = [];
     private IGrainTimer? _secondCleanup;
+    private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private bool _keepAlive;
 
     private string JobId => this.GetPrimaryKeyString();
 
@@ -42,6 +48,7 @@ public sealed partial class JobGrain(
         if (Job.State is JobState.Running or JobState.Merging)
         {
             LogResumed(logger, JobId, Job.State);
+            _keepAlive = true; // a previous activation may have registered it
             StartPump();
         }
 
@@ -64,9 +71,7 @@ public sealed partial class JobGrain(
 
         state.State = plan.Record!;
         Job.SubmittedAt = time.GetUtcNow();
-        await SaveAsync();
-        await this.RegisterOrUpdateReminder(KeepAliveReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1), cancellationToken);
-        await RecordInDirectoryAsync();
+        await Task.WhenAll(SaveAsync(), RecordInDirectoryAsync());
         LogSubmitted(logger, JobId, Job.Dataset, Job.Partitions.Count);
         StartPump();
         await PumpAsync(cancellationToken);
@@ -100,6 +105,19 @@ public sealed partial class JobGrain(
             BadRecords = done.Sum(p => p.BadRecords),
             PartitionsBySilo = done.GroupBy(p => p.Silo).ToDictionary(g => g.Key, g => g.Count()),
         });
+    }
+
+    public async Task<JobStatus?> WaitForStatusAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        if (Job.State is JobState.Running or JobState.Merging)
+        {
+            var wait = timeout < TimeSpan.Zero ? TimeSpan.Zero : timeout > MaxWait ? MaxWait : timeout;
+            using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            await Task.WhenAny(_finished.Task, Task.Delay(wait, time, stopWaiting.Token));
+            await stopWaiting.CancelAsync();
+        }
+
+        return await GetStatusAsync(cancellationToken);
     }
 
     public async Task<JobResult?> GetResultAsync(CancellationToken cancellationToken = default)
@@ -178,6 +196,7 @@ public sealed partial class JobGrain(
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
+        _keepAlive = true;
         if (Job.State is JobState.Running or JobState.Merging)
         {
             StartPump();
@@ -205,11 +224,12 @@ public sealed partial class JobGrain(
         {
             if (Job.Partitions.All(p => p.Status == PartitionStatus.Done))
             {
+                // Not saved: a coordinator that dies while merging resumes as Running and merges again.
                 Job.State = JobState.Merging;
-                await SaveAsync();
             }
             else
             {
+                await EnsureKeepAliveAsync();
                 await CheckLivenessAsync();
                 await StartPendingAsync();
             }
@@ -223,6 +243,16 @@ public sealed partial class JobGrain(
         if (_dirty && time.GetUtcNow() - _lastSave >= SaveInterval)
         {
             await SaveAsync();
+        }
+    }
+
+    /// <summary>The reminder re-activates a coordinator whose silo died; a job that ends within seconds does without.</summary>
+    private async Task EnsureKeepAliveAsync()
+    {
+        if (!_keepAlive && time.GetUtcNow() - Job.SubmittedAt >= KeepAliveAfter)
+        {
+            await this.RegisterOrUpdateReminder(KeepAliveReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+            _keepAlive = true;
         }
     }
 
@@ -372,6 +402,7 @@ public sealed partial class JobGrain(
         Job.Error = error;
         Job.FinishedAt = time.GetUtcNow();
         await SaveAsync();
+        _finished.TrySetResult();
         LogFinished(logger, JobId, final, error);
 
         await Task.WhenAll(running.Select(async i =>
@@ -409,7 +440,7 @@ public sealed partial class JobGrain(
                 new GrainTimerCreationOptions(options.Value.SecondCleanupAfter, Timeout.InfiniteTimeSpan) { KeepAlive = true });
         }
 
-        if (await this.GetReminder(KeepAliveReminder) is { } reminder)
+        if (_keepAlive && await this.GetReminder(KeepAliveReminder) is { } reminder)
         {
             await this.UnregisterReminder(reminder);
         }
