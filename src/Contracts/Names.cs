@@ -3,8 +3,10 @@ using System.Text.RegularExpressions;
 namespace OrleansProc.Contracts;
 
 /// <summary>
-/// The allow-list for dataset and job names, checked before a name touches a blob path: 1-100 characters of
-/// letters, digits, '_', '-' and '.', starting with a letter or digit, without "..".
+/// The allow-list for dataset and job names, checked before a name touches a blob path (by the client and again by
+/// the grains): 1-100 characters of ASCII letters, digits, '_', '-' and '.', starting with a letter or digit, not
+/// ending with '.', without "..". So no '/', '\', '%', control character, space or path segment such as ".." can
+/// reach a blob name, and no name Azure Storage would change (it drops trailing dots).
 /// </summary>
 public static partial class Names
 {
@@ -16,7 +18,7 @@ public static partial class Names
     /// <summary>Null when valid, else the reason.</summary>
     public static string? Validate(string? name, string what) => IsValid(name)
         ? null
-        : $"invalid {what} name '{Printable(name)}': use 1-{MaxLength} letters, digits, '_', '-' or '.', starting with a letter or digit";
+        : $"invalid {what} name '{Printable(name)}'{(name is { Length: > MaxLength } ? $" ({name.Length} characters)" : string.Empty)}: use 1-{MaxLength} letters, digits, '_', '-' or '.', starting with a letter or digit, not ending with '.'";
 
     private static string Printable(string? name)
     {
@@ -29,6 +31,6 @@ public static partial class Names
         return new string(shown.Select(c => char.IsControl(c) ? '?' : c).ToArray());
     }
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[A-Za-z0-9](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?\\z", RegexOptions.CultureInvariant)]
     private static partial Regex NamePattern();
 }

@@ -1,7 +1,9 @@
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Orleans.TestingHost;
+using Microsoft.Extensions.DependencyInjection;
 using OrleansProc.Grains.Hosting;
+using OrleansProc.Grains.Jobs;
 
 namespace OrleansProc.Grains.Tests;
 
@@ -10,6 +12,9 @@ public sealed class TestSiloConfigurator : ISiloConfigurator
 {
     public const string StorageKey = "OrleansProcTestStorage";
 
+    /// <summary>A small result limit, so a test can pass it with a small dataset.</summary>
+    public const int MaxResultRows = 5_000;
+
     public void Configure(ISiloBuilder siloBuilder)
     {
         var storage = siloBuilder.Configuration[StorageKey] ?? throw new InvalidOperationException($"{StorageKey} is not set");
@@ -17,5 +22,6 @@ public sealed class TestSiloConfigurator : ISiloConfigurator
         siloBuilder.AddMemoryGrainStorage("state");
         siloBuilder.UseInMemoryReminderService();
         siloBuilder.AddOrleansProcGrains(new BlobServiceClient(storage));
+        siloBuilder.Services.Configure<JobOptions>(o => o.MaxResultRows = MaxResultRows);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using OrleansProc.Contracts;
 
 namespace OrleansProc.Client.Cli;
 
@@ -48,6 +49,7 @@ internal sealed class ConsoleContext
     /// <summary>Writes one <c>error:</c> line on stderr (newlines in the message are flattened).</summary>
     public void WriteError(string message) => Error.WriteLine("error: " + OneLine(message));
 
+    /// <summary>Text for one line of output, with any storage secret in it masked (see <see cref="SecretText"/>).</summary>
     public static string OneLine(string text) =>
-        text.Replace("\r\n", " ", StringComparison.Ordinal).Replace('\n', ' ').Replace('\r', ' ').Trim();
+        SecretText.Scrub(text).Replace("\r\n", " ", StringComparison.Ordinal).Replace('\n', ' ').Replace('\r', ' ').Trim();
 }

@@ -8,9 +8,15 @@ namespace OrleansProc.Engine.Io;
 /// <summary>
 /// Parses one JSON Lines record (an object) into a row: keys are matched case-insensitively to the schema's
 /// columns; a missing key or JSON null is NULL; a nested object or array in a VARCHAR column is its raw JSON text.
+/// A line nested deeper than <see cref="MaxDepth"/> levels (in any key, read or not) is a bad record.
 /// </summary>
 internal sealed class JsonLineParser
 {
+    /// <summary>The deepest nesting of objects and arrays a line may have (System.Text.Json's default).</summary>
+    public const int MaxDepth = 64;
+
+    private static readonly JsonReaderOptions s_readerOptions = new() { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = MaxDepth };
+
     private readonly TableSchema _schema;
     private readonly bool[] _needed;
     private readonly byte[][] _asciiNames;
@@ -45,9 +51,9 @@ internal sealed class JsonLineParser
             }
         }
 
+        var reader = new Utf8JsonReader(line, s_readerOptions);
         try
         {
-            var reader = new Utf8JsonReader(line, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
                 error = "the line is not a JSON object";
@@ -80,7 +86,9 @@ internal sealed class JsonLineParser
         }
         catch (JsonException ex)
         {
-            error = $"malformed JSON: {ex.Message}";
+            error = reader.CurrentDepth >= MaxDepth - 1
+                ? $"the JSON is nested too deeply (more than {MaxDepth} levels of objects and arrays)"
+                : $"malformed JSON: {ex.Message}";
             return false;
         }
         catch (InvalidOperationException ex)

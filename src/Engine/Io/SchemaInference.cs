@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -45,7 +44,7 @@ public static class SchemaInference
         // One byte more than the sample tells whether the sample is the whole input.
         var head = new byte[SampleBytes + 1];
         var length = 0;
-        var source = gzip ? new GZipStream(input, CompressionMode.Decompress, leaveOpen: true) : input;
+        var source = gzip ? GzipInputStream.Open(input, sourceName, leaveOpen: true) : input;
         try
         {
             int n;
@@ -53,10 +52,6 @@ public static class SchemaInference
             {
                 length += n;
             }
-        }
-        catch (InvalidDataException e)
-        {
-            throw new BadRecordException(new BadRecord(sourceName, 0, null, $"not a valid gzip file: {e.Message}"));
         }
         finally
         {
@@ -72,6 +67,11 @@ public static class SchemaInference
     public static TableSchema Infer(DataFormat format, ReadOnlySpan<byte> head, bool headIsWholeBlob, string sourceName)
     {
         ArgumentNullException.ThrowIfNull(sourceName);
+        if (format != DataFormat.Text && head.IndexOf((byte)0) is var nul and >= 0)
+        {
+            throw Error(sourceName, $"binary data, not {(format == DataFormat.Csv ? "CSV" : "JSON Lines")} text: a NUL byte at byte {nul}");
+        }
+
         return format switch
         {
             DataFormat.Csv => InferCsv(head, headIsWholeBlob, sourceName),
@@ -110,7 +110,7 @@ public static class SchemaInference
 
         if (!Utf8.IsValid(header))
         {
-            throw Error(sourceName, "the header is not valid UTF-8");
+            throw Error(sourceName, "the header is not valid UTF-8: a binary file, or text in another encoding");
         }
 
         var names = new List<string>(fieldCount);

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Runtime.ExceptionServices;
 using OrleansProc.Engine.Io;
 using OrleansProc.Engine.Processing;
@@ -335,17 +334,10 @@ internal sealed class LocalRun
                 return await RecordScanner.ScanAsync(file, options, sink, cancellationToken).ConfigureAwait(false);
             }
 
-            var gzip = new GZipStream(file, CompressionMode.Decompress, leaveOpen: true);
+            var gzip = GzipInputStream.Open(file, slice.BlobName, leaveOpen: true);
             await using (gzip.ConfigureAwait(false))
             {
-                try
-                {
-                    return await RecordScanner.ScanAsync(gzip, options, sink, cancellationToken).ConfigureAwait(false);
-                }
-                catch (InvalidDataException e)
-                {
-                    throw new BadRecordException(new BadRecord(slice.BlobName, 0, null, $"not a valid gzip file: {e.Message}"));
-                }
+                return await RecordScanner.ScanAsync(gzip, options, sink, cancellationToken).ConfigureAwait(false);
             }
         }
     }

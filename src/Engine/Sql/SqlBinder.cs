@@ -187,7 +187,7 @@ internal sealed class SqlBinder
             resolved = _selectExpressions[aliased];
             if (ContainsAggregate(resolved))
             {
-                throw Error("binder error", groupExpr.Start, $"GROUP BY alias '{c.Name}' refers to an aggregate, which cannot be grouped by");
+                throw Error("binder error", groupExpr.Start, $"GROUP BY alias '{SourceLocation.Quote(c.Name)}' refers to an aggregate, which cannot be grouped by");
             }
         }
 
@@ -309,7 +309,7 @@ internal sealed class SqlBinder
                 throw Error(
                     "binder error",
                     column.Start,
-                    $"column '{column.Name}' must appear in the GROUP BY clause or be used in an aggregate function");
+                    $"column '{SourceLocation.Quote(column.Name)}' must appear in the GROUP BY clause or be used in an aggregate function");
             }
 
             _needed[ordinal] = true;
@@ -335,7 +335,7 @@ internal sealed class SqlBinder
         }
 
         throw new QueryException(
-            $"unknown column '{column.Name}' at {SourceLocation.Describe(_text, column.Start)}; columns are: {string.Join(", ", names)}",
+            $"unknown column '{SourceLocation.Quote(column.Name)}' at {SourceLocation.Describe(_text, column.Start)}; columns are: {SourceLocation.List(names)}",
             column.Start);
     }
 
@@ -433,7 +433,7 @@ internal sealed class SqlBinder
                 throw Error(
                     "binder error",
                     f.Start,
-                    $"unknown function '{f.Name}'; functions are LOWER, UPPER, LENGTH, SHA256_ROUNDS, CAST and the aggregates COUNT, SUM, AVG, MIN, MAX");
+                    $"unknown function '{SourceLocation.Quote(f.Name)}'; functions are LOWER, UPPER, LENGTH, SHA256_ROUNDS, CAST and the aggregates COUNT, SUM, AVG, MIN, MAX");
         }
 
         if (f.Star || f.Distinct || f.Arguments.Count != 1)
@@ -593,7 +593,7 @@ internal sealed class SqlBinder
     {
         if (!SqlCast.TryCast(constant.Value, target, out var value))
         {
-            throw Error("conversion error", position, $"could not convert '{constant.Value}' to {SqlCast.TypeName(target)}");
+            throw Error("conversion error", position, $"could not convert '{SourceLocation.Quote(constant.Value.ToString())}' to {SqlCast.TypeName(target)}");
         }
 
         return new ConstantEvaluator(value, target);

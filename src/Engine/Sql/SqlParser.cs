@@ -129,7 +129,7 @@ public sealed class SqlParser
 
             if (!long.TryParse(_current.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
             {
-                throw Error(_current.Start, $"LIMIT {_current.Value} is too large");
+                throw Error(_current.Start, $"LIMIT {SourceLocation.Quote(_current.Value)} is too large");
             }
 
             limit = n;
@@ -623,7 +623,7 @@ public sealed class SqlParser
     {
         if (!double.TryParse(token.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
         {
-            throw Error(token.Start, $"the number {token.Value} is out of range");
+            throw Error(token.Start, $"the number {SourceLocation.Quote(token.Value)} is out of range");
         }
 
         return value;
@@ -714,8 +714,7 @@ public sealed class SqlParser
             return "the end of the query";
         }
 
-        var text = _text[token.Start..token.End];
-        return text.Length > 40 ? $"'{text[..40]}...'" : $"'{text}'";
+        return $"'{SourceLocation.Quote(_text[token.Start..token.End])}'";
     }
 
     private QueryException Expected(string what) =>

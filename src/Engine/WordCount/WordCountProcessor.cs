@@ -1,5 +1,6 @@
 using OrleansProc.Engine.Processing;
 using OrleansProc.Engine.Schema;
+using OrleansProc.Engine.Sql.Syntax;
 using OrleansProc.Engine.Values;
 
 namespace OrleansProc.Engine.WordCount;
@@ -52,7 +53,7 @@ public sealed class WordCountProcessor : IPartitionProcessor
                 names[i] = schema.Columns[i].Name;
             }
 
-            throw new QueryException($"unknown column '{column}' for the word count; columns are: {string.Join(", ", names)}");
+            throw new QueryException($"unknown column '{SourceLocation.Quote(column)}' for the word count; columns are: {SourceLocation.List(names)}");
         }
 
         if (top <= 0)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
+using OrleansProc.Contracts;
 using OrleansProc.Contracts.Jobs;
 using OrleansProc.Contracts.Partitions;
 using OrleansProc.Grains.Partitions;
@@ -415,10 +416,14 @@ public sealed partial class JobGrain(
             _result = await merger.MergeAsync(JobId, Job, cancellationToken);
             await FinishAsync(JobState.Completed, null);
         }
+        catch (ResultTooLargeException e)
+        {
+            await FinishAsync(JobState.Failed, e.Message);
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             LogMergeFailed(logger, e, JobId);
-            await FinishAsync(JobState.Failed, $"merging the partial results failed: {e.Message}");
+            await FinishAsync(JobState.Failed, SecretText.Scrub($"merging the partial results failed: {e.Message}"));
         }
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using OrleansProc.Contracts.Jobs;
 using OrleansProc.Engine.Processing;
 using OrleansProc.Engine.Schema;
@@ -10,7 +11,7 @@ namespace OrleansProc.Grains.Jobs;
 /// Merges the partials a job's partitions left in blob storage (downloads overlap, merges go in partition order),
 /// finishes the result, stores it as a blob, and registers a transform's output dataset.
 /// </summary>
-public sealed class JobMerger(BlobStore store, DatasetCatalog catalog, TimeProvider time)
+public sealed class JobMerger(BlobStore store, DatasetCatalog catalog, IOptions<JobOptions> options, TimeProvider time)
 {
     private const int ParallelDownloads = 8;
 
@@ -21,6 +22,12 @@ public sealed class JobMerger(BlobStore store, DatasetCatalog catalog, TimeProvi
         var processor = ProcessorFactory.Create(record.Spec!, manifest.ToSchema());
 
         var table = await Task.Run(() => MergePartialsAsync(jobId, record, processor, cancellationToken), cancellationToken).ConfigureAwait(false);
+        if (table.Rows.Count > options.Value.MaxResultRows)
+        {
+            throw new ResultTooLargeException(
+                $"the result has {table.Rows.Count:N0} rows, more than the limit of {options.Value.MaxResultRows:N0} (ORLEANSPROC_MAX_RESULT_ROWS): add a LIMIT, group more coarsely, or drop ORDER BY so the rows go to an output dataset");
+        }
+
         var result = new JobResult
         {
             JobId = jobId,

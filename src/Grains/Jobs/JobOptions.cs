@@ -25,6 +25,17 @@ public sealed class JobOptions
     /// <summary>After a job is cancelled or failed, when its partials are deleted once more (a partition that uploaded late). Default 10 s.</summary>
     public TimeSpan SecondCleanupAfter { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// The most rows a job's result may have (ORLEANSPROC_MAX_RESULT_ROWS; default 1,000,000): the result is one blob that
+    /// the client reads whole, so a GROUP BY or ORDER BY with more rows fails the job naming the limit. A transform's rows
+    /// go to its output dataset and do not count.
+    /// </summary>
+    [Range(1, 100_000_000)]
+    public int MaxResultRows { get; set; } = DefaultMaxResultRows;
+
+    /// <summary>The default <see cref="MaxResultRows"/>.</summary>
+    public const int DefaultMaxResultRows = 1_000_000;
+
     /// <summary>The smallest partition size a job may ask for. Default 1 KiB.</summary>
     [Range(1, long.MaxValue)]
     public long MinPartitionSize { get; set; } = 1024;

@@ -5,6 +5,7 @@ using OrleansProc.Contracts.Partitions;
 using OrleansProc.Engine.Io;
 using OrleansProc.Engine.Processing;
 using OrleansProc.Engine.Sql;
+using OrleansProc.Engine.Sql.Syntax;
 using OrleansProc.Grains.Datasets;
 using OrleansProc.Grains.Storage;
 
@@ -58,7 +59,7 @@ public sealed class JobPlanner(DatasetCatalog catalog, BlobStore store, IOptions
 
             if (query.FromIsPath)
             {
-                return Reject(SubmitErrorKind.BadRequest, $"FROM '{query.From}' names local files: the client runs such a query itself, the cluster reads datasets only");
+                return Reject(SubmitErrorKind.BadRequest, $"FROM '{SourceLocation.Quote(query.From)}' names local files: the client runs such a query itself, the cluster reads datasets only");
             }
 
             dataset = query.From;
@@ -83,6 +84,11 @@ public sealed class JobPlanner(DatasetCatalog catalog, BlobStore store, IOptions
         catch (QueryException e)
         {
             return Reject(SubmitErrorKind.BadQuery, e.Message, e.Position);
+        }
+
+        if (processor.WritesOutputRows && Names.Validate(JobPaths.OutputDataset(jobId), "output dataset") is { } badOutput)
+        {
+            return Reject(SubmitErrorKind.BadRequest, $"{badOutput}; a transform writes to the dataset ID-out, so its job id must be at most {Names.MaxLength - 4} characters");
         }
 
         var blobs = await catalog.ListBlobsAsync(dataset, cancellationToken).ConfigureAwait(false);

@@ -1,7 +1,7 @@
-using System.IO.Compression;
 using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OrleansProc.Contracts;
 using OrleansProc.Contracts.Partitions;
 using OrleansProc.Contracts.Telemetry;
 using OrleansProc.Engine.Io;
@@ -102,6 +102,7 @@ public sealed partial class PartitionRunner(
                         RangeEnd = slice.RangeEnd,
                         StartsInsideQuotes = slice.StartsInsideQuotes,
                         SkipBadRecords = assignment.Spec.SkipBadRecords,
+                        MaxRecordBytes = options.Value.MaxRecordBytes,
                     };
                     var result = await ScanSliceAsync(slice, await reads.NextAsync().ConfigureAwait(false), scan, partial, cancellationToken).ConfigureAwait(false);
                     rows += result.Records;
@@ -154,7 +155,7 @@ public sealed partial class PartitionRunner(
         }
         catch (Exception e) when (e is QueryException or OverflowException or FormatException or InvalidCastException or PartitionFailedException)
         {
-            return report with { Error = e.Message, Permanent = e is not PartitionFailedException { Permanent: false } };
+            return report with { Error = SecretText.Scrub(e.Message), Permanent = e is not PartitionFailedException { Permanent: false } };
         }
         catch (RequestFailedException e)
         {
@@ -164,7 +165,7 @@ public sealed partial class PartitionRunner(
         catch (Exception e)
         {
             LogAttemptFailed(logger, e, assignment.JobId, assignment.Index);
-            return report with { Error = $"blob {blob}: {e.GetType().Name}: {e.Message}" };
+            return report with { Error = SecretText.Scrub($"blob {blob}: {e.GetType().Name}: {e.Message}") };
         }
     }
 
@@ -189,15 +190,8 @@ public sealed partial class PartitionRunner(
             return await RecordScanner.ScanAsync(raw, options, partial, cancellationToken).ConfigureAwait(false);
         }
 
-        await using var gzip = new GZipStream(raw, CompressionMode.Decompress);
-        try
-        {
-            return await RecordScanner.ScanAsync(gzip, options, partial, cancellationToken).ConfigureAwait(false);
-        }
-        catch (InvalidDataException e)
-        {
-            throw new BadRecordException(new BadRecord(slice.BlobName, 0, null, $"not a valid gzip file: {e.Message}"));
-        }
+        await using var gzip = GzipInputStream.Open(raw, slice.BlobName);
+        return await RecordScanner.ScanAsync(gzip, options, partial, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Names the blob, the line and the reason; counts the lines before a record of a mid-blob range.</summary>

@@ -5,9 +5,20 @@ namespace OrleansProc.Grains.Partitions;
 /// <summary>How a silo runs partition work.</summary>
 public sealed class WorkerOptions
 {
+    /// <summary>The default record size limit: 16 MiB.</summary>
+    public const int DefaultMaxRecordBytes = 16 * 1024 * 1024;
+
     /// <summary>Partitions scanned at once on this silo. Default: the number of cores (CPU-bound work should not oversubscribe).</summary>
     [Range(1, 1024)]
     public int Slots { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>
+    /// The longest record a scan accepts, in bytes (ORLEANSPROC_MAX_RECORD_BYTES; default 16 MiB, at least 1 KiB, at most
+    /// 1 GiB). A longer one (a 100 MB line without a newline) is a bad record naming the blob and its line; the scan
+    /// holds at most about this much of one record in memory.
+    /// </summary>
+    [Range(1024, 1 << 30)]
+    public int MaxRecordBytes { get; set; } = DefaultMaxRecordBytes;
 
     /// <summary>
     /// Slices (blobs of a pack of small blobs) a partition opens ahead of the one it scans, so it does not wait for

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using OrleansProc.Contracts;
 using OrleansProc.Grains.Hosting;
+using OrleansProc.Grains.Jobs;
 using OrleansProc.Grains.Partitions;
 
 namespace OrleansProc.Silo.Hosting;
@@ -59,8 +60,10 @@ public static class SiloHostingExtensions
         builder.Services.Configure<WorkerOptions>(o =>
         {
             o.Slots = settings.Slots;
+            o.MaxRecordBytes = settings.MaxRecordBytes;
             o.FaultBlob = builder.Configuration["ORLEANSPROC_FAULT_BLOB"] is { Length: > 0 } fault ? fault : null;
         });
+        builder.Services.Configure<JobOptions>(o => o.MaxResultRows = settings.MaxResultRows);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(settings.ShutdownSeconds));
         builder.Services.AddSingleton(settings);
         return builder;

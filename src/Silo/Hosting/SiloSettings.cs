@@ -2,6 +2,8 @@ using System.ComponentModel.DataAnnotations;
 using System.Net;
 using Microsoft.Extensions.Configuration;
 using OrleansProc.Contracts;
+using OrleansProc.Grains.Jobs;
+using OrleansProc.Grains.Partitions;
 
 namespace OrleansProc.Silo.Hosting;
 
@@ -12,7 +14,8 @@ namespace OrleansProc.Silo.Hosting;
 /// ORLEANSPROC_ADVERTISED_IP (default 127.0.0.1; "auto" for the host's own address) or ORLEANSPROC_ADVERTISED_HOST (a name
 /// resolved at start; see <see cref="AdvertisedAddressResolver"/>), ORLEANSPROC_SLOTS (default: cores),
 /// ORLEANSPROC_SHUTDOWN_SECONDS (default 30: how long a stopping silo may take to hand its grains over; keep it below
-/// the time the container runtime waits before it kills the process).
+/// the time the container runtime waits before it kills the process), ORLEANSPROC_MAX_RECORD_BYTES (default 16 MiB),
+/// ORLEANSPROC_MAX_RESULT_ROWS (default 1,000,000).
 /// </summary>
 public sealed class SiloSettings
 {
@@ -33,6 +36,11 @@ public sealed class SiloSettings
     [Range(1, 1024)]
     public int Slots { get; init; } = Environment.ProcessorCount;
 
+    [Range(1024, 1 << 30)]
+    public int MaxRecordBytes { get; init; } = WorkerOptions.DefaultMaxRecordBytes;
+
+    [Range(1, 100_000_000)]
+    public int MaxResultRows { get; init; } = JobOptions.DefaultMaxResultRows;
     [Range(1, 3600)]
     public int ShutdownSeconds { get; init; } = 30;
 
@@ -48,6 +56,8 @@ public sealed class SiloSettings
             SiloName = Get("ORLEANSPROC_SILO_NAME") ?? Environment.MachineName,
             AdvertisedAddress = AdvertisedAddressResolver.Resolve(Get(AdvertisedAddressResolver.IpVariable), Get(AdvertisedAddressResolver.HostVariable)),
             Slots = ParseInt(Get("ORLEANSPROC_SLOTS"), Environment.ProcessorCount, "ORLEANSPROC_SLOTS"),
+            MaxResultRows = ParseInt(Get("ORLEANSPROC_MAX_RESULT_ROWS"), JobOptions.DefaultMaxResultRows, "ORLEANSPROC_MAX_RESULT_ROWS"),
+            MaxRecordBytes = ParseInt(Get("ORLEANSPROC_MAX_RECORD_BYTES"), WorkerOptions.DefaultMaxRecordBytes, "ORLEANSPROC_MAX_RECORD_BYTES"),
             ShutdownSeconds = ParseInt(Get("ORLEANSPROC_SHUTDOWN_SECONDS"), 30, "ORLEANSPROC_SHUTDOWN_SECONDS"),
         };
         Validator.ValidateObject(settings, new ValidationContext(settings), validateAllProperties: true);

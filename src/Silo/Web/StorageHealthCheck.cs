@@ -25,7 +25,7 @@ public sealed class StorageHealthCheck(BlobServiceClient blobs) : IHealthCheck
         }
         catch (AggregateException exception)
         {
-            return HealthCheckResult.Unhealthy($"blob storage at {blobs.Uri.Host}:{blobs.Uri.Port} is unreachable: {exception.InnerExceptions[0].Message}");
+            return HealthCheckResult.Unhealthy($"blob storage at {blobs.Uri.Host}:{blobs.Uri.Port} is unreachable: {SecretText.Scrub(exception.InnerExceptions[0].Message)}");
         }
     }
 }

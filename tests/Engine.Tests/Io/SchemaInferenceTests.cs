@@ -63,7 +63,7 @@ public sealed class SchemaInferenceTests
 
         var ex = Assert.Throws<BadRecordException>(() => SchemaInference.Infer(DataFormat.Csv, head, true, "a.csv"));
 
-        Assert.Equal("the header is not valid UTF-8", ex.Record.Reason);
+        Assert.StartsWith("the header is not valid UTF-8", ex.Record.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

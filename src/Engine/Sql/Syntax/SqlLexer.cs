@@ -222,7 +222,7 @@ public sealed class SqlLexer
 
             if (e >= _text.Length || !IsDigit(_text[e]))
             {
-                throw Error(start, $"malformed number '{_text[start..Math.Min(e, _text.Length)]}': the exponent has no digits");
+                throw Error(start, $"malformed number '{SourceLocation.Quote(_text[start..Math.Min(e, _text.Length)])}': the exponent has no digits");
             }
 
             while (e < _text.Length && IsDigit(_text[e]))
