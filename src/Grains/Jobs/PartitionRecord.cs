@@ -44,6 +44,18 @@ public sealed class PartitionRecord
     [Id(10)]
     public string? Error { get; set; }
 
+    /// <summary>A pending retry starts no earlier than this (backoff).</summary>
+    [Id(11)]
+    public DateTimeOffset? RetryAt { get; set; }
+
+    /// <summary>Attempts lost to a storage outage: retried while the outage lasts, not counted in <see cref="Failures"/>.</summary>
+    [Id(12)]
+    public int StorageRetries { get; set; }
+
+    /// <summary>The output blocks the successful attempt of a transform staged.</summary>
+    [Id(13)]
+    public int OutputBlocks { get; set; }
+
     public long PlannedBytes(IReadOnlyDictionary<string, long> lengths) => Slices.Sum(s =>
         Math.Min(s.RangeEnd, lengths.TryGetValue(s.BlobName, out var length) ? length : 0) - s.RangeStart);
 }

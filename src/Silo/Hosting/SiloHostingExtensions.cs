@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using OrleansProc.Contracts;
 using OrleansProc.Grains.Hosting;
+using OrleansProc.Grains.Jobs;
 using OrleansProc.Grains.Partitions;
 
 namespace OrleansProc.Silo.Hosting;
@@ -59,6 +60,7 @@ public static class SiloHostingExtensions
             o.Slots = settings.Slots;
             o.FaultBlob = builder.Configuration["ORLEANSPROC_FAULT_BLOB"] is { Length: > 0 } fault ? fault : null;
         });
+        builder.Services.Configure<JobOptions>(o => o.StorageOutageLimit = TimeSpan.FromSeconds(settings.StorageOutageLimitSeconds));
         builder.Services.AddSingleton(settings);
         builder.Services.AddHostedService<SiloReadyAnnouncer>();
         return builder;

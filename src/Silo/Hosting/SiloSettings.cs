@@ -9,7 +9,8 @@ namespace OrleansProc.Silo.Hosting;
 /// A silo's settings, from environment variables (or configuration keys of the same names):
 /// ORLEANSPROC_STORAGE (connection string; default Azurite's development storage), ORLEANSPROC_CLUSTER (default dev),
 /// ORLEANSPROC_SILO_PORT (default 11111), ORLEANSPROC_GATEWAY_PORT (default 30000), ORLEANSPROC_SILO_NAME,
-/// ORLEANSPROC_ADVERTISED_IP (default 127.0.0.1; in a container, its own address), ORLEANSPROC_SLOTS (default: cores).
+/// ORLEANSPROC_ADVERTISED_IP (default 127.0.0.1; in a container, its own address), ORLEANSPROC_SLOTS (default: cores),
+/// ORLEANSPROC_STORAGE_OUTAGE_LIMIT_SECONDS (default 180: how long a job waits for unreachable storage before it fails).
 /// </summary>
 public sealed class SiloSettings
 {
@@ -30,6 +31,9 @@ public sealed class SiloSettings
     [Range(1, 1024)]
     public int Slots { get; init; } = Environment.ProcessorCount;
 
+    [Range(1, 86_400)]
+    public int StorageOutageLimitSeconds { get; init; } = 180;
+
     public static SiloSettings From(IConfiguration configuration)
     {
         string? Get(string name) => configuration[name] is { Length: > 0 } value ? value : null;
@@ -44,6 +48,7 @@ public sealed class SiloSettings
                 ? IPAddress.TryParse(ip, out var address) ? address : throw new InvalidOperationException($"ORLEANSPROC_ADVERTISED_IP '{ip}' is not an IP address")
                 : IPAddress.Loopback,
             Slots = ParseInt(Get("ORLEANSPROC_SLOTS"), Environment.ProcessorCount, "ORLEANSPROC_SLOTS"),
+            StorageOutageLimitSeconds = ParseInt(Get("ORLEANSPROC_STORAGE_OUTAGE_LIMIT_SECONDS"), 180, "ORLEANSPROC_STORAGE_OUTAGE_LIMIT_SECONDS"),
         };
         Validator.ValidateObject(settings, new ValidationContext(settings), validateAllProperties: true);
         return settings;
