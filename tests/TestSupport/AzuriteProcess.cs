@@ -37,14 +37,26 @@ public sealed class AzuriteProcess : IAsyncDisposable
         return await FreePorts.StartAsync(() => StartOnFreePortsAsync(workDirectory, onDisk));
     }
 
-    /// <summary>Stops Azurite gracefully (SIGTERM: it writes its data out) and waits for it to exit.</summary>
+    /// <summary>
+    /// Stops Azurite gracefully (SIGTERM: each service closes and writes its data out), then ends the process (it may
+    /// linger on open client connections once its services are closed).
+    /// </summary>
     public async Task StopAsync()
     {
         _process.Signal("TERM");
-        if (!await _process.WaitForExitAsync(TimeSpan.FromSeconds(30)))
+        try
         {
-            throw new TimeoutException($"Azurite did not exit within 30 s of SIGTERM; log {_process.LogPath}");
+            foreach (var service in new[] { "Blob", "Queue", "Table" })
+            {
+                await _process.WaitForOutputAsync($"Azurite {service} service successfully closed", TimeSpan.FromSeconds(30));
+            }
         }
+        catch (ChildProcessExitedException)
+        {
+            return; // it exited on its own, done
+        }
+
+        _process.Kill();
     }
 
     /// <summary>Starts Azurite again on the same ports and data (after <see cref="StopAsync"/>).</summary>

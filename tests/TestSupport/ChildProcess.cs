@@ -96,21 +96,6 @@ public sealed class ChildProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Waits until the process exits; false if it is still running after <paramref name="timeout"/>.</summary>
-    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
-    {
-        using var deadline = new CancellationTokenSource(timeout);
-        try
-        {
-            await _process.WaitForExitAsync(deadline.Token);
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
-
     public void Kill()
     {
         if (!_process.HasExited)
