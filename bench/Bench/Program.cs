@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using DuckDB.NET.Data;
+using OrleansProc.Bench.Cluster;
+using OrleansProc.Bench.Report;
 using OrleansProc.Engine.Local;
 using OrleansProc.Engine.Sql;
 using OrleansProc.Engine.Values;
@@ -43,10 +45,11 @@ internal static class Program
                 case "--runs" when i + 1 < args.Length: runs = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--only" when i + 1 < args.Length: only.UnionWith(args[++i].Split(',')); break;
                 case "-h" or "--help":
-                    Console.WriteLine("usage: ./orleansproc bench [--quick] [--json FILE] [--runs N] [--only engine,duckdb,python,cat]");
+                    Console.WriteLine("usage: ./orleansproc bench [--quick] [--json FILE] [--runs N] [--only engine,duckdb,python,cat,cluster,memory,latency,tinyblobs]");
                     Console.WriteLine("  --quick    about 100 MB instead of about 1 GB (13 M rows in 8 files)");
                     Console.WriteLine("  --json     also write the table as JSON to FILE");
                     Console.WriteLine("  --runs     timed runs per figure, the best counts (default 3 quick, 2 full)");
+                    Console.WriteLine("  --only     run only these figures; cluster, memory, latency, tinyblobs start Azurite and 2 silos (see docs/benchmarks.md)");
                     Console.WriteLine("  --breakdown  only the Engine, stage by stage: framing, + a filter column, + aggregates, + group by; comment strings, word count");
                     return 0;
                 default:
@@ -171,11 +174,27 @@ internal static class Program
             }
         }
 
+        var clusterFigures = new List<BenchFigure>();
+        if (ClusterBench.Names.Any(Run))
+        {
+            var cluster = new ClusterBench(Path.Combine(root, ".orleansproc", "bench"), files, quick, repeat, Run);
+            clusterFigures = await cluster.RunAsync();
+            ok &= cluster.AnswersAgree;
+        }
+
         var report = Report(results, bytes, rows, quick, ok);
         Console.WriteLine(report.Text);
+        var json = JsonSerializer.SerializeToNode(report.Json, s_json)!.AsObject();
+        if (clusterFigures.Count > 0)
+        {
+            Console.WriteLine();
+            Console.WriteLine(FigureTable.Text("The cluster: Azurite in memory and 2 silo processes on this machine", clusterFigures));
+            json["cluster"] = JsonSerializer.SerializeToNode(FigureTable.Json(clusterFigures), s_json);
+        }
+
         if (jsonPath is not null)
         {
-            await File.WriteAllTextAsync(jsonPath, JsonSerializer.Serialize(report.Json, s_json));
+            await File.WriteAllTextAsync(jsonPath, json.ToJsonString(s_json));
         }
 
         return ok ? 0 : 1;
@@ -227,7 +246,7 @@ internal static class Program
         return new Figure(job, system, best, bytes / 1e6 / best, answer);
     }
 
-    private static async Task<List<object?[]>> EngineAggregate(IReadOnlyList<string> files, string sql)
+    internal static async Task<List<object?[]>> EngineAggregate(IReadOnlyList<string> files, string sql)
     {
         var query = SqlParser.Parse(sql);
         var result = await new LocalJobRunner().RunAsync(new LocalJob
@@ -341,11 +360,11 @@ internal static class Program
         await process.WaitForExitAsync();
     }
 
-    private static List<object?[]> Sorted(List<object?[]> rows) =>
+    internal static List<object?[]> Sorted(List<object?[]> rows) =>
         rows.OrderBy(r => r[0] as string, StringComparer.Ordinal).ToList();
 
     /// <summary>Null when equal: same rows, texts equal, numbers within 1e-9 relative.</summary>
-    private static string? Compare(List<object?[]> a, List<object?[]> b)
+    internal static string? Compare(List<object?[]> a, List<object?[]> b)
     {
         if (a.Count != b.Count)
         {

@@ -41,7 +41,7 @@ public sealed class GrainClusterFixture : IAsyncLifetime
         return outcome.Dataset!;
     }
 
-    /// <summary>Submits a job and polls its status until it ends (deadline one minute).</summary>
+    /// <summary>Submits a job and waits (long polls) until it ends (deadline one minute).</summary>
     public async Task<JobStatus> RunAsync(string jobId, JobSpec spec)
     {
         var job = Grains.GetGrain<IJobGrain>(jobId);
@@ -56,13 +56,11 @@ public sealed class GrainClusterFixture : IAsyncLifetime
         using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         while (true)
         {
-            var status = await job.GetStatusAsync();
+            var status = await job.WaitForStatusAsync(TimeSpan.FromSeconds(5), deadline.Token);
             if (status is { IsFinished: true })
             {
                 return status;
             }
-
-            await Task.Delay(50, deadline.Token);
         }
     }
 

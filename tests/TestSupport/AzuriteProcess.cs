@@ -20,6 +20,9 @@ public sealed class AzuriteProcess : IAsyncDisposable
         ConnectionString = connectionString;
     }
 
+    /// <summary>The Azurite (node) process id.</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>A connection string for Azure.Storage.Blobs, Azure.Data.Tables and ORLEANSPROC_STORAGE.</summary>
     public string ConnectionString { get; }
 

@@ -45,11 +45,12 @@ internal sealed class DevCluster(DevPaths paths, ConsoleContext console)
         {
             console.Error.WriteLine($"already up: {running.Count} silos ({string.Join(", ", running.Select(s => $"{s.Name} pid {s.Pid}"))}); ./orleansproc dev status");
             await WaitActiveAsync(running.Count, running, timeout, cancellationToken);
+            WritePages(running);
             return;
         }
 
         var launcher = new SiloLauncher(paths, console);
-        var taken = new HashSet<int>(running.SelectMany(s => new[] { s.SiloPort, s.GatewayPort }));
+        var taken = new HashSet<int>(running.SelectMany(s => new[] { s.SiloPort, s.GatewayPort, s.WebPort }));
         var names = new HashSet<string>(running.Select(s => s.Name), StringComparer.Ordinal);
         var started = new List<SiloState>();
         for (var index = 0; running.Count + started.Count < silos; index++)
@@ -68,6 +69,17 @@ internal sealed class DevCluster(DevPaths paths, ConsoleContext console)
 
         await launcher.WaitStartedAsync(started, timeout, cancellationToken);
         await WaitActiveAsync(silos, state.Silos, timeout, cancellationToken);
+        WritePages(state.Silos);
+    }
+
+    /// <summary>One line naming the jobs page of each silo (any of them shows the whole cluster).</summary>
+    private void WritePages(IReadOnlyList<SiloState> silos)
+    {
+        var pages = silos.Where(s => s.Page is not null).Select(s => $"{s.Name} {s.Page}").ToList();
+        if (pages.Count > 0)
+        {
+            console.Error.WriteLine($"jobs page: {string.Join(", ", pages)} (also /dashboard and /healthz on each)");
+        }
     }
 
     /// <summary>Stops the silos and the Azurite that <c>dev up</c> started (TERM, then KILL after 10 s) and forgets them.</summary>
@@ -148,6 +160,8 @@ internal sealed class DevCluster(DevPaths paths, ConsoleContext console)
                 ["pid"] = s.Pid,
                 ["siloPort"] = s.SiloPort,
                 ["gatewayPort"] = s.GatewayPort,
+                ["webPort"] = s.WebPort > 0 ? s.WebPort : null,
+                ["page"] = s.Page,
                 ["log"] = s.Log,
                 ["running"] = ProcessControl.IsRunning(s.Pid, s.StartMarker),
             }).ToArray()),
@@ -165,7 +179,7 @@ internal sealed class DevCluster(DevPaths paths, ConsoleContext console)
 
         var state = _store.Load() ?? new DevState();
         var azurite = CurrentAzurite(state);
-        ResultColumn[] columns = [new("process", "VARCHAR"), new("pid", "BIGINT"), new("ports", "VARCHAR"), new("state", "VARCHAR"), new("log", "VARCHAR")];
+        ResultColumn[] columns = [new("process", "VARCHAR"), new("pid", "BIGINT"), new("ports", "VARCHAR"), new("state", "VARCHAR"), new("page", "VARCHAR"), new("log", "VARCHAR")];
         var rows = new List<IReadOnlyList<string?>>();
         if (azurite is not null)
         {
@@ -173,12 +187,14 @@ internal sealed class DevCluster(DevPaths paths, ConsoleContext console)
                 "azurite", azurite.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 $"{azurite.BlobPort}-{azurite.TablePort}",
                 (PortProbe.IsListening(azurite.BlobPort) ? "running" : "stopped") + (azurite.StartedByDevUp ? string.Empty : " (external)"),
+                "-",
                 azurite.Log is null ? "-" : paths.Show(azurite.Log)]);
         }
 
         rows.AddRange(state.Silos.Select(s => (IReadOnlyList<string?>)[
-            s.Name, s.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture), $"silo {s.SiloPort}, gateway {s.GatewayPort}",
-            ProcessControl.IsRunning(s.Pid, s.StartMarker) ? "running" : "stopped", paths.Show(s.Log)]));
+            s.Name, s.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            $"silo {s.SiloPort}, gateway {s.GatewayPort}" + (s.WebPort > 0 ? $", web {s.WebPort}" : string.Empty),
+            ProcessControl.IsRunning(s.Pid, s.StartMarker) ? "running" : "stopped", s.Page ?? "-", paths.Show(s.Log)]));
         if (rows.Count == 0)
         {
             console.Error.WriteLine("nothing runs: no Azurite on 127.0.0.1:10000 and no silos started by dev up (./orleansproc dev up)");

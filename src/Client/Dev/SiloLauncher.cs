@@ -13,11 +13,13 @@ internal sealed class SiloLauncher(DevPaths paths, ConsoleContext console)
 
     public const int FirstGatewayPort = 30000;
 
+    public const int FirstWebPort = 8080;
+
     /// <summary>The dotnet host running this client, else "dotnet" from the PATH.</summary>
     public static string DotnetHost =>
         Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path).Equals("dotnet", StringComparison.OrdinalIgnoreCase) ? path : "dotnet";
 
-    /// <summary>Starts silo{index} on the first free ports at or above 11111+index and 30000+index.</summary>
+    /// <summary>Starts silo{index} on the first free ports at or above 11111+index, 30000+index and 8080+index (web).</summary>
     public SiloState Start(int index, ISet<int> takenPorts)
     {
         if (!File.Exists(paths.SiloAssembly))
@@ -30,10 +32,14 @@ internal sealed class SiloLauncher(DevPaths paths, ConsoleContext console)
         takenPorts.Add(siloPort);
         var gatewayPort = PortProbe.FirstFree(FirstGatewayPort + index, takenPorts);
         takenPorts.Add(gatewayPort);
+        var webPort = PortProbe.FirstFree(FirstWebPort + index, takenPorts);
+        takenPorts.Add(webPort);
         var environment = new Dictionary<string, string>
         {
             ["ORLEANSPROC_SILO_PORT"] = siloPort.ToString(CultureInfo.InvariantCulture),
             ["ORLEANSPROC_GATEWAY_PORT"] = gatewayPort.ToString(CultureInfo.InvariantCulture),
+            ["ORLEANSPROC_WEB_PORT"] = webPort.ToString(CultureInfo.InvariantCulture),
+            ["ORLEANSPROC_WEB_HOST"] = "127.0.0.1",
             ["ORLEANSPROC_SILO_NAME"] = name,
             [StorageNames.ClusterVariable] = StorageNames.ClusterId,
             [DevPaths.RootVariable] = paths.Root,
@@ -45,13 +51,14 @@ internal sealed class SiloLauncher(DevPaths paths, ConsoleContext console)
 
         var log = paths.SiloLog(name);
         var pid = ProcessControl.StartDetached(DotnetHost, [paths.SiloAssembly], environment, log, paths.Root);
-        console.Error.WriteLine($"{name}: starting (pid {pid}, silo port {siloPort}, gateway port {gatewayPort}, log {paths.Show(log)})");
+        console.Error.WriteLine($"{name}: starting (pid {pid}, silo port {siloPort}, gateway port {gatewayPort}, page http://127.0.0.1:{webPort}/, log {paths.Show(log)})");
         return new SiloState
         {
             Name = name,
             Pid = pid,
             SiloPort = siloPort,
             GatewayPort = gatewayPort,
+            WebPort = webPort,
             Log = log,
             StartMarker = ProcessControl.StartMarker(pid),
         };

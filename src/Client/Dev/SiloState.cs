@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace OrleansProc.Client.Dev;
 
 /// <summary>One silo process started by <c>dev up</c>.</summary>
@@ -10,6 +12,13 @@ internal sealed record SiloState
     public int SiloPort { get; init; }
 
     public int GatewayPort { get; init; }
+
+    /// <summary>The port of the silo's web side (the jobs page, /healthz, /dashboard); 0 in state saved before it had one.</summary>
+    public int WebPort { get; init; }
+
+    /// <summary>The jobs page in a browser on this machine, or null when the silo has no recorded web port.</summary>
+    [JsonIgnore]
+    public string? Page => WebPort > 0 ? $"http://127.0.0.1:{WebPort}/" : null;
 
     public required string Log { get; init; }
 

@@ -9,6 +9,7 @@ namespace OrleansProc.Client.Jobs;
 /// <summary>Submits jobs, follows them with a progress bar and prints their results.</summary>
 internal sealed class JobClient(ClusterConnection cluster, ConsoleContext console)
 {
+    /// <summary>How often the progress line is refreshed; the end of a job is seen at once (a long poll).</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
 
     /// <summary>How long `job watch` keeps trying while the cluster fails to answer (a silo just died).</summary>
@@ -82,7 +83,7 @@ internal sealed class JobClient(ClusterConnection cluster, ConsoleContext consol
     public async Task<JobStatus> GetStatusAsync(string jobId, CancellationToken cancellationToken) =>
         await Job(jobId).GetStatusAsync(cancellationToken) is { State: not JobState.None } status
             ? status
-            : throw CommandException.Usage($"no job with id '{jobId}' (see: ./orleansproc job list)");
+            : throw NoSuchJob(jobId);
 
     private async Task<int> FinishAsync(JobStatus status, OutputFormat format, TimeSpan elapsed, CancellationToken cancellationToken)
     {
@@ -108,7 +109,10 @@ internal sealed class JobClient(ClusterConnection cluster, ConsoleContext consol
             JobStatus status;
             try
             {
-                status = await GetStatusAsync(jobId, cancellationToken);
+                // A long poll: returns at once when the job ends, else after one progress interval.
+                status = await Job(jobId).WaitForStatusAsync(PollInterval, cancellationToken) is { State: not JobState.None } current
+                    ? current
+                    : throw NoSuchJob(jobId);
                 failingSince = null;
             }
             catch (Exception exception) when (exception is OrleansException or TimeoutException)
@@ -134,7 +138,6 @@ internal sealed class JobClient(ClusterConnection cluster, ConsoleContext consol
             }
 
             _progress.Report(line);
-            await Task.Delay(PollInterval, console.Time, cancellationToken);
         }
     }
 
@@ -150,6 +153,8 @@ internal sealed class JobClient(ClusterConnection cluster, ConsoleContext consol
         var elapsed = end - status.SubmittedAt;
         return elapsed < TimeSpan.Zero ? TimeSpan.Zero : elapsed;
     }
+
+    private static CommandException NoSuchJob(string jobId) => CommandException.Usage($"no job with id '{jobId}' (see: ./orleansproc job list)");
 
     private IJobGrain Job(string jobId) => cluster.Client.GetGrain<IJobGrain>(jobId);
 }

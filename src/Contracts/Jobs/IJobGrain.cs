@@ -18,6 +18,14 @@ public interface IJobGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<JobStatus?> GetStatusAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// A long poll: the job's status as soon as it has finished, or after <paramref name="timeout"/> (at most 10 s) while
+    /// it runs. Null when there is no such job. Followers see the end at once instead of a poll interval later.
+    /// </summary>
+    [Alias("WaitForStatus")]
+    [AlwaysInterleave]
+    Task<JobStatus?> WaitForStatusAsync(TimeSpan timeout, CancellationToken cancellationToken = default);
+
     /// <summary>The stored result of a completed job, or null.</summary>
     [Alias("GetResult")]
     [AlwaysInterleave]

@@ -418,6 +418,8 @@ internal sealed class SqlBinder
         StringFunction function;
         switch (f.Name)
         {
+            case "SHA256_ROUNDS":
+                return BindSha256Rounds(f, scope);
             case "LOWER" or "LCASE":
                 function = StringFunction.Lower;
                 break;
@@ -431,7 +433,7 @@ internal sealed class SqlBinder
                 throw Error(
                     "binder error",
                     f.Start,
-                    $"unknown function '{f.Name}'; functions are LOWER, UPPER, LENGTH, CAST and the aggregates COUNT, SUM, AVG, MIN, MAX");
+                    $"unknown function '{f.Name}'; functions are LOWER, UPPER, LENGTH, SHA256_ROUNDS, CAST and the aggregates COUNT, SUM, AVG, MIN, MAX");
         }
 
         if (f.Star || f.Distinct || f.Arguments.Count != 1)
@@ -446,6 +448,29 @@ internal sealed class SqlBinder
         }
 
         return Fold(new StringFunctionEvaluator(function, argument), argument);
+    }
+
+    /// <summary>SHA256_ROUNDS(text, n): n a BIGINT constant from 1 to <see cref="Sha256RoundsEvaluator.MaxRounds"/>.</summary>
+    private Evaluator BindSha256Rounds(FunctionExpr f, Scope scope)
+    {
+        if (f.Star || f.Distinct || f.Arguments.Count != 2)
+        {
+            throw Error("binder error", f.Start, $"{f.Name} takes 2 arguments: a VARCHAR and a constant number of rounds");
+        }
+
+        var text = Bind(f.Arguments[0], scope);
+        if (text.Type is not (SqlType.Varchar or SqlType.Null))
+        {
+            throw TypeError(f.Start, $"{f.Name} needs a VARCHAR first argument, got {SqlCast.TypeName(text.Type)}");
+        }
+
+        var rounds = Bind(f.Arguments[1], scope);
+        if (!rounds.IsConstant || rounds.Type != SqlType.BigInt || rounds.Evaluate([]) is not { IsNull: false, Int64: >= 1 and <= Sha256RoundsEvaluator.MaxRounds } n)
+        {
+            throw Error("binder error", f.Arguments[1].Start, $"{f.Name} needs a constant number of rounds from 1 to {Sha256RoundsEvaluator.MaxRounds}");
+        }
+
+        return Fold(new Sha256RoundsEvaluator(text, (int)n.Int64), text);
     }
 
     private Evaluator BindUnary(UnaryExpr unary, Scope scope)

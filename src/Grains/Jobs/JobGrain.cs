@@ -24,6 +24,10 @@ public sealed partial class JobGrain(
 {
     private const string KeepAliveReminder = "keep-alive";
     private static readonly TimeSpan SaveInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(10);
+
+    /// <summary>A job still running this long after its submit gets the keep-alive reminder (short jobs never touch the reminder table).</summary>
+    private static readonly TimeSpan KeepAliveAfter = TimeSpan.FromSeconds(2);
 
     private IGrainTimer? _pump;
     private bool _dirty;
@@ -32,6 +36,8 @@ public sealed partial class JobGrain(
     private JobResult? _result;
     private readonly Dictionary<(int Index, int Attempt), DateTimeOffset> _unreachableSince = [];
     private IGrainTimer? _secondCleanup;
+    private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private bool _keepAlive;
 
     // Storage outages: since when nothing reached storage (partitions and this grain's own writes), and the last error.
     private DateTimeOffset? _storageDownSince;
@@ -55,7 +61,7 @@ public sealed partial class JobGrain(
             var done = Job.Partitions.Count(p => p.Status == PartitionStatus.Done);
             var running = Job.Partitions.Count(p => p.Status == PartitionStatus.Running);
             LogResumed(logger, JobId, Job.State, done, Job.Partitions.Count, running);
-
+            _keepAlive = true; // a previous activation may have registered it
             StartPump();
         }
 
@@ -78,10 +84,10 @@ public sealed partial class JobGrain(
 
         state.State = plan.Record!;
         Job.SubmittedAt = time.GetUtcNow();
+        var recorded = TryRecordInDirectoryAsync();
         try
         {
             await state.WriteStateAsync(cancellationToken);
-            await this.RegisterOrUpdateReminder(KeepAliveReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1), cancellationToken);
         }
         catch
         {
@@ -90,7 +96,7 @@ public sealed partial class JobGrain(
         }
 
         _lastSave = time.GetUtcNow();
-        await TryRecordInDirectoryAsync();
+        await recorded;
         LogSubmitted(logger, JobId, Job.Dataset, Job.Partitions.Count);
         StartPump();
         await PumpAsync(cancellationToken);
@@ -124,6 +130,19 @@ public sealed partial class JobGrain(
             BadRecords = done.Sum(p => p.BadRecords),
             PartitionsBySilo = done.GroupBy(p => p.Silo).ToDictionary(g => g.Key, g => g.Count()),
         });
+    }
+
+    public async Task<JobStatus?> WaitForStatusAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        if (Job.State is JobState.Running or JobState.Merging)
+        {
+            var wait = timeout < TimeSpan.Zero ? TimeSpan.Zero : timeout > MaxWait ? MaxWait : timeout;
+            using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            await Task.WhenAny(_finished.Task, Task.Delay(wait, time, stopWaiting.Token));
+            await stopWaiting.CancelAsync();
+        }
+
+        return await GetStatusAsync(cancellationToken);
     }
 
     public async Task<JobResult?> GetResultAsync(CancellationToken cancellationToken = default)
@@ -205,6 +224,7 @@ public sealed partial class JobGrain(
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
+        _keepAlive = true;
         if (Job.State is JobState.Running or JobState.Merging)
         {
             StartPump();
@@ -235,12 +255,12 @@ public sealed partial class JobGrain(
         {
             if (Job.Partitions.All(p => p.Status == PartitionStatus.Done))
             {
+                // Not saved: a coordinator that dies while merging resumes as Running and merges again.
                 Job.State = JobState.Merging;
-                _dirty = true;
-                await TrySaveAsync();
             }
             else
             {
+                await EnsureKeepAliveAsync();
                 await CheckLivenessAsync();
                 await StartPendingAsync();
             }
@@ -277,6 +297,23 @@ public sealed partial class JobGrain(
         {
             _pump?.Dispose();
             _pump = null;
+        }
+    }
+
+    /// <summary>The reminder re-activates a coordinator whose silo died; a job that ends within seconds does without.</summary>
+    private async Task EnsureKeepAliveAsync()
+    {
+        if (!_keepAlive && time.GetUtcNow() - Job.SubmittedAt >= KeepAliveAfter)
+        {
+            try
+            {
+                await this.RegisterOrUpdateReminder(KeepAliveReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+                _keepAlive = true;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogReminderFailed(logger, JobId, e.Message.Split('\n', 2)[0].Trim()); // the next pump tries again
+            }
         }
     }
 
@@ -455,8 +492,9 @@ public sealed partial class JobGrain(
         Job.Error = error;
         Job.FinishedAt = time.GetUtcNow();
         _dirty = true;
-        await TrySaveAsync();
         LogFinished(logger, JobId, final, error);
+        await TrySaveAsync();
+        _finished.TrySetResult();
 
         await Task.WhenAll(running.Select(async i =>
         {
@@ -491,7 +529,7 @@ public sealed partial class JobGrain(
 
         try
         {
-            if (await this.GetReminder(KeepAliveReminder) is { } reminder)
+            if (_keepAlive && await this.GetReminder(KeepAliveReminder) is { } reminder)
             {
                 await this.UnregisterReminder(reminder);
             }
@@ -617,6 +655,9 @@ public sealed partial class JobGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: storage unreachable while merging, retry in {Delay:F1} s: {Error}")]
     private static partial void LogMergeRetry(ILogger logger, string jobId, double delay, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: registering the keep-alive reminder failed, will retry: {Error}")]
+    private static partial void LogReminderFailed(ILogger logger, string jobId, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: saving its state failed, retry in {Delay:F1} s: {Error}")]
     private static partial void LogSaveFailed(ILogger logger, string jobId, double delay, string error);

@@ -68,6 +68,7 @@ public sealed partial class PartitionRunner(
             var partial = processor.CreatePartial(output);
             await using (output)
             {
+                await using var reads = new SliceReadAhead(assignment.Slices, OpenSliceAsync, options.Value.ReadAhead, cancellationToken);
                 foreach (var slice in assignment.Slices)
                 {
                     blob = slice.BlobName;
@@ -87,7 +88,7 @@ public sealed partial class PartitionRunner(
                         StartsInsideQuotes = slice.StartsInsideQuotes,
                         SkipBadRecords = assignment.Spec.SkipBadRecords,
                     };
-                    var result = await ScanSliceAsync(slice, scan, partial, cancellationToken).ConfigureAwait(false);
+                    var result = await ScanSliceAsync(slice, await reads.NextAsync().ConfigureAwait(false), scan, partial, cancellationToken).ConfigureAwait(false);
                     rows += result.Records;
                     bytes += result.BytesRead;
                     bad += result.BadRecords;
@@ -170,10 +171,22 @@ public sealed partial class PartitionRunner(
         }
     }
 
-    private async Task<ScanResult> ScanSliceAsync(SliceSpec slice, ScanOptions options, IPartial partial, CancellationToken cancellationToken)
+    /// <summary>
+    /// A slice read to the blob's end streams in one request; a range that ends mid-blob is read in buffers on demand
+    /// (the scan stops a record past its end, so most of the rest is never fetched). A range starting mid-blob is
+    /// read from the byte before it (the scanner checks for a record end there).
+    /// </summary>
+    private Task<Stream> OpenSliceAsync(SliceSpec slice, CancellationToken cancellationToken)
     {
         var position = slice.RangeStart > 0 ? slice.RangeStart - 1 : 0;
-        await using var raw = await store.OpenReadAsync(store.Datasets, slice.BlobName, position, cancellationToken).ConfigureAwait(false);
+        return slice.RangeEnd == long.MaxValue
+            ? store.OpenStreamingReadAsync(store.Datasets, slice.BlobName, position, cancellationToken)
+            : store.OpenReadAsync(store.Datasets, slice.BlobName, position, cancellationToken);
+    }
+
+    private static async Task<ScanResult> ScanSliceAsync(SliceSpec slice, Stream opened, ScanOptions options, IPartial partial, CancellationToken cancellationToken)
+    {
+        await using var raw = opened;
         if (!slice.Gzip)
         {
             return await RecordScanner.ScanAsync(raw, options, partial, cancellationToken).ConfigureAwait(false);

@@ -55,6 +55,18 @@ public sealed class BlobStore(BlobServiceClient service) : IDisposable
         return await container.GetBlobClient(blobName).OpenReadAsync(options, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Streams a blob from <paramref name="position"/> to its end in one request (the SDK resumes it where it broke
+    /// off on a network error). A scan reads every byte once: unlike <see cref="OpenReadAsync"/> there is no
+    /// properties request first and no request per buffer, which counts for small blobs and high-latency storage.
+    /// </summary>
+    public async Task<Stream> OpenStreamingReadAsync(BlobContainerClient container, string blobName, long position, CancellationToken cancellationToken = default)
+    {
+        var options = new BlobDownloadOptions { Range = position > 0 ? new HttpRange(position) : default };
+        var response = await container.GetBlobClient(blobName).DownloadStreamingAsync(options, cancellationToken).ConfigureAwait(false);
+        return response.Value.Content;
+    }
+
     public async Task UploadAsync(BlobContainerClient container, string blobName, BinaryData content, CancellationToken cancellationToken = default) =>
         await container.GetBlobClient(blobName).UploadAsync(content, overwrite: true, cancellationToken).ConfigureAwait(false);
 

@@ -1,3 +1,4 @@
+using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,8 +29,21 @@ public static class SiloHostingExtensions
             o.TimestampFormat = "HH:mm:ss.fff ";
         });
 
-        var tables = new TableServiceClient(settings.ConnectionString);
-        var blobs = new BlobServiceClient(settings.ConnectionString);
+        // Short SDK retries (about 4 s in all when storage refuses connections): a storage outage is waited out by the
+        // job's own backoff and bounded by ORLEANSPROC_STORAGE_OUTAGE_LIMIT_SECONDS, and a grain waiting on a failing
+        // write holds its turn meanwhile.
+        var blobOptions = new BlobClientOptions();
+        var tableOptions = new TableClientOptions();
+        foreach (var retry in new[] { blobOptions.Retry, tableOptions.Retry })
+        {
+            retry.Mode = RetryMode.Exponential;
+            retry.MaxRetries = 3;
+            retry.Delay = TimeSpan.FromMilliseconds(500);
+            retry.MaxDelay = TimeSpan.FromSeconds(4);
+        }
+
+        var tables = new TableServiceClient(settings.ConnectionString, tableOptions);
+        var blobs = new BlobServiceClient(settings.ConnectionString, blobOptions);
         builder.UseOrleans(silo =>
         {
             silo.Configure<ClusterOptions>(o =>
@@ -62,7 +76,6 @@ public static class SiloHostingExtensions
         });
         builder.Services.Configure<JobOptions>(o => o.StorageOutageLimit = TimeSpan.FromSeconds(settings.StorageOutageLimitSeconds));
         builder.Services.AddSingleton(settings);
-        builder.Services.AddHostedService<SiloReadyAnnouncer>();
         return builder;
     }
 }

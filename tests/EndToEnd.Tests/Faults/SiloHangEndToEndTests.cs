@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
@@ -14,7 +16,7 @@ namespace OrleansProc.EndToEnd.Tests.Faults;
 /// the transform's output dataset.
 /// </summary>
 [Collection(FaultCollection.Name)]
-public sealed class SiloHangEndToEndTests(SlowDetectionClusterFixture cluster, ITestOutputHelper output) : IClassFixture<SlowDetectionClusterFixture>, IAsyncLifetime
+public sealed partial class SiloHangEndToEndTests(SlowDetectionClusterFixture cluster, ITestOutputHelper output) : IClassFixture<SlowDetectionClusterFixture>, IAsyncLifetime
 {
     private const string Dataset = "hangsales";
     private const long Rows = 300_000;
@@ -58,23 +60,20 @@ public sealed class SiloHangEndToEndTests(SlowDetectionClusterFixture cluster, I
             victim.Signal("CONT");
         }
 
-        var lost = host.Output.Split('\n')
-            .Where(l => l.Contains($"Job {jobId} partition", StringComparison.Ordinal) && l.Contains("its silo stopped answering", StringComparison.Ordinal))
-            .ToList();
+        var lost = LostLine().Matches(host.Output)
+            .Where(m => m.Groups[1].Value == jobId)
+            .Select(m => (Index: int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture), Attempt: int.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture)))
+            .ToHashSet();
         Assert.True(lost.Count >= 1, $"no partition of {jobId} was counted lost after 20 s without an answer; log {host.LogPath}");
         Assert.Contains($"Job {jobId} ended Completed", host.Output, StringComparison.Ordinal);
 
-        // The presumed-dead attempts go on once the silo does: wait until every attempt it started has finished.
-        var stranded = FaultJobs.Attempts(victim.Output, jobId, "started");
+        // The presumed-dead attempts go on once the silo does: wait until each has finished (and staged its output).
         await FaultJobs.WaitForLogAsync(
             victim,
-            log => FaultJobs.Attempts(log, jobId, "started").IsSubsetOf(FaultJobs.Attempts(log, jobId, "done")),
+            log => lost.IsSubsetOf(FaultJobs.Attempts(log, jobId, "done")),
             Patience,
-            $"the late attempts of {jobId} finishing");
-        var late = FaultJobs.Attempts(victim.Output, jobId, "done")
-            .Where(a => lost.Any(l => l.Contains($"partition {a.Index} attempt {a.Attempt} failed", StringComparison.Ordinal)))
-            .ToList();
-        output.WriteLine($"{clock.Elapsed.TotalSeconds:F1}s: {lost.Count} attempts counted lost, {late.Count} of them finished late: {string.Join(", ", late)}");
+            $"the late attempts {string.Join(", ", lost)} of {jobId} finishing");
+        output.WriteLine($"{clock.Elapsed.TotalSeconds:F1}s: {lost.Count} attempts counted lost finished late: {string.Join(", ", lost)}");
 
         // The output dataset holds every row exactly once.
         var sum = await cluster.RunClientAsync("query", $"SELECT COUNT(*) AS n, SUM(quantity) AS q, SUM(user_id) AS u FROM \"{jobId}-out\"", "--format", "json");
@@ -82,7 +81,7 @@ public sealed class SiloHangEndToEndTests(SlowDetectionClusterFixture cluster, I
 
         // Each output blob is the blocks of one attempt; a late attempt's blocks stayed uncommitted.
         var container = new BlobServiceClient(cluster.ConnectionString).GetBlobContainerClient("datasets");
-        foreach (var (index, attempt) in late)
+        foreach (var (index, attempt) in lost)
         {
             var blocks = (await container.GetBlockBlobClient($"{jobId}-out/part-{index:D6}.csv").GetBlockListAsync(BlockListTypes.All)).Value;
             var committed = blocks.CommittedBlocks.Select(b => AttemptOf(b.Name)).Distinct().ToList();
@@ -92,6 +91,9 @@ public sealed class SiloHangEndToEndTests(SlowDetectionClusterFixture cluster, I
         }
     }
 
+    [GeneratedRegex(@"Job (\S+) partition (\d+) attempt (\d+) failed: its silo stopped answering")]
+    private static partial Regex LostLine();
+
     private static int AttemptOf(string blockId) =>
-        int.Parse(System.Text.Encoding.ASCII.GetString(Convert.FromBase64String(blockId)).AsSpan(1, 6), System.Globalization.CultureInfo.InvariantCulture);
+        int.Parse(System.Text.Encoding.ASCII.GetString(Convert.FromBase64String(blockId)).AsSpan(1, 6), CultureInfo.InvariantCulture);
 }

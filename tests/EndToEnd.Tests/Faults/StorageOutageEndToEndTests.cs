@@ -53,10 +53,12 @@ public sealed partial class StorageOutageEndToEndTests(StorageOutageClusterFixtu
         output.WriteLine($"{clock.Elapsed.TotalSeconds:F1}s: storage stopped at {before.Done}/{before.Total} done");
 
         // The client cannot reach the cluster without storage (the gateways are listed there): watch the coordinator's
-        // log until the outage has lasted long enough and the job has run into it.
+        // log until the outage has lasted long enough and the job has run into it, its own state write included.
         await FaultJobs.WaitForLogAsync(
             host,
-            log => outage.Elapsed >= Outage && log.Contains("storage unreachable", StringComparison.Ordinal),
+            log => outage.Elapsed >= Outage
+                && log.Contains($"Job {jobId} partition", StringComparison.Ordinal) && log.Contains("storage unreachable", StringComparison.Ordinal)
+                && log.Contains($"Job {jobId}: saving its state failed", StringComparison.Ordinal),
             Patience,
             $"job {jobId} running into the outage");
         Assert.DoesNotContain($"Job {jobId} ended", host.Output, StringComparison.Ordinal);
@@ -72,9 +74,7 @@ public sealed partial class StorageOutageEndToEndTests(StorageOutageClusterFixtu
         output.WriteLine($"{after.Retried} partitions retried");
 
         // The coordinator's state writes that failed were retried, not lost; no silo died.
-        var log = host.Output;
-        Assert.Contains($"Job {jobId}: saving its state failed", log, StringComparison.Ordinal);
-        Assert.Contains($"Job {jobId}: state saved again", log, StringComparison.Ordinal);
+        Assert.Contains($"Job {jobId}: state saved again", host.Output, StringComparison.Ordinal);
         AssertSilosAlive();
         var status = await cluster.RunClientAsync("cluster", "status", "--format", "json");
         Assert.True(status.ExitCode == 0, status.ToString());

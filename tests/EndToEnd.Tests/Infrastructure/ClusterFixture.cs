@@ -12,6 +12,7 @@ public class ClusterFixture : IAsyncLifetime
 {
     public const int SiloCount = 2;
     private readonly List<ChildProcess> _silos = [];
+    private readonly Dictionary<int, Uri> _pages = [];
     private AzuriteProcess? _azurite;
 
     public string WorkDirectory { get; } = Directory.CreateTempSubdirectory("orleansproc-e2e-").FullName;
@@ -45,8 +46,12 @@ public class ClusterFixture : IAsyncLifetime
     /// <summary>Starts silo <paramref name="index"/> and waits until it has joined the cluster.</summary>
     public Task<ChildProcess> StartSiloAsync(int index) => FreePorts.StartAsync(() => StartSiloOnFreePortsAsync(index));
 
+    /// <summary>The web side (jobs page, /healthz, /dashboard) of the silo last started as <paramref name="index"/>.</summary>
+    public Uri PageOf(int index) => _pages[index];
+
     private async Task<ChildProcess> StartSiloOnFreePortsAsync(int index)
     {
+        var webPort = FreePorts.Next();
         var silo = ChildProcess.Start(
             "dotnet",
             [RepositoryRoot.SiloDll],
@@ -54,6 +59,7 @@ public class ClusterFixture : IAsyncLifetime
             {
                 ["ORLEANSPROC_SILO_PORT"] = $"{FreePorts.Next()}",
                 ["ORLEANSPROC_GATEWAY_PORT"] = $"{FreePorts.Next()}",
+                ["ORLEANSPROC_WEB_PORT"] = $"{webPort}",
                 ["ORLEANSPROC_SILO_NAME"] = $"silo{index}",
             }.Concat(SiloEnvironment).ToDictionary(),
             Path.Combine(WorkDirectory, $"silo{index}.log"));
@@ -69,6 +75,7 @@ public class ClusterFixture : IAsyncLifetime
             throw;
         }
 
+        _pages[index] = new Uri($"http://127.0.0.1:{webPort}/");
         return silo;
     }
 

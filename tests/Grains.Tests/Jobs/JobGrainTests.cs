@@ -102,5 +102,50 @@ public sealed class JobGrainTests(GrainClusterFixture fixture)
         Assert.Null(await job.GetResultAsync());
     }
 
+    [Fact]
+    public async Task WaitForStatusAsync_JobEnds_ReturnsAtTheEndNotAtTheTimeout()
+    {
+        await fixture.CreateDatasetAsync("longpoll", "a\n1\n2\n3\n");
+        var id = NewId();
+        var job = fixture.Grains.GetGrain<IJobGrain>(id);
+        Assert.True((await job.SubmitAsync(new JobSpec { Sql = "SELECT SUM(a) AS s FROM longpoll" })).Accepted);
+
+        var timeout = TimeSpan.FromSeconds(10);
+        var started = TimeProvider.System.GetTimestamp();
+        var status = await job.WaitForStatusAsync(timeout);
+        var waited = TimeProvider.System.GetElapsedTime(started);
+
+        Assert.Equal(JobState.Completed, status!.State);
+        Assert.True(waited < timeout, $"waited {waited}");
+        var result = await job.GetResultAsync();
+        Assert.Equal(["6"], result!.Rows.Single());
+    }
+
+    [Fact]
+    public async Task WaitForStatusAsync_RunningJob_ReturnsRunningAfterTheTimeout()
+    {
+        var csv = new StringBuilder("id\n");
+        for (var i = 0; i < 50_000; i++)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"{i}\n");
+        }
+
+        await fixture.CreateDatasetAsync("longpollrun", csv.ToString());
+        var id = NewId();
+        var job = fixture.Grains.GetGrain<IJobGrain>(id);
+        Assert.True((await job.SubmitAsync(new JobSpec { Sql = "SELECT COUNT(*) FROM longpollrun", PartitionSize = 1_024 })).Accepted);
+
+        var status = await job.WaitForStatusAsync(TimeSpan.Zero);
+
+        Assert.Equal(JobState.Running, status!.State);
+        Assert.True(await job.CancelAsync());
+    }
+
+    [Fact]
+    public async Task WaitForStatusAsync_NoSuchJob_ReturnsNull()
+    {
+        Assert.Null(await fixture.Grains.GetGrain<IJobGrain>(NewId()).WaitForStatusAsync(TimeSpan.FromSeconds(5)));
+    }
+
     private static string NewId() => $"t{Guid.NewGuid():N}"[..20];
 }

@@ -1,0 +1,41 @@
+using System.ComponentModel.DataAnnotations;
+using System.Net;
+using Microsoft.Extensions.Configuration;
+
+namespace OrleansProc.Silo.Hosting;
+
+/// <summary>
+/// Where the silo's web side (the jobs page, its JSON API, /healthz, /dashboard) listens, from configuration
+/// (appsettings.json or environment variables): ORLEANSPROC_WEB_HOST (default 127.0.0.1; 0.0.0.0 in a container),
+/// ORLEANSPROC_WEB_PORT (default 8080).
+/// </summary>
+public sealed class WebSettings
+{
+    public const string HostVariable = "ORLEANSPROC_WEB_HOST";
+
+    public const string PortVariable = "ORLEANSPROC_WEB_PORT";
+
+    public IPAddress Host { get; init; } = IPAddress.Loopback;
+
+    [Range(1, 65535)]
+    public int Port { get; init; } = 8080;
+
+    /// <summary>The address a browser on this machine opens: the host, or 127.0.0.1 when it listens on every address.</summary>
+    public Uri PageAddress => new($"http://{(Host.Equals(IPAddress.Any) || Host.Equals(IPAddress.IPv6Any) ? "127.0.0.1" : Host.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{Host}]" : Host.ToString())}:{Port}/");
+
+    public static WebSettings From(IConfiguration configuration)
+    {
+        string? Get(string name) => configuration[name] is { Length: > 0 } value ? value : null;
+        var settings = new WebSettings
+        {
+            Host = Get(HostVariable) is { } host
+                ? IPAddress.TryParse(host, out var address) ? address : throw new InvalidOperationException($"{HostVariable} '{host}' is not an IP address (use 127.0.0.1, or 0.0.0.0 for every address)")
+                : IPAddress.Loopback,
+            Port = Get(PortVariable) is { } port
+                ? int.TryParse(port, out var value) ? value : throw new InvalidOperationException($"{PortVariable} '{port}' is not a number")
+                : 8080,
+        };
+        Validator.ValidateObject(settings, new ValidationContext(settings), validateAllProperties: true);
+        return settings;
+    }
+}
