@@ -182,7 +182,8 @@ public sealed partial class JobGrain(
 
         if (!report.Succeeded && !(report.Permanent && IsCheckableRange(partition, report)))
         {
-            await OnAttemptFailedAsync(report.Index, partition, report.Error ?? "unknown error", report.Permanent, report.StorageUnreachable);
+            var loss = report.StorageUnreachable ? AttemptLoss.StorageUnreachable : AttemptLoss.Failed;
+            await OnAttemptFailedAsync(report.Index, partition, report.Error ?? "unknown error", report.Permanent, loss);
             await PumpAsync();
             return;
         }
@@ -407,7 +408,7 @@ public sealed partial class JobGrain(
             if (alive is false || (alive is null && now - _unreachableSince[(index, attempt)] >= options.Value.UnreachableAfter))
             {
                 _unreachableSince.Remove((index, attempt));
-                await OnAttemptFailedAsync(index, partition, alive is false ? "its silo stopped running it" : "its silo stopped answering", permanent: false);
+                await OnAttemptFailedAsync(index, partition, alive is false ? "its silo stopped running it" : "its silo stopped answering", permanent: false, AttemptLoss.SiloLost);
             }
         }
     }
@@ -425,27 +426,45 @@ public sealed partial class JobGrain(
     }
 
     /// <summary>
-    /// A failed attempt is retried after a backoff; the job fails at the bounded number of failures. An attempt lost to
-    /// a storage outage does not count as a failure: the outage itself is bounded (see <see cref="PumpAsync"/>).
+    /// A failed attempt is retried after a backoff; the job fails at the bounded number of failures. An attempt lost
+    /// with its silo, or to a storage outage, is not the partition's fault: lost ones have a bound of their own, and
+    /// the outage itself is bounded (see <see cref="PumpAsync"/>).
     /// </summary>
-    private async Task OnAttemptFailedAsync(int index, PartitionRecord partition, string error, bool permanent, bool storageUnreachable = false)
+    private async Task OnAttemptFailedAsync(int index, PartitionRecord partition, string error, bool permanent, AttemptLoss loss)
     {
-        if (storageUnreachable)
+        switch (loss)
         {
-            partition.StorageRetries++;
-            _storageDownSince ??= time.GetUtcNow();
-            _storageError = error;
-        }
-        else
-        {
-            partition.Failures++;
+            case AttemptLoss.StorageUnreachable:
+                partition.StorageRetries++;
+                _storageDownSince ??= time.GetUtcNow();
+                _storageError = error;
+                break;
+            case AttemptLoss.SiloLost:
+                partition.LostAttempts++;
+                break;
+            default:
+                partition.Failures++;
+                break;
         }
 
-        var delay = Backoff(partition.Failures + partition.StorageRetries);
+        var delay = Backoff(partition.Failures + partition.StorageRetries + partition.LostAttempts);
         LogAttemptFailed(logger, JobId, index, partition.Attempt, error, delay.TotalSeconds);
-        if (permanent || partition.Failures >= options.Value.MaxAttempts)
+        string? reason = null;
+        if (permanent)
         {
-            var reason = permanent ? error : $"partition {index} failed {partition.Failures} times; last: {error}";
+            reason = error;
+        }
+        else if (partition.Failures >= options.Value.MaxAttempts)
+        {
+            reason = $"partition {index} failed {partition.Failures} times; last: {error}";
+        }
+        else if (partition.LostAttempts >= options.Value.MaxLostAttempts)
+        {
+            reason = $"partition {index} was lost {partition.LostAttempts} times with its silo; last: {error}";
+        }
+
+        if (reason is not null)
+        {
             await FinishAsync(JobState.Failed, reason);
             return;
         }

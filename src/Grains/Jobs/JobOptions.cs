@@ -13,6 +13,13 @@ public sealed class JobOptions
     [Range(1, 100)]
     public int MaxAttempts { get; set; } = 3;
 
+    /// <summary>
+    /// Attempts of one partition lost with their silo (died, or stopped answering) after which the job fails: such
+    /// losses are not the partition's fault, but a cluster that keeps losing them is not healthy. Default 10.
+    /// </summary>
+    [Range(1, 1000)]
+    public int MaxLostAttempts { get; set; } = 10;
+
     /// <summary>How often the coordinator asks running partitions whether they still run (a lost silo). Default 5 s.</summary>
     public TimeSpan LivenessInterval { get; set; } = TimeSpan.FromSeconds(5);
 

@@ -17,7 +17,7 @@ public sealed class PartitionRecord
     [Id(2)]
     public int Attempt { get; set; }
 
-    /// <summary>Failed attempts so far (a lost silo or a storage error; a wrong quote guess does not count).</summary>
+    /// <summary>Failed attempts so far (an error; a lost silo, a storage outage or a wrong quote guess does not count).</summary>
     [Id(3)]
     public int Failures { get; set; }
 
@@ -55,6 +55,10 @@ public sealed class PartitionRecord
     /// <summary>The output blocks the successful attempt of a transform staged.</summary>
     [Id(13)]
     public int OutputBlocks { get; set; }
+
+    /// <summary>Attempts lost with their silo (it died or stopped answering): not counted in <see cref="Failures"/>.</summary>
+    [Id(14)]
+    public int LostAttempts { get; set; }
 
     public long PlannedBytes(IReadOnlyDictionary<string, long> lengths) => Slices.Sum(s =>
         Math.Min(s.RangeEnd, lengths.TryGetValue(s.BlobName, out var length) ? length : 0) - s.RangeStart);
