@@ -5,6 +5,7 @@ using System.Text.Json;
 using DuckDB.NET.Data;
 using OrleansProc.Bench.Cluster;
 using OrleansProc.Bench.Report;
+using OrleansProc.Bench.Study;
 using OrleansProc.Engine.Local;
 using OrleansProc.Engine.Sql;
 using OrleansProc.Engine.Values;
@@ -45,11 +46,11 @@ internal static class Program
                 case "--runs" when i + 1 < args.Length: runs = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--only" when i + 1 < args.Length: only.UnionWith(args[++i].Split(',')); break;
                 case "-h" or "--help":
-                    Console.WriteLine("usage: ./orleansproc bench [--quick] [--json FILE] [--runs N] [--only engine,duckdb,python,cat,cluster,memory,latency,tinyblobs]");
+                    Console.WriteLine("usage: ./orleansproc bench [--quick] [--json FILE] [--runs N] [--only engine,duckdb,python,cat,cluster,memory,latency,tinyblobs,threads]");
                     Console.WriteLine("  --quick    about 100 MB instead of about 1 GB (13 M rows in 8 files)");
                     Console.WriteLine("  --json     also write the table as JSON to FILE");
                     Console.WriteLine("  --runs     timed runs per figure, the best counts (default 3 quick, 2 full)");
-                    Console.WriteLine("  --only     run only these figures; cluster, memory, latency, tinyblobs start Azurite and 2 silos (see docs/benchmarks.md)");
+                    Console.WriteLine("  --only     run only these figures; cluster, memory, latency, tinyblobs start Azurite and 2 silos; threads runs the threads-or-processes study (see docs/benchmarks.md)");
                     Console.WriteLine("  --breakdown  only the Engine, stage by stage: framing, + a filter column, + aggregates, + group by; comment strings, word count");
                     return 0;
                 default:
@@ -182,6 +183,14 @@ internal static class Program
             ok &= cluster.AnswersAgree;
         }
 
+        (List<StudyRow> Rows, List<string> Recommendations)? study = null;
+        if (Run(ThreadsOrProcessesStudy.Name))
+        {
+            var threads = new ThreadsOrProcessesStudy(root, Path.Combine(root, ".orleansproc", "bench"), files, quick, runs ?? 2);
+            study = await threads.RunAsync();
+            ok &= threads.AnswersAgree;
+        }
+
         var report = Report(results, bytes, rows, quick, ok);
         Console.WriteLine(report.Text);
         var json = JsonSerializer.SerializeToNode(report.Json, s_json)!.AsObject();
@@ -190,6 +199,13 @@ internal static class Program
             Console.WriteLine();
             Console.WriteLine(FigureTable.Text("The cluster: Azurite in memory and 2 silo processes on this machine", clusterFigures));
             json["cluster"] = JsonSerializer.SerializeToNode(FigureTable.Json(clusterFigures), s_json);
+        }
+
+        if (study is { } done)
+        {
+            Console.WriteLine();
+            Console.WriteLine(ThreadsOrProcessesStudy.Text(done.Rows, done.Recommendations));
+            json["threads_or_processes"] = JsonSerializer.SerializeToNode(new { rows = done.Rows, recommendations = done.Recommendations }, s_json);
         }
 
         if (jsonPath is not null)

@@ -122,6 +122,7 @@ internal sealed class BenchCluster : IAsyncDisposable
             ["ORLEANSPROC_CLUSTER"] = clusterId,
             ["ORLEANSPROC_SILO_PORT"] = $"{FreePorts.Next()}",
             ["ORLEANSPROC_GATEWAY_PORT"] = $"{FreePorts.Next()}",
+            ["ORLEANSPROC_WEB_PORT"] = $"{FreePorts.Next()}",
             ["ORLEANSPROC_SILO_NAME"] = $"{clusterId}-silo{index}",
         };
         if (slots is { } n)

@@ -22,10 +22,13 @@ internal static class ClusterCommands
         status.SetAction((parsed, cancellationToken) => ClusterSession.RunAsync(
             async cluster =>
             {
+                var asked = console.Time.GetTimestamp();
                 var silos = await cluster.Client.GetGrain<IClusterStatusGrain>(0).GetSilosAsync(cancellationToken);
+                var answeredIn = console.Time.GetElapsedTime(asked);
                 var (columns, rows) = Table(silos);
                 ResultWriters.For(parsed.GetValue(format)).Write(console.Out, columns, rows);
-                console.Error.WriteLine($"{silos.Count(s => IsActive(s.Status))} active silos in {cluster.Settings.Where}");
+                console.Error.WriteLine(
+                    $"{silos.Count(s => IsActive(s.Status))} active silos in {cluster.Settings.Where}; the cluster answered in {answeredIn.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms");
                 return ExitCodes.Success;
             },
             cancellationToken));

@@ -14,15 +14,23 @@ internal static class QueryCommand
     {
         var sql = new Argument<string>("sql") { Description = "the query, e.g. SELECT country, COUNT(*) AS n FROM sales GROUP BY country", HelpName = "SQL" };
         var options = new JobCommandOptions();
+        var maxGroups = new Option<int>("--max-groups")
+        {
+            Description = $"fail the query, naming this limit, when a GROUP BY makes more groups than this in a partition or in the merge (bounds memory; default {SqlProcessorOptions.DefaultMaxGroups:N0})",
+            HelpName = "N",
+            DefaultValueFactory = _ => SqlProcessorOptions.DefaultMaxGroups,
+        };
+        maxGroups.AddRange(1, int.MaxValue);
         var command = new DocumentedCommand("query",
             "Run a SQL query (SELECT ... FROM dataset [WHERE] [GROUP BY] [HAVING] [ORDER BY] [LIMIT]) on the cluster and print its result.\n" +
             "Shows a progress bar on stderr. Ctrl+C detaches (the job goes on; see job watch); a second Ctrl+C quits at once.",
             "./orleansproc query \"SELECT category, COUNT(*) AS n, AVG(amount) FROM sales WHERE quantity >= 2 GROUP BY category ORDER BY n DESC\"",
             "./orleansproc query \"SELECT * FROM sales WHERE country = 'FR'\" --format csv > fr.csv",
             "./orleansproc query \"SELECT COUNT(*) FROM logs\" --detach",
-            "./orleansproc query \"SELECT country, COUNT(*) FROM 'data/*.csv' GROUP BY country\"   (local mode: runs in this process on local files)")
+            "./orleansproc query \"SELECT country, COUNT(*) FROM 'data/*.csv' GROUP BY country\"   (local mode: runs in this process on local files)",
+            "./orleansproc query \"SELECT user_id, COUNT(*) AS n FROM sales GROUP BY user_id ORDER BY n DESC LIMIT 10\" --max-groups 10000000")
         {
-            sql,
+            sql, maxGroups,
         };
         options.AddTo(command);
         command.SetAction((parsed, cancellationToken) =>
@@ -44,12 +52,13 @@ internal static class QueryCommand
                 return Task.FromResult(ExitCodes.Usage);
             }
 
+            var limits = new SqlProcessorOptions { MaxGroups = parsed.GetValue(maxGroups) };
             return options.RunAsync(
                 console,
                 parsed,
-                new JobSpec { Kind = JobKind.Query, Sql = text },
+                new JobSpec { Kind = JobKind.Query, Sql = text, MaxGroups = limits.MaxGroups },
                 query.FromIsPath ? query.From : null,
-                schema => SqlProcessor.Create(query, schema),
+                schema => SqlProcessor.Create(query, schema, limits),
                 cancellationToken);
         });
         return command;

@@ -35,6 +35,13 @@ public sealed record JobSpec
     [Id(6)]
     public bool SkipBadRecords { get; init; }
 
+    /// <summary>
+    /// The most groups a GROUP BY may make in each partition and in the merge before the job fails naming the limit.
+    /// Null: the default (5,000,000).
+    /// </summary>
+    [Id(7)]
+    public int? MaxGroups { get; init; }
+
     /// <summary>A one-line description for listings.</summary>
     public string Describe() => Kind == JobKind.WordCount
         ? $"wordcount {Dataset} --column {Column} --top {Top}"

@@ -128,6 +128,11 @@ internal sealed class AggregatePartial : IPartial, IOwnedPartial
         PartialFormat.ExpectCount(reader.Read7BitEncodedInt(), Groups.Width, "group key columns");
         PartialFormat.ExpectCount(reader.Read7BitEncodedInt(), States.Length, "aggregates");
         var count = reader.Read7BitEncodedInt();
+        if (count > _processor.MaxGroups)
+        {
+            throw _processor.TooManyGroups();
+        }
+
         if (Groups.Width > 0)
         {
             var key = new SqlValue[Groups.Width];
@@ -156,9 +161,15 @@ internal sealed class AggregatePartial : IPartial, IOwnedPartial
         }
     }
 
+    /// <summary>Grows the states to hold <paramref name="groups"/> groups; fails past the processor's group limit.</summary>
     private void EnsureCapacity(int groups)
     {
-        var capacity = Math.Max(groups, Math.Max(16, _capacity * 2));
+        if (groups > _processor.MaxGroups)
+        {
+            throw _processor.TooManyGroups();
+        }
+
+        var capacity = Math.Min(Math.Max(groups, Math.Max(16, _capacity * 2)), _processor.MaxGroups);
         foreach (var state in States)
         {
             state.EnsureCapacity(capacity);

@@ -7,10 +7,19 @@ namespace OrleansProc.Engine.Sql;
 /// projection, ORDER BY (or, without it, an order by all output values, so results are deterministic) and LIMIT.</summary>
 internal sealed class AggregateQueryProcessor : SqlQueryProcessor
 {
-    public AggregateQueryProcessor(BoundQuery query)
+    public AggregateQueryProcessor(BoundQuery query, int maxGroups)
         : base(query)
     {
+        MaxGroups = maxGroups;
     }
+
+    /// <summary>The most groups a partial (one partition's or the merged one) may hold.</summary>
+    public int MaxGroups { get; }
+
+    /// <summary>The error of a partial that would pass <see cref="MaxGroups"/>.</summary>
+    public QueryException TooManyGroups() => new(
+        $"the query makes more than {MaxGroups} groups (--max-groups {MaxGroups}): group by fewer distinct values, filter with WHERE, " +
+        "or raise --max-groups if the silos have the memory (a group takes about 100 to 200 bytes)");
 
     public override IPartial CreatePartial(Stream? output = null) => new AggregatePartial(this);
 

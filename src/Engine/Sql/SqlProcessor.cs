@@ -11,16 +11,18 @@ namespace OrleansProc.Engine.Sql;
 public static class SqlProcessor
 {
     /// <summary>Binds <paramref name="query"/> to <paramref name="schema"/> and compiles it.</summary>
-    /// <exception cref="QueryException">An unknown column, a type error or a misuse of aggregates; the message says where.</exception>
+    /// <exception cref="QueryException">An unknown column, a type error or a misuse of aggregates; the message says where.
+    /// Partials throw it too when a limit of <paramref name="options"/> is passed (groups, kept rows).</exception>
     public static IPartitionProcessor Create(SqlQuery query, TableSchema schema, SqlProcessorOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(schema);
         options ??= new SqlProcessorOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxGroups, 1, nameof(options));
         var bound = SqlBinder.Bind(query, schema);
         if (bound.IsAggregate)
         {
-            return new AggregateQueryProcessor(bound);
+            return new AggregateQueryProcessor(bound, options.MaxGroups);
         }
 
         if (bound.OrderBy.Length > 0 || bound.Limit is not null)

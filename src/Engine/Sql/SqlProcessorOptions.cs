@@ -9,6 +9,16 @@ public sealed class SqlProcessorOptions
     /// </summary>
     public int MaxKeptRows { get; init; } = 1_000_000;
 
+    /// <summary>
+    /// The most groups an aggregate query may make, in each partition's partial and in the merge, before it fails with
+    /// "more than N groups (--max-groups N)": a bound on memory (a group costs about 100 to 200 bytes plus its key
+    /// text) instead of an out-of-memory crash. Default <see cref="DefaultMaxGroups"/>.
+    /// </summary>
+    public int MaxGroups { get; init; } = DefaultMaxGroups;
+
+    /// <summary>The default of <see cref="MaxGroups"/>: 5,000,000.</summary>
+    public const int DefaultMaxGroups = 5_000_000;
+
     /// <summary>How many rows a transform keeps as its preview. Default 20.</summary>
     public int PreviewRows { get; init; } = 20;
 }

@@ -35,6 +35,7 @@ public sealed partial class JobGrain(
     private DateTimeOffset _lastLivenessCheck;
     private JobResult? _result;
     private readonly Dictionary<(int Index, int Attempt), DateTimeOffset> _unreachableSince = [];
+    private IReadOnlyList<IReadOnlyList<SliceSpec>>? _plan;
     private IGrainTimer? _secondCleanup;
     private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _keepAlive;
@@ -82,6 +83,8 @@ public sealed partial class JobGrain(
             return rejection;
         }
 
+        await planner.SavePlanAsync(JobId, plan.Slices, cancellationToken);
+        _plan = plan.Slices;
         state.State = plan.Record!;
         Job.SubmittedAt = time.GetUtcNow();
         var recorded = TryRecordInDirectoryAsync();
@@ -98,8 +101,10 @@ public sealed partial class JobGrain(
         _lastSave = time.GetUtcNow();
         await recorded;
         LogSubmitted(logger, JobId, Job.Dataset, Job.Partitions.Count);
-        StartPump();
-        await PumpAsync(cancellationToken);
+
+        // The pump's first turn starts the partitions right after this call returns: the client's submit does not wait
+        // for them, so it stays short however loaded the cluster is (many jobs submitted at once).
+        StartPump(firstTurnIn: TimeSpan.Zero);
         return SubmitOutcome.Ok;
     }
 
@@ -180,7 +185,8 @@ public sealed partial class JobGrain(
             return;
         }
 
-        if (!report.Succeeded && !(report.Permanent && IsCheckableRange(partition, report)))
+        var plan = await PlanAsync();
+        if (!report.Succeeded && !(report.Permanent && IsCheckableRange(plan[report.Index], report)))
         {
             var loss = report.StorageUnreachable ? AttemptLoss.StorageUnreachable : AttemptLoss.Failed;
             await OnAttemptFailedAsync(report.Index, partition, report.Error ?? "unknown error", report.Permanent, loss);
@@ -196,17 +202,17 @@ public sealed partial class JobGrain(
         partition.Rows = report.Rows;
         partition.Bytes = report.Bytes;
         partition.BadRecords = report.BadRecords;
-        partition.QuoteCounts = report.SliceQuoteCounts.ToList();
+        partition.QuoteCount = report.SliceQuoteCounts is [var quotes] ? quotes : null;
         partition.Silo = report.Silo;
         foreach (var sample in report.BadRecordSamples.Take(Math.Max(0, 5 - Job.BadRecordSamples.Count)))
         {
             Job.BadRecordSamples.Add(sample);
         }
 
-        foreach (var (index, slice, startsInside) in QuoteStateCheck.FindWrongGuesses(Job.Partitions))
+        foreach (var (index, startsInside) in QuoteStateCheck.FindWrongGuesses(plan, Job.Partitions))
         {
             var wrong = Job.Partitions[index];
-            wrong.Slices[slice] = wrong.Slices[slice] with { StartsInsideQuotes = startsInside };
+            wrong.StartsInsideQuotes = startsInside;
             wrong.Status = PartitionStatus.Pending;
             wrong.Error = null;
             Job.Retries++;
@@ -214,7 +220,7 @@ public sealed partial class JobGrain(
         }
 
         _dirty = true;
-        if (QuoteStateCheck.ConfirmedFailures(Job.Partitions).FirstOrDefault(-1) is var failed and >= 0)
+        if (QuoteStateCheck.ConfirmedFailures(plan, Job.Partitions).FirstOrDefault(-1) is var failed and >= 0)
         {
             await FinishAsync(JobState.Failed, Job.Partitions[failed].Error);
             return;
@@ -239,12 +245,21 @@ public sealed partial class JobGrain(
     }
 
     /// <summary>A bad record in a range that starts mid-blob may come from a wrong quote-state guess: check before failing.</summary>
-    private static bool IsCheckableRange(PartitionRecord partition, PartitionReport report) =>
-        report.SliceQuoteCounts.Count == 1 && partition.Slices is [{ RangeStart: > 0 }];
+    private static bool IsCheckableRange(IReadOnlyList<SliceSpec> slices, PartitionReport report) =>
+        report.SliceQuoteCounts.Count == 1 && slices is [{ RangeStart: > 0 }];
 
-    private void StartPump() => _pump ??= this.RegisterGrainTimer(
+    /// <summary>The slices of every partition, read from the plan blob once per activation.</summary>
+    private async Task<IReadOnlyList<IReadOnlyList<SliceSpec>>> PlanAsync() => _plan ??= await planner.LoadPlanAsync(JobId);
+
+    /// <summary>A partition's slices as planned, its first starting in the quote state the job now assumes.</summary>
+    private static IReadOnlyList<SliceSpec> SlicesOf(IReadOnlyList<SliceSpec> planned, PartitionRecord partition) =>
+        partition.StartsInsideQuotes && planned is [var only]
+            ? [only with { StartsInsideQuotes = true }]
+            : planned;
+
+    private void StartPump(TimeSpan? firstTurnIn = null) => _pump ??= this.RegisterGrainTimer(
         PumpAsync,
-        new GrainTimerCreationOptions(TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(500)) { KeepAlive = true });
+        new GrainTimerCreationOptions(firstTurnIn ?? TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(500)) { KeepAlive = true });
 
     /// <summary>
     /// Moves the job on: starts pending partitions within the window, checks on running ones, merges at the end; fails
@@ -327,6 +342,7 @@ public sealed partial class JobGrain(
             return;
         }
 
+        var plan = await PlanAsync();
         var starts = new List<Task>();
         for (var i = 0; i < Job.Partitions.Count && starts.Count < room; i++)
         {
@@ -339,14 +355,14 @@ public sealed partial class JobGrain(
             partition.Attempt++;
             partition.Status = PartitionStatus.Running;
             partition.StartedAt = time.GetUtcNow();
-            starts.Add(StartPartitionAsync(i, partition));
+            starts.Add(StartPartitionAsync(i, partition, SlicesOf(plan[i], partition)));
         }
 
         _dirty |= starts.Count > 0;
         await Task.WhenAll(starts);
     }
 
-    private async Task StartPartitionAsync(int index, PartitionRecord partition)
+    private async Task StartPartitionAsync(int index, PartitionRecord partition, IReadOnlyList<SliceSpec> slices)
     {
         var assignment = new PartitionAssignment
         {
@@ -355,7 +371,7 @@ public sealed partial class JobGrain(
             Attempt = partition.Attempt,
             Spec = Job.Spec!,
             Dataset = Job.Dataset,
-            Slices = partition.Slices,
+            Slices = slices,
             PartialBlob = JobPaths.Partial(JobId, index, partition.Attempt),
             OutputBlob = Job.OutputDataset is { } output ? JobPaths.OutputBlob(output, index) : null,
         };

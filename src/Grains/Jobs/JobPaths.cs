@@ -3,6 +3,9 @@ namespace OrleansProc.Grains.Jobs;
 /// <summary>Where a job's artefacts live in the jobs container, and its output dataset.</summary>
 public static class JobPaths
 {
+    /// <summary>The job's plan: every partition's slices, written once at submit (the job's state keeps only counters).</summary>
+    public static string Plan(string jobId) => $"{jobId}/plan.json";
+
     public static string PartialsPrefix(string jobId) => $"{jobId}/partials/";
 
     /// <summary>One blob per attempt, so a late attempt never overwrites the partial of the one that counts.</summary>

@@ -6,14 +6,16 @@ using OrleansProc.Engine.Io;
 using OrleansProc.Engine.Processing;
 using OrleansProc.Engine.Sql;
 using OrleansProc.Grains.Datasets;
+using OrleansProc.Grains.Storage;
 
 namespace OrleansProc.Grains.Jobs;
 
 /// <summary>
 /// Validates a job spec against the catalog (dataset, query, columns, types) and cuts the dataset's blobs into
-/// partitions: large blobs into byte ranges, small blobs packed together.
+/// partitions: large blobs into byte ranges, small blobs packed together. The slices of every partition go to the plan
+/// blob, written once at submit; the job's state holds per-partition counters only.
 /// </summary>
-public sealed class JobPlanner(DatasetCatalog catalog, IOptions<JobOptions> options)
+public sealed class JobPlanner(DatasetCatalog catalog, BlobStore store, IOptions<JobOptions> options)
 {
     /// <param name="workers">Partitions the cluster scans at once (silos × slots), for the default partition size.</param>
     public async Task<JobPlan> PlanAsync(string jobId, JobSpec spec, int workers, CancellationToken cancellationToken = default)
@@ -26,6 +28,11 @@ public sealed class JobPlanner(DatasetCatalog catalog, IOptions<JobOptions> opti
         if (spec.PartitionSize < options.Value.MinPartitionSize)
         {
             return Reject(SubmitErrorKind.BadRequest, $"partition size {spec.PartitionSize} is too small: use at least {options.Value.MinPartitionSize} bytes");
+        }
+
+        if (spec.MaxGroups < 1)
+        {
+            return Reject(SubmitErrorKind.BadRequest, $"--max-groups must be at least 1, got {spec.MaxGroups}");
         }
 
         string dataset;
@@ -94,20 +101,30 @@ public sealed class JobPlanner(DatasetCatalog catalog, IOptions<JobOptions> opti
             State = JobState.Running,
             BytesTotal = totalBytes,
             OutputDataset = processor.WritesOutputRows ? JobPaths.OutputDataset(jobId) : null,
-            Partitions = partitions.Select(p => new PartitionRecord
-            {
-                Slices = p.Slices.Select(s => new SliceSpec
-                {
-                    BlobName = s.BlobName,
-                    RangeStart = s.RangeStart,
-                    RangeEnd = s.RangeEnd,
-                    Gzip = s.Gzip,
-                }).ToList(),
-            }).ToList(),
+            Partitions = partitions.Select(_ => new PartitionRecord()).ToList(),
         };
-        return new JobPlan(record, null);
+        var slices = partitions.Select(p => (IReadOnlyList<SliceSpec>)p.Slices.Select(s => new SliceSpec
+        {
+            BlobName = s.BlobName,
+            RangeStart = s.RangeStart,
+            RangeEnd = s.RangeEnd,
+            Gzip = s.Gzip,
+        }).ToList()).ToList();
+        return new JobPlan(record, slices, null);
     }
 
+    /// <summary>Stores the slices of a job's partitions (once, at submit; a later submit of the same id is rejected).</summary>
+    public async Task SavePlanAsync(string jobId, IReadOnlyList<IReadOnlyList<SliceSpec>> slices, CancellationToken cancellationToken = default)
+    {
+        await store.EnsureContainersAsync(cancellationToken).ConfigureAwait(false);
+        await store.UploadJsonAsync(store.Jobs, JobPaths.Plan(jobId), slices, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The slices of a job's partitions, as <see cref="SavePlanAsync"/> stored them.</summary>
+    public async Task<IReadOnlyList<IReadOnlyList<SliceSpec>>> LoadPlanAsync(string jobId, CancellationToken cancellationToken = default) =>
+        await store.ReadJsonAsync<List<List<SliceSpec>>>(store.Jobs, JobPaths.Plan(jobId), cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"job {jobId}: its plan blob {StorageNames.JobsContainer}/{JobPaths.Plan(jobId)} is missing");
+
     private static JobPlan Reject(SubmitErrorKind kind, string message, int position = -1) =>
-        new(null, SubmitOutcome.Rejected(kind, message, position));
+        new(null, [], SubmitOutcome.Rejected(kind, message, position));
 }

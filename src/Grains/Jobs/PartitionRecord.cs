@@ -1,15 +1,13 @@
-using OrleansProc.Contracts.Partitions;
-
 namespace OrleansProc.Grains.Jobs;
 
-/// <summary>A partition in the job's state: its slices (references to blob ranges) and its counters.</summary>
+/// <summary>
+/// A partition in the job's state: its status and counters. Its slices (the blob ranges it reads) are in the job's
+/// plan blob, not here, so the state stays small however many blobs a partition packs.
+/// </summary>
 [GenerateSerializer]
 [Alias("OrleansProc.PartitionRecord")]
 public sealed class PartitionRecord
 {
-    [Id(0)]
-    public List<SliceSpec> Slices { get; set; } = [];
-
     [Id(1)]
     public PartitionStatus Status { get; set; }
 
@@ -27,10 +25,6 @@ public sealed class PartitionRecord
     [Id(5)]
     public long Bytes { get; set; }
 
-    /// <summary>Quote bytes per slice from the successful attempt.</summary>
-    [Id(6)]
-    public List<long> QuoteCounts { get; set; } = [];
-
     [Id(7)]
     public DateTimeOffset StartedAt { get; set; }
 
@@ -44,22 +38,30 @@ public sealed class PartitionRecord
     [Id(10)]
     public string? Error { get; set; }
 
-    /// <summary>A pending retry starts no earlier than this (backoff).</summary>
+    /// <summary>
+    /// For a partition that is one byte range of a cut blob: the CSV quote state it assumes at its start (planned
+    /// false; set when the quote counts of the blob's ranges show the guess was wrong).
+    /// </summary>
     [Id(11)]
+    public bool StartsInsideQuotes { get; set; }
+
+    /// <summary>For a one-slice partition: the quote bytes its last attempt counted in its range, once reported.</summary>
+    [Id(12)]
+    public long? QuoteCount { get; set; }
+
+    /// <summary>A pending retry starts no earlier than this (backoff).</summary>
+    [Id(13)]
     public DateTimeOffset? RetryAt { get; set; }
 
     /// <summary>Attempts lost to a storage outage: retried while the outage lasts, not counted in <see cref="Failures"/>.</summary>
-    [Id(12)]
+    [Id(14)]
     public int StorageRetries { get; set; }
 
     /// <summary>The output blocks the successful attempt of a transform staged.</summary>
-    [Id(13)]
+    [Id(15)]
     public int OutputBlocks { get; set; }
 
     /// <summary>Attempts lost with their silo (it died or stopped answering): not counted in <see cref="Failures"/>.</summary>
-    [Id(14)]
+    [Id(16)]
     public int LostAttempts { get; set; }
-
-    public long PlannedBytes(IReadOnlyDictionary<string, long> lengths) => Slices.Sum(s =>
-        Math.Min(s.RangeEnd, lengths.TryGetValue(s.BlobName, out var length) ? length : 0) - s.RangeStart);
 }

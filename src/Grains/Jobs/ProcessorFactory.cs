@@ -12,6 +12,10 @@ public static class ProcessorFactory
     public static IPartitionProcessor Create(JobSpec spec, TableSchema schema) => spec.Kind switch
     {
         JobKind.WordCount => WordCountProcessor.Create(schema, spec.Column ?? string.Empty, spec.Top),
-        _ => SqlProcessor.Create(SqlParser.Parse(spec.Sql ?? string.Empty), schema),
+        _ => SqlProcessor.Create(SqlParser.Parse(spec.Sql ?? string.Empty), schema, Options(spec)),
     };
+
+    /// <summary>The SQL limits a spec asks for; defaults for those it leaves out.</summary>
+    public static SqlProcessorOptions Options(JobSpec spec) =>
+        spec.MaxGroups is { } maxGroups ? new SqlProcessorOptions { MaxGroups = maxGroups } : new SqlProcessorOptions();
 }

@@ -8,7 +8,9 @@ namespace OrleansProc.Grains.Partitions;
 
 /// <summary>
 /// Owns one partition of one job. Start returns at once; the attempt runs on the silo's worker pool and reports back
-/// to the job grain. Placed round-robin over the silos so every silo takes work.
+/// to the job grain. Placed round-robin over the silos so every silo takes work. A finished attempt keeps its report
+/// (its activation stays until idle collection): asked whether it runs, it says yes and sends the report again, so a
+/// busy coordinator that asks before it has read the report (or lost it) never takes a finished attempt for a lost one.
 /// </summary>
 [RoundRobinPlacement]
 public sealed class PartitionGrain(PartitionRunner runner, SiloLoadCounters counters, ILocalSiloDetails silo) : Grain, IPartitionGrain, IDisposable
@@ -16,6 +18,7 @@ public sealed class PartitionGrain(PartitionRunner runner, SiloLoadCounters coun
     private CancellationTokenSource? _stop;
     private int _attempt = -1;
     private bool _known;
+    private PartitionReport? _report;
 
     public Task StartAsync(PartitionAssignment assignment, CancellationToken cancellationToken = default)
     {
@@ -29,13 +32,26 @@ public sealed class PartitionGrain(PartitionRunner runner, SiloLoadCounters coun
         _stop = new CancellationTokenSource();
         _attempt = assignment.Attempt;
         _known = true;
+        _report = null;
         this.DelayDeactivation(TimeSpan.FromHours(6));
         _ = RunAsync(assignment, _stop.Token);
         return Task.CompletedTask;
     }
 
-    public Task<bool> IsRunningAsync(int attempt, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_known && attempt == _attempt);
+    public async Task<bool> IsRunningAsync(int attempt, CancellationToken cancellationToken = default)
+    {
+        if (!_known || attempt != _attempt)
+        {
+            return false;
+        }
+
+        if (_report is { } report)
+        {
+            await GrainFactory.GetGrain<IJobGrain>(report.JobId).ReportPartitionAsync(report);
+        }
+
+        return true;
+    }
 
     public Task StopAsync(CancellationToken cancellationToken = default)
     {
@@ -70,8 +86,9 @@ public sealed class PartitionGrain(PartitionRunner runner, SiloLoadCounters coun
             return;
         }
 
+        _report = report;
         await GrainFactory.GetGrain<IJobGrain>(assignment.JobId).ReportPartitionAsync(report);
-        this.DeactivateOnIdle();
+        this.DelayDeactivation(TimeSpan.FromMinutes(-1)); // no longer kept for the run: collected once idle
     }
 
     private void PublishLoad(string address) =>

@@ -23,6 +23,7 @@ public static class SiloHostingExtensions
         builder.Logging.AddFilter("OrleansProc", LogLevel.Information);
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         builder.Logging.AddFilter("Azure", LogLevel.Warning);
+        builder.Logging.AddFilter("Polly", LogLevel.Warning); // Orleans' placement logs every resolution at Information
         builder.Logging.AddSimpleConsole(o =>
         {
             o.SingleLine = true;

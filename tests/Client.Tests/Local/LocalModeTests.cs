@@ -31,6 +31,31 @@ public sealed class LocalModeTests : IDisposable
     }
 
     [Fact]
+    public async Task Query_LocalGroupByOverMaxGroups_FailsNamingTheLimit()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_folder.FullName, "a.csv"), "k,v\nx,1\ny,2\nz,3\nx,4\n");
+
+        var (exitCode, output, error) = await RunAsync("query", $"SELECT k, COUNT(*) AS n FROM '{_folder.FullName}/a.csv' GROUP BY k", "--max-groups", "2");
+
+        Assert.NotEqual(ExitCodes.Success, exitCode);
+        Assert.Empty(output);
+        var line = Assert.Single(error.Split('\n'), l => l.StartsWith("error:", StringComparison.Ordinal));
+        Assert.Contains("more than 2 groups (--max-groups 2)", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Query_LocalGroupByAtMaxGroups_Completes()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_folder.FullName, "a.csv"), "k,v\nx,1\ny,2\nz,3\nx,4\n");
+
+        var (exitCode, output, _) = await RunAsync("query", $"SELECT k, SUM(v) AS s FROM '{_folder.FullName}/a.csv' GROUP BY k ORDER BY k", "--max-groups", "3", "--format", "json");
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        var rows = JsonDocument.Parse(output).RootElement.EnumerateArray().Select(r => (r.GetProperty("k").GetString(), r.GetProperty("s").GetInt64())).ToList();
+        Assert.Equal([("x", 5L), ("y", 2L), ("z", 3L)], rows);
+    }
+
+    [Fact]
     public async Task Query_UnknownColumnOverLocalFile_ExitsTwoWithCaret()
     {
         await File.WriteAllTextAsync(Path.Combine(_folder.FullName, "a.csv"), "k,v\nx,1\n");

@@ -221,6 +221,118 @@ public sealed class SqlProcessorTests
     }
 
     [Fact]
+    public void Accept_ExactlyMaxGroups_CompletesWithEveryGroup()
+    {
+        var schema = MakeSchema(("k", SqlType.BigInt), ("v", SqlType.BigInt));
+        var rows = Enumerable.Range(0, 3_000).Select(i => new[] { I(i % 1_000), I(i) }).ToList();
+        var processor = SqlProcessor.Create("SELECT k, COUNT(*) AS n, SUM(v) AS s FROM t GROUP BY k ORDER BY k", schema, new SqlProcessorOptions { MaxGroups = 1_000 });
+
+        var result = Run(processor, rows);
+
+        var expected = rows.GroupBy(r => r[0].Int64).OrderBy(g => g.Key).Select(g => $"{g.Key}|{g.Count()}|{g.Sum(r => r[1].Int64)}");
+        Assert.Equal(expected, Rows(result));
+    }
+
+    [Fact]
+    public void Accept_OneGroupMoreThanMaxGroups_ThrowsNamingTheLimit()
+    {
+        var schema = MakeSchema(("k", SqlType.Varchar));
+        var processor = SqlProcessor.Create("SELECT k, COUNT(*) FROM t GROUP BY k", schema, new SqlProcessorOptions { MaxGroups = 3 });
+        var partial = processor.CreatePartial();
+        foreach (var key in new[] { "a", "b", "a", "c", "c" })
+        {
+            partial.Accept([S(key)]);
+        }
+
+        var e = Assert.Throws<QueryException>(() => partial.Accept([S("d")]));
+
+        Assert.Contains("more than 3 groups (--max-groups 3)", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Merge_PartialsTogetherOverMaxGroups_ThrowsNamingTheLimit()
+    {
+        var schema = MakeSchema(("k", SqlType.BigInt));
+        var processor = SqlProcessor.Create("SELECT k, COUNT(*) FROM t GROUP BY k", schema, new SqlProcessorOptions { MaxGroups = 20 });
+        var a = processor.CreatePartial();
+        var b = processor.CreatePartial();
+        for (var i = 0; i < 15; i++)
+        {
+            a.Accept([I(i)]);
+            b.Accept([I(100 + i)]);
+        }
+
+        var merged = RoundTrip(processor, a);
+
+        var e = Assert.Throws<QueryException>(() => merged.Merge(RoundTrip(processor, b)));
+        Assert.Contains("more than 20 groups (--max-groups 20)", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReadPartial_MoreGroupsThanTheReadersLimit_ThrowsBeforeReadingThem()
+    {
+        var schema = MakeSchema(("k", SqlType.BigInt));
+        var query = SqlParser.Parse("SELECT k, COUNT(*) FROM t GROUP BY k");
+        var writer = SqlProcessor.Create(query, schema);
+        var reader = SqlProcessor.Create(query, schema, new SqlProcessorOptions { MaxGroups = 5 });
+        var partial = writer.CreatePartial();
+        for (var i = 0; i < 6; i++)
+        {
+            partial.Accept([I(i)]);
+        }
+
+        using var buffer = new MemoryStream();
+        partial.WriteTo(buffer);
+        buffer.Position = 0;
+
+        var e = Assert.Throws<QueryException>(() => reader.ReadPartial(buffer));
+        Assert.Contains("more than 5 groups (--max-groups 5)", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Merge_MillionDistinctKeysOverPartials_EveryGroupRightUnderTheDefaultLimit()
+    {
+        const int Keys = 1_000_000;
+        var schema = MakeSchema(("k", SqlType.BigInt));
+        var query = SqlProcessor.Create("SELECT k, COUNT(*) AS n FROM t GROUP BY k HAVING COUNT(*) = 2 ORDER BY k", schema);
+        var partials = Enumerable.Range(0, 4).Select(_ => query.CreatePartial()).ToList();
+        for (var k = 0; k < Keys; k++)
+        {
+            // Every key once, spread over four partials; every 1000th key once more, in another partial.
+            partials[k % 4].Accept([I(k)]);
+            if (k % 1_000 == 0)
+            {
+                partials[(k + 1) % 4].Accept([I(k)]);
+            }
+        }
+
+        var merged = RoundTrip(query, partials[0]);
+        foreach (var other in partials.Skip(1))
+        {
+            merged.Merge(RoundTrip(query, other));
+        }
+
+        Assert.Equal(Enumerable.Range(0, Keys / 1_000).Select(i => $"{i * 1_000}|2"), Rows(query.Finish(merged)));
+    }
+
+    [Fact]
+    public void Merge_MillionDistinctKeysUnderLimitOfOneLess_ThrowsNamingTheLimit()
+    {
+        const int Keys = 1_000_000;
+        var schema = MakeSchema(("k", SqlType.BigInt));
+        var query = SqlProcessor.Create("SELECT k, COUNT(*) FROM t GROUP BY k", schema, new SqlProcessorOptions { MaxGroups = Keys - 1 });
+        var a = query.CreatePartial();
+        var b = query.CreatePartial();
+        for (var k = 0; k < Keys; k++)
+        {
+            (k % 2 == 0 ? a : b).Accept([I(k)]);
+        }
+
+        var e = Assert.Throws<QueryException>(() => a.Merge(RoundTrip(query, b)));
+        Assert.Contains($"more than {Keys - 1} groups (--max-groups {Keys - 1})", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Transform_WritesCsvWithHeaderQuotingAndNulls()
     {
         var schema = MakeSchema(("id", SqlType.BigInt), ("name", SqlType.Varchar), ("x", SqlType.Double), ("ok", SqlType.Boolean));
