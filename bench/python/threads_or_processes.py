@@ -10,7 +10,8 @@
         I/O-bound: GET every blob BASE_URL/NAME?QUERY (names on stdin, one a line), one keep-alive HTTP connection
         per process, blobs split in chunks of 8 among the processes; prints the blobs and bytes read.
 
-Prints one JSON object: {"rows": [...], "max_rss_kb": the largest resident peak of this process or a worker}.
+Prints one JSON object: {"rows": [...], "max_rss_kb": the largest resident peak of this process or a worker,
+"cpu_seconds": user + system CPU of this process and its workers}.
 """
 import csv
 import hashlib
@@ -95,8 +96,10 @@ def main():
         rows = [[sum(n for n, _ in parts), sum(b for _, b in parts)]]
     else:
         sys.exit("usage: threads_or_processes.py sha ROUNDS PROCESSES FILE... | wc PROCESSES FILE... | blobs PROCESSES BASE_URL QUERY < NAMES")
-    peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-    json.dump({"rows": rows, "max_rss_kb": peak}, sys.stdout)
+    me, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    peak = max(me.ru_maxrss, workers.ru_maxrss)
+    cpu = me.ru_utime + me.ru_stime + workers.ru_utime + workers.ru_stime
+    json.dump({"rows": rows, "max_rss_kb": peak, "cpu_seconds": cpu}, sys.stdout)
     print()
 
 

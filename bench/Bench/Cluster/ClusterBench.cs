@@ -37,6 +37,9 @@ internal sealed class ClusterBench(string benchDirectory, IReadOnlyList<string> 
         var blobs = new BlobServiceClient(azurite.ConnectionString);
         await using var cluster = await BenchCluster.StartAsync(work, azurite.ConnectionString, azurite.ConnectionString, silos: 2, slots: null);
         _azurite = azurite.ProcessId;
+        var idle = new CpuMeter(_azurite, cluster);
+        await Task.Delay(TimeSpan.FromSeconds(10));
+        Console.Error.WriteLine($"bench: cluster: idle (no job running): {idle.Describe()}");
 
         if (selected("cluster") || selected("memory"))
         {

@@ -3,10 +3,10 @@ using System.Text.Json;
 
 namespace OrleansProc.Bench.Study;
 
-/// <summary>Runs bench/python/threads_or_processes.py and reads its answer: the rows and the largest resident peak of its processes.</summary>
+/// <summary>Runs bench/python/threads_or_processes.py and reads its answer: the rows, the largest resident peak of its processes and the CPU seconds they used.</summary>
 internal static class PythonStudyRunner
 {
-    public static async Task<(List<object?[]> Rows, long PeakBytes)> RunAsync(string root, IReadOnlyList<string> arguments, IReadOnlyList<string>? input = null)
+    public static async Task<(List<object?[]> Rows, long PeakBytes, double CpuSeconds)> RunAsync(string root, IReadOnlyList<string> arguments, IReadOnlyList<string>? input = null)
     {
         var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardInput = true, UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine(root, "bench", "python", "threads_or_processes.py"));
@@ -38,6 +38,6 @@ internal static class PythonStudyRunner
             JsonValueKind.Number => (object?)e.GetDouble(),
             _ => e.ToString(),
         }).ToArray()).ToList();
-        return (rows, doc.RootElement.GetProperty("max_rss_kb").GetInt64() * 1024);
+        return (rows, doc.RootElement.GetProperty("max_rss_kb").GetInt64() * 1024, doc.RootElement.GetProperty("cpu_seconds").GetDouble());
     }
 }

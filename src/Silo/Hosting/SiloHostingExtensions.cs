@@ -76,6 +76,7 @@ public static class SiloHostingExtensions
             o.FaultBlob = builder.Configuration["ORLEANSPROC_FAULT_BLOB"] is { Length: > 0 } fault ? fault : null;
         });
         builder.Services.Configure<JobOptions>(o => o.StorageOutageLimit = TimeSpan.FromSeconds(settings.StorageOutageLimitSeconds));
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(settings.ShutdownSeconds));
         builder.Services.AddSingleton(settings);
         return builder;
     }

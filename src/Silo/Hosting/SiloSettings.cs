@@ -9,7 +9,10 @@ namespace OrleansProc.Silo.Hosting;
 /// A silo's settings, from environment variables (or configuration keys of the same names):
 /// ORLEANSPROC_STORAGE (connection string; default Azurite's development storage), ORLEANSPROC_CLUSTER (default dev),
 /// ORLEANSPROC_SILO_PORT (default 11111), ORLEANSPROC_GATEWAY_PORT (default 30000), ORLEANSPROC_SILO_NAME,
-/// ORLEANSPROC_ADVERTISED_IP (default 127.0.0.1; in a container, its own address), ORLEANSPROC_SLOTS (default: cores),
+/// ORLEANSPROC_ADVERTISED_IP (default 127.0.0.1; "auto" for the host's own address) or ORLEANSPROC_ADVERTISED_HOST (a name
+/// resolved at start; see <see cref="AdvertisedAddressResolver"/>), ORLEANSPROC_SLOTS (default: cores),
+/// ORLEANSPROC_SHUTDOWN_SECONDS (default 30: how long a stopping silo may take to hand its grains over; keep it below
+/// the time the container runtime waits before it kills the process),
 /// ORLEANSPROC_STORAGE_OUTAGE_LIMIT_SECONDS (default 180: how long a job waits for unreachable storage before it fails).
 /// </summary>
 public sealed class SiloSettings
@@ -34,6 +37,9 @@ public sealed class SiloSettings
     [Range(1, 86_400)]
     public int StorageOutageLimitSeconds { get; init; } = 180;
 
+    [Range(1, 3600)]
+    public int ShutdownSeconds { get; init; } = 30;
+
     public static SiloSettings From(IConfiguration configuration)
     {
         string? Get(string name) => configuration[name] is { Length: > 0 } value ? value : null;
@@ -44,11 +50,10 @@ public sealed class SiloSettings
             SiloPort = ParseInt(Get("ORLEANSPROC_SILO_PORT"), 11111, "ORLEANSPROC_SILO_PORT"),
             GatewayPort = ParseInt(Get("ORLEANSPROC_GATEWAY_PORT"), 30000, "ORLEANSPROC_GATEWAY_PORT"),
             SiloName = Get("ORLEANSPROC_SILO_NAME") ?? Environment.MachineName,
-            AdvertisedAddress = Get("ORLEANSPROC_ADVERTISED_IP") is { } ip
-                ? IPAddress.TryParse(ip, out var address) ? address : throw new InvalidOperationException($"ORLEANSPROC_ADVERTISED_IP '{ip}' is not an IP address")
-                : IPAddress.Loopback,
+            AdvertisedAddress = AdvertisedAddressResolver.Resolve(Get(AdvertisedAddressResolver.IpVariable), Get(AdvertisedAddressResolver.HostVariable)),
             Slots = ParseInt(Get("ORLEANSPROC_SLOTS"), Environment.ProcessorCount, "ORLEANSPROC_SLOTS"),
             StorageOutageLimitSeconds = ParseInt(Get("ORLEANSPROC_STORAGE_OUTAGE_LIMIT_SECONDS"), 180, "ORLEANSPROC_STORAGE_OUTAGE_LIMIT_SECONDS"),
+            ShutdownSeconds = ParseInt(Get("ORLEANSPROC_SHUTDOWN_SECONDS"), 30, "ORLEANSPROC_SHUTDOWN_SECONDS"),
         };
         Validator.ValidateObject(settings, new ValidationContext(settings), validateAllProperties: true);
         return settings;

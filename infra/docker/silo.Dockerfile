@@ -1,0 +1,36 @@
+# syntax=docker/dockerfile:1
+# The OrleansProc silo. Build from the repository root (the context; see .dockerignore):
+#   docker build -f infra/docker/silo.Dockerfile -t orleansproc-silo:0.1.0 .
+# Tags are exact: the SDK that global.json pins, and the runtime that SDK ships.
+
+FROM mcr.microsoft.com/dotnet/sdk:10.0.401 AS build
+WORKDIR /src
+# The SDK pin and Central Package Management first, then the project files of the silo and what it references, so
+# the restore layer is reused until one of them changes.
+COPY global.json Directory.Build.props Directory.Packages.props ./
+COPY src/Contracts/Contracts.csproj src/Contracts/
+COPY src/Engine/Engine.csproj src/Engine/
+COPY src/Grains/Grains.csproj src/Grains/
+COPY src/Silo/Silo.csproj src/Silo/
+RUN dotnet restore src/Silo/Silo.csproj
+COPY src/Contracts/ src/Contracts/
+COPY src/Engine/ src/Engine/
+COPY src/Grains/ src/Grains/
+COPY src/Silo/ src/Silo/
+RUN dotnet publish src/Silo/Silo.csproj -c Release --no-restore -o /app/publish -p:UseAppHost=false
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0.12 AS final
+WORKDIR /app
+COPY --from=build /app/publish .
+# Container defaults (compose and Kubernetes set them too): the web side on every address, the silo advertising its
+# own address (Kubernetes passes the pod IP instead). ASPNETCORE_HTTP_PORTS is emptied: the silo binds its web port
+# from ORLEANSPROC_WEB_PORT itself.
+ENV ORLEANSPROC_WEB_HOST=0.0.0.0 \
+    ORLEANSPROC_WEB_PORT=8080 \
+    ORLEANSPROC_ADVERTISED_IP=auto \
+    ASPNETCORE_HTTP_PORTS=
+# silo-to-silo, client gateway, web page (/, /dashboard, /healthz, /metrics)
+EXPOSE 11111 30000 8080
+# The base image's non-root user 'app' (uid 1654), by number so Kubernetes' runAsNonRoot can check it.
+USER $APP_UID
+ENTRYPOINT ["dotnet", "OrleansProc.Silo.dll"]
