@@ -26,6 +26,10 @@ if [ ${#cases[@]} -eq 0 ]; then
     JobCancel_MidJob
     PoisonBlob_FailsEveryAttempt
     KillClient_MidJob
+    KillAllSilos_MidJobThenStartNewOnes
+    StorageOutage_TenSecondsMidJob
+    StorageOutage_PastTheLimit
+    SiloHang_WorkerUnresponsivePast20Seconds
   )
 fi
 

@@ -1,14 +1,22 @@
 namespace OrleansProc.TestSupport;
 
-/// <summary>Azurite from infra/node_modules, in memory, on free ports of 127.0.0.1, stopped on dispose.</summary>
+/// <summary>
+/// Azurite from infra/node_modules on free ports of 127.0.0.1, stopped on dispose: in memory, or on disk (a folder of
+/// its own) when the data must survive <see cref="StopAsync"/> and <see cref="RestartAsync"/> on the same ports.
+/// </summary>
 public sealed class AzuriteProcess : IAsyncDisposable
 {
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
-    private readonly ChildProcess _process;
+    private readonly IReadOnlyList<string> _arguments;
+    private readonly string _workDirectory;
+    private ChildProcess _process;
+    private int _starts;
 
-    private AzuriteProcess(ChildProcess process, string connectionString)
+    private AzuriteProcess(ChildProcess process, IReadOnlyList<string> arguments, string workDirectory, string connectionString)
     {
         _process = process;
+        _arguments = arguments;
+        _workDirectory = workDirectory;
         ConnectionString = connectionString;
     }
 
@@ -18,32 +26,74 @@ public sealed class AzuriteProcess : IAsyncDisposable
     /// <summary>A connection string for Azure.Storage.Blobs, Azure.Data.Tables and ORLEANSPROC_STORAGE.</summary>
     public string ConnectionString { get; }
 
-    public static async Task<AzuriteProcess> StartAsync(string workDirectory)
+    public bool IsRunning => !_process.HasExited;
+
+    /// <param name="workDirectory">Where the log goes (and the data, on disk).</param>
+    /// <param name="onDisk">Keep the data in <paramref name="workDirectory"/>/azurite-data instead of in memory.</param>
+    public static async Task<AzuriteProcess> StartAsync(string workDirectory, bool onDisk = false)
     {
         if (!File.Exists(RepositoryRoot.AzuriteBin))
         {
             throw new InvalidOperationException($"{RepositoryRoot.AzuriteBin} is missing: run 'npm ci' in infra/ (the README's test command does)");
         }
 
-        return await FreePorts.StartAsync(() => StartOnFreePortsAsync(workDirectory));
+        return await FreePorts.StartAsync(() => StartOnFreePortsAsync(workDirectory, onDisk));
     }
 
-    private static async Task<AzuriteProcess> StartOnFreePortsAsync(string workDirectory)
+    /// <summary>
+    /// Stops Azurite gracefully (SIGTERM: each service closes and writes its data out), then ends the process (it may
+    /// linger on open client connections once its services are closed).
+    /// </summary>
+    public async Task StopAsync()
+    {
+        _process.Signal("TERM");
+        try
+        {
+            foreach (var service in new[] { "Blob", "Queue", "Table" })
+            {
+                await _process.WaitForOutputAsync($"Azurite {service} service successfully closed", TimeSpan.FromSeconds(30));
+            }
+        }
+        catch (ChildProcessExitedException)
+        {
+            return; // it exited on its own, done
+        }
+
+        _process.Kill();
+    }
+
+    /// <summary>Starts Azurite again on the same ports and data (after <see cref="StopAsync"/>).</summary>
+    public async Task RestartAsync()
+    {
+        await _process.DisposeAsync();
+        _process = ChildProcess.Start(RepositoryRoot.AzuriteBin, _arguments, new Dictionary<string, string>(), Path.Combine(_workDirectory, $"azurite-{++_starts}.log"));
+        await _process.WaitForOutputAsync("Table service is successfully listening", TimeSpan.FromSeconds(60));
+    }
+
+    private static async Task<AzuriteProcess> StartOnFreePortsAsync(string workDirectory, bool onDisk)
     {
         int blob = FreePorts.Next(), queue = FreePorts.Next(), table = FreePorts.Next();
         var connectionString =
             $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};" +
             $"BlobEndpoint=http://127.0.0.1:{blob}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queue}/devstoreaccount1;" +
             $"TableEndpoint=http://127.0.0.1:{table}/devstoreaccount1;";
-        var process = ChildProcess.Start(
-            RepositoryRoot.AzuriteBin,
-            [
-                "--blobHost", "127.0.0.1", "--blobPort", $"{blob}", "--queueHost", "127.0.0.1", "--queuePort", $"{queue}",
-                "--tableHost", "127.0.0.1", "--tablePort", $"{table}", "--inMemoryPersistence", "--skipApiVersionCheck", "--loose",
-            ],
-            new Dictionary<string, string>(),
-            Path.Combine(workDirectory, "azurite.log"));
-        var azurite = new AzuriteProcess(process, connectionString);
+        List<string> arguments =
+        [
+            "--blobHost", "127.0.0.1", "--blobPort", $"{blob}", "--queueHost", "127.0.0.1", "--queuePort", $"{queue}",
+            "--tableHost", "127.0.0.1", "--tablePort", $"{table}", "--skipApiVersionCheck", "--loose",
+        ];
+        if (onDisk)
+        {
+            var data = Directory.CreateDirectory(Path.Combine(workDirectory, "azurite-data")).FullName;
+            arguments.AddRange(["--location", data]);
+        }
+        else
+        {
+            arguments.Add("--inMemoryPersistence");
+        }
+
+        var process = ChildProcess.Start(RepositoryRoot.AzuriteBin, arguments, new Dictionary<string, string>(), Path.Combine(workDirectory, "azurite.log"));
+        var azurite = new AzuriteProcess(process, arguments, workDirectory, connectionString);
         try
         {
             await process.WaitForOutputAsync("Table service is successfully listening", TimeSpan.FromSeconds(60));

@@ -85,6 +85,17 @@ public sealed class ChildProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Sends a signal (TERM, STOP, CONT, ...) to the process, as `kill -NAME PID` does.</summary>
+    public void Signal(string name)
+    {
+        using var kill = Process.Start("kill", [$"-{name}", $"{_process.Id}"]);
+        kill.WaitForExit();
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill -{name} {_process.Id} exited with {kill.ExitCode}");
+        }
+    }
+
     public void Kill()
     {
         if (!_process.HasExited)

@@ -2,8 +2,9 @@ using Orleans.Concurrency;
 namespace OrleansProc.Contracts.Partitions;
 
 /// <summary>
-/// Owns one partition of one job (key: "{jobId}/{index}"). <see cref="StartAsync"/> returns at once; the work runs
-/// on the silo's bounded worker pool and reports back to the job grain.
+/// Owns one attempt at one partition of a job (key: "{jobId}/{index}/{attempt}": a new attempt is a new activation,
+/// placed afresh, so a retry never waits on a silo that stopped answering). <see cref="StartAsync"/> returns at once;
+/// the work runs on the silo's bounded worker pool and reports back to the job grain.
 /// </summary>
 [Alias("OrleansProc.IPartitionGrain")]
 public interface IPartitionGrain : IGrainWithStringKey

@@ -31,7 +31,10 @@ public sealed record PartitionAssignment
     [Id(6)]
     public required string PartialBlob { get; init; }
 
-    /// <summary>The blob output rows are written to (transforms), or null.</summary>
+    /// <summary>
+    /// The blob output rows go to (transforms), or null. The attempt only stages blocks named after it; the coordinator
+    /// commits those of the attempt it records.
+    /// </summary>
     [Id(7)]
     public string? OutputBlob { get; init; }
 }

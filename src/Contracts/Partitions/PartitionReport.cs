@@ -44,4 +44,12 @@ public sealed record PartitionReport
     /// <summary>The silo that ran the attempt.</summary>
     [Id(11)]
     public string Silo { get; init; } = string.Empty;
+
+    /// <summary>True when the attempt failed because storage was unreachable: retried while the outage lasts, not counted as a failure.</summary>
+    [Id(12)]
+    public bool StorageUnreachable { get; init; }
+
+    /// <summary>The output blocks a transform's attempt staged (committed by the coordinator if this attempt counts).</summary>
+    [Id(13)]
+    public int OutputBlocks { get; init; }
 }

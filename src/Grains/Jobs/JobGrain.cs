@@ -6,6 +6,7 @@ using OrleansProc.Contracts.Jobs;
 using OrleansProc.Contracts.Partitions;
 using OrleansProc.Grains.Partitions;
 using OrleansProc.Grains.Telemetry;
+using OrleansProc.Grains.Storage;
 
 namespace OrleansProc.Grains.Jobs;
 
@@ -36,11 +37,22 @@ public sealed partial class JobGrain(
     private DateTimeOffset _lastSave;
     private DateTimeOffset _lastLivenessCheck;
     private JobResult? _result;
-    private readonly Dictionary<int, DateTimeOffset> _unreachableSince = [];
+    private readonly Dictionary<(int Index, int Attempt), DateTimeOffset> _unreachableSince = [];
     private IReadOnlyList<IReadOnlyList<SliceSpec>>? _plan;
     private IGrainTimer? _secondCleanup;
     private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _keepAlive;
+
+    // Storage outages: since when nothing reached storage (partitions and this grain's own writes), and the last error.
+    private DateTimeOffset? _storageDownSince;
+    private string? _storageError;
+    private int _saveFailures;
+    private DateTimeOffset _saveRetryAt;
+    private int _mergeFailures;
+    private DateTimeOffset _mergeRetryAt;
+    private bool _directoryStale;
+    private int _directoryFailures;
+    private DateTimeOffset _directoryRetryAt;
 
     private string JobId => this.GetPrimaryKeyString();
 
@@ -50,7 +62,9 @@ public sealed partial class JobGrain(
     {
         if (Job.State is JobState.Running or JobState.Merging)
         {
-            LogResumed(logger, JobId, Job.State);
+            var done = Job.Partitions.Count(p => p.Status == PartitionStatus.Done);
+            var running = Job.Partitions.Count(p => p.Status == PartitionStatus.Running);
+            LogResumed(logger, JobId, Job.State, done, Job.Partitions.Count, running);
             _keepAlive = true; // a previous activation may have registered it
             StartPump();
         }
@@ -79,7 +93,19 @@ public sealed partial class JobGrain(
         state.State = plan.Record!;
         Job.SubmittedAt = time.GetUtcNow();
         Job.TraceParent = span?.Id;
-        await Task.WhenAll(SaveAsync(), RecordInDirectoryAsync());
+        var recorded = TryRecordInDirectoryAsync();
+        try
+        {
+            await state.WriteStateAsync(cancellationToken);
+        }
+        catch
+        {
+            state.State = new JobRecord(); // not accepted: the same id may be submitted again
+            throw;
+        }
+
+        _lastSave = time.GetUtcNow();
+        await recorded;
         LogSubmitted(logger, JobId, Job.Dataset, Job.Partitions.Count);
         metrics.JobStarted();
 
@@ -165,19 +191,23 @@ public sealed partial class JobGrain(
         var partition = Job.Partitions[report.Index];
         if (partition.Status != PartitionStatus.Running || partition.Attempt != report.Attempt)
         {
-            LogStaleReport(logger, JobId, report.Index, report.Attempt);
+            LogStaleReport(logger, JobId, report.Index, report.Attempt, partition.Attempt);
             return;
         }
 
         var plan = await PlanAsync();
         if (!report.Succeeded && !(report.Permanent && IsCheckableRange(plan[report.Index], report)))
         {
-            await OnAttemptFailedAsync(report.Index, partition, report.Error ?? "unknown error", report.Permanent);
+            var loss = report.StorageUnreachable ? AttemptLoss.StorageUnreachable : AttemptLoss.Failed;
+            await OnAttemptFailedAsync(report.Index, partition, report.Error ?? "unknown error", report.Permanent, loss);
             await PumpAsync();
             return;
         }
 
+        _storageDownSince = null;
         partition.Status = report.Succeeded ? PartitionStatus.Done : PartitionStatus.Suspect;
+        partition.OutputBlocks = report.OutputBlocks;
+        partition.RetryAt = null;
         partition.Error = report.Error;
         partition.Rows = report.Rows;
         partition.Bytes = report.Bytes;
@@ -243,7 +273,10 @@ public sealed partial class JobGrain(
         PumpAsync,
         new GrainTimerCreationOptions(firstTurnIn ?? TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(500)) { KeepAlive = true });
 
-    /// <summary>Moves the job on: starts pending partitions within the window, checks on running ones, merges at the end.</summary>
+    /// <summary>
+    /// Moves the job on: starts pending partitions within the window, checks on running ones, merges at the end; fails
+    /// the job when storage stays unreachable too long; retries its own writes that failed.
+    /// </summary>
     private async Task PumpAsync(CancellationToken cancellationToken = default)
     {
         if (Job.State == JobState.Running)
@@ -262,14 +295,37 @@ public sealed partial class JobGrain(
             }
         }
 
-        if (Job.State == JobState.Merging)
+        if (Job.State == JobState.Merging && time.GetUtcNow() >= _mergeRetryAt)
         {
             await MergeAsync(cancellationToken);
         }
 
-        if (_dirty && time.GetUtcNow() - _lastSave >= SaveInterval)
+        if (Job.State is JobState.Running or JobState.Merging
+            && _storageDownSince is { } since
+            && time.GetUtcNow() - since >= options.Value.StorageOutageLimit)
         {
-            await SaveAsync();
+            var seconds = (time.GetUtcNow() - since).TotalSeconds;
+            await FinishAsync(
+                JobState.Failed,
+                $"storage was unreachable for {seconds:F0} s (since {since:HH:mm:ss} UTC), longer than the limit of " +
+                $"{options.Value.StorageOutageLimit.TotalSeconds:F0} s (ORLEANSPROC_STORAGE_OUTAGE_LIMIT_SECONDS); last error: {_storageError}");
+        }
+
+        var now = time.GetUtcNow();
+        if (_dirty && now - _lastSave >= SaveInterval && now >= _saveRetryAt)
+        {
+            await TrySaveAsync();
+        }
+
+        if (_directoryStale && now >= _directoryRetryAt)
+        {
+            await TryRecordInDirectoryAsync();
+        }
+
+        if (Job.State is not (JobState.Running or JobState.Merging) && !_dirty && !_directoryStale)
+        {
+            _pump?.Dispose();
+            _pump = null;
         }
     }
 
@@ -278,8 +334,15 @@ public sealed partial class JobGrain(
     {
         if (!_keepAlive && time.GetUtcNow() - Job.SubmittedAt >= KeepAliveAfter)
         {
-            await this.RegisterOrUpdateReminder(KeepAliveReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
-            _keepAlive = true;
+            try
+            {
+                await this.RegisterOrUpdateReminder(KeepAliveReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+                _keepAlive = true;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogReminderFailed(logger, JobId, e.Message.Split('\n', 2)[0].Trim()); // the next pump tries again
+            }
         }
     }
 
@@ -297,7 +360,7 @@ public sealed partial class JobGrain(
         for (var i = 0; i < Job.Partitions.Count && starts.Count < room; i++)
         {
             var partition = Job.Partitions[i];
-            if (partition.Status != PartitionStatus.Pending)
+            if (partition.Status != PartitionStatus.Pending || partition.RetryAt > time.GetUtcNow())
             {
                 continue;
             }
@@ -329,12 +392,14 @@ public sealed partial class JobGrain(
         using var span = OrleansProcActivities.StartDispatch(JobId, index, partition.Attempt, Job.TraceParent);
         try
         {
-            await PartitionGrain(index).StartAsync(assignment);
+            await PartitionGrain(index, partition.Attempt).StartAsync(assignment).WaitAsync(options.Value.CallTimeout);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
+            // The next attempt is another activation, placed afresh: a silo that does not answer is not waited on again.
             LogStartFailed(logger, e, JobId, index);
             partition.Status = PartitionStatus.Pending;
+            partition.RetryAt = time.GetUtcNow() + Backoff(1);
         }
     }
 
@@ -357,11 +422,11 @@ public sealed partial class JobGrain(
         {
             if (alive is null)
             {
-                _unreachableSince.TryAdd(index, now);
+                _unreachableSince.TryAdd((index, attempt), now);
             }
             else
             {
-                _unreachableSince.Remove(index);
+                _unreachableSince.Remove((index, attempt));
             }
 
             if (partition.Status != PartitionStatus.Running || partition.Attempt != attempt || Job.State != JobState.Running)
@@ -371,10 +436,10 @@ public sealed partial class JobGrain(
 
             // A dead silo answers nothing until the cluster declares it dead (then the partition re-activates
             // elsewhere and answers false); a bounded wait covers the time in between.
-            if (alive is false || (alive is null && now - _unreachableSince[index] >= options.Value.UnreachableAfter))
+            if (alive is false || (alive is null && now - _unreachableSince[(index, attempt)] >= options.Value.UnreachableAfter))
             {
-                _unreachableSince.Remove(index);
-                await OnAttemptFailedAsync(index, partition, alive is false ? "its silo stopped running it" : "its silo stopped answering", permanent: false);
+                _unreachableSince.Remove((index, attempt));
+                await OnAttemptFailedAsync(index, partition, alive is false ? "its silo stopped running it" : "its silo stopped answering", permanent: false, AttemptLoss.SiloLost);
             }
         }
     }
@@ -383,7 +448,7 @@ public sealed partial class JobGrain(
     {
         try
         {
-            return await PartitionGrain(index).IsRunningAsync(attempt).WaitAsync(TimeSpan.FromSeconds(5));
+            return await PartitionGrain(index, attempt).IsRunningAsync(attempt).WaitAsync(TimeSpan.FromSeconds(5));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -391,22 +456,59 @@ public sealed partial class JobGrain(
         }
     }
 
-    private async Task OnAttemptFailedAsync(int index, PartitionRecord partition, string error, bool permanent)
+    /// <summary>
+    /// A failed attempt is retried after a backoff; the job fails at the bounded number of failures. An attempt lost
+    /// with its silo, or to a storage outage, is not the partition's fault: lost ones have a bound of their own, and
+    /// the outage itself is bounded (see <see cref="PumpAsync"/>).
+    /// </summary>
+    private async Task OnAttemptFailedAsync(int index, PartitionRecord partition, string error, bool permanent, AttemptLoss loss)
     {
-        partition.Failures++;
-        LogAttemptFailed(logger, JobId, index, partition.Attempt, error);
-        if (permanent || partition.Failures >= options.Value.MaxAttempts)
+        switch (loss)
         {
-            var reason = permanent ? error : $"partition {index} failed {partition.Failures} times; last: {error}";
+            case AttemptLoss.StorageUnreachable:
+                partition.StorageRetries++;
+                _storageDownSince ??= time.GetUtcNow();
+                _storageError = error;
+                break;
+            case AttemptLoss.SiloLost:
+                partition.LostAttempts++;
+                break;
+            default:
+                partition.Failures++;
+                break;
+        }
+
+        var delay = Backoff(partition.Failures + partition.StorageRetries + partition.LostAttempts);
+        LogAttemptFailed(logger, JobId, index, partition.Attempt, error, delay.TotalSeconds);
+        string? reason = null;
+        if (permanent)
+        {
+            reason = error;
+        }
+        else if (partition.Failures >= options.Value.MaxAttempts)
+        {
+            reason = $"partition {index} failed {partition.Failures} times; last: {error}";
+        }
+        else if (partition.LostAttempts >= options.Value.MaxLostAttempts)
+        {
+            reason = $"partition {index} was lost {partition.LostAttempts} times with its silo; last: {error}";
+        }
+
+        if (reason is not null)
+        {
             await FinishAsync(JobState.Failed, reason);
             return;
         }
 
         partition.Status = PartitionStatus.Pending;
+        partition.RetryAt = time.GetUtcNow() + delay;
         Job.Retries++;
         metrics.PartitionRetried();
         _dirty = true;
     }
+
+    private TimeSpan Backoff(int retry) =>
+        RetryBackoff.Delay(retry, options.Value.RetryFirstDelay, options.Value.RetryMaxDelay, Random.Shared.NextDouble());
 
     private async Task MergeAsync(CancellationToken cancellationToken)
     {
@@ -414,7 +516,15 @@ public sealed partial class JobGrain(
         try
         {
             _result = await merger.MergeAsync(JobId, Job, cancellationToken);
-            await FinishAsync(JobState.Completed, null);
+        }
+        catch (Exception e) when (e is not OperationCanceledException && StorageFaults.IsUnreachable(e))
+        {
+            _storageDownSince ??= time.GetUtcNow();
+            _storageError = $"merging: {e.Message.Split('\n', 2)[0].Trim()}";
+            var delay = Backoff(++_mergeFailures);
+            _mergeRetryAt = time.GetUtcNow() + delay;
+            LogMergeRetry(logger, JobId, delay.TotalSeconds, _storageError);
+            return;
         }
         catch (ResultTooLargeException e)
         {
@@ -424,7 +534,11 @@ public sealed partial class JobGrain(
         {
             LogMergeFailed(logger, e, JobId);
             await FinishAsync(JobState.Failed, SecretText.Scrub($"merging the partial results failed: {e.Message}"));
+            return;
         }
+
+        _storageDownSince = null;
+        await FinishAsync(JobState.Completed, null);
     }
 
     private async Task FinishAsync(JobState final, string? error)
@@ -434,15 +548,16 @@ public sealed partial class JobGrain(
         Job.Error = error;
         Job.FinishedAt = time.GetUtcNow();
         metrics.JobFinished(final, Job.FinishedAt.Value - Job.SubmittedAt);
-        await SaveAsync();
-        _finished.TrySetResult();
+        _dirty = true;
         LogFinished(logger, JobId, final, error);
+        await TrySaveAsync();
+        _finished.TrySetResult();
 
         await Task.WhenAll(running.Select(async i =>
         {
             try
             {
-                await PartitionGrain(i).StopAsync().WaitAsync(TimeSpan.FromSeconds(5));
+                await PartitionGrain(i, Job.Partitions[i].Attempt).StopAsync().WaitAsync(TimeSpan.FromSeconds(5));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -463,22 +578,34 @@ public sealed partial class JobGrain(
             LogCleanupFailed(logger, e, JobId);
         }
 
-        _pump?.Dispose();
-        _pump = null;
-        if (final != JobState.Completed)
+        // A partition that was uploading when it was told to stop, or a presumed-dead attempt that went on, may land
+        // its partial after the cleanup above.
+        _secondCleanup ??= this.RegisterGrainTimer(
+            SecondCleanupAsync,
+            new GrainTimerCreationOptions(options.Value.SecondCleanupAfter, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+
+        try
         {
-            // A partition that was uploading when it was told to stop may land its partial after the cleanup above.
-            _secondCleanup ??= this.RegisterGrainTimer(
-                SecondCleanupAsync,
-                new GrainTimerCreationOptions(options.Value.SecondCleanupAfter, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+            if (_keepAlive && await this.GetReminder(KeepAliveReminder) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogCleanupFailed(logger, e, JobId); // the reminder unregisters itself when it next fires
         }
 
-        if (_keepAlive && await this.GetReminder(KeepAliveReminder) is { } reminder)
+        await TryRecordInDirectoryAsync();
+        if (_dirty || _directoryStale)
         {
-            await this.UnregisterReminder(reminder);
+            StartPump(); // retries the writes that failed (storage unreachable), then stops
         }
-
-        await RecordInDirectoryAsync();
+        else
+        {
+            _pump?.Dispose();
+            _pump = null;
+        }
     }
 
     private async Task SecondCleanupAsync(CancellationToken cancellationToken)
@@ -493,24 +620,65 @@ public sealed partial class JobGrain(
         }
     }
 
-    private async Task SaveAsync()
+    /// <summary>Stores the state; when storage cannot take it, keeps it dirty and tries again after a backoff (never lost).</summary>
+    private async Task TrySaveAsync()
     {
-        await state.WriteStateAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            var delay = Backoff(++_saveFailures);
+            _saveRetryAt = time.GetUtcNow() + delay;
+            if (StorageFaults.IsUnreachable(e))
+            {
+                _storageDownSince ??= time.GetUtcNow();
+                _storageError = $"saving the job's state: {e.Message.Split('\n', 2)[0].Trim()}";
+            }
+
+            LogSaveFailed(logger, JobId, delay.TotalSeconds, e.Message.Split('\n', 2)[0].Trim());
+            return;
+        }
+
+        if (_saveFailures > 0)
+        {
+            LogSavedAgain(logger, JobId, _saveFailures);
+        }
+
         _dirty = false;
         _lastSave = time.GetUtcNow();
+        _saveFailures = 0;
+        _saveRetryAt = default;
+        _storageDownSince = null;
     }
 
-    private Task RecordInDirectoryAsync() =>
-        GrainFactory.GetGrain<IJobDirectoryGrain>("default").RecordAsync(new JobSummary
+    /// <summary>Records the job in the directory (for `job list`); when that fails, the pump tries again.</summary>
+    private async Task TryRecordInDirectoryAsync()
+    {
+        try
         {
-            JobId = JobId,
-            Description = Job.Spec?.Describe() ?? string.Empty,
-            State = Job.State,
-            SubmittedAt = Job.SubmittedAt,
-            FinishedAt = Job.FinishedAt,
-        });
+            await GrainFactory.GetGrain<IJobDirectoryGrain>("default").RecordAsync(new JobSummary
+            {
+                JobId = JobId,
+                Description = Job.Spec?.Describe() ?? string.Empty,
+                State = Job.State,
+                SubmittedAt = Job.SubmittedAt,
+                FinishedAt = Job.FinishedAt,
+            }).WaitAsync(options.Value.CallTimeout);
+            _directoryStale = false;
+            _directoryFailures = 0;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _directoryStale = true;
+            var delay = Backoff(++_directoryFailures);
+            _directoryRetryAt = time.GetUtcNow() + delay;
+            LogDirectoryFailed(logger, JobId, delay.TotalSeconds, e.Message.Split('\n', 2)[0].Trim());
+        }
+    }
 
-    private IPartitionGrain PartitionGrain(int index) => GrainFactory.GetGrain<IPartitionGrain>($"{JobId}/{index}");
+    private IPartitionGrain PartitionGrain(int index, int attempt) => GrainFactory.GetGrain<IPartitionGrain>($"{JobId}/{index}/{attempt}");
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} submitted, running over dataset {Dataset}: {Partitions} partitions")]
     private static partial void LogSubmitted(ILogger logger, string jobId, string dataset, int partitions);
@@ -518,20 +686,20 @@ public sealed partial class JobGrain(
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} merging the partials of {Partitions} partitions")]
     private static partial void LogMerging(ILogger logger, string jobId, int partitions);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} resumed from its stored state ({State})")]
-    private static partial void LogResumed(ILogger logger, string jobId, JobState state);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} resumed from its stored state ({State}): {Done} of {Total} partitions done, {Running} were running")]
+    private static partial void LogResumed(ILogger logger, string jobId, JobState state, int done, int total, int running);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} ended {State} {Error}")]
     private static partial void LogFinished(ILogger logger, string jobId, JobState state, string? error);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} partition {Index} attempt {Attempt} failed: {Error}")]
-    private static partial void LogAttemptFailed(ILogger logger, string jobId, int index, int attempt, string error);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} partition {Index} attempt {Attempt} failed: {Error}; retry in {Delay:F1} s")]
+    private static partial void LogAttemptFailed(ILogger logger, string jobId, int index, int attempt, string error, double delay);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} partition {Index}: wrong quote-state guess, running it again")]
     private static partial void LogQuoteGuessWrong(ILogger logger, string jobId, int index);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Job {JobId} partition {Index}: ignored a report of attempt {Attempt}")]
-    private static partial void LogStaleReport(ILogger logger, string jobId, int index, int attempt);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} partition {Index}: ignored a late report of attempt {Attempt} (the current attempt is {Current})")]
+    private static partial void LogStaleReport(ILogger logger, string jobId, int index, int attempt, int current);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} partition {Index}: start failed, will retry")]
     private static partial void LogStartFailed(ILogger logger, Exception exception, string jobId, int index);
@@ -544,4 +712,19 @@ public sealed partial class JobGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: cleanup failed")]
     private static partial void LogCleanupFailed(ILogger logger, Exception exception, string jobId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: storage unreachable while merging, retry in {Delay:F1} s: {Error}")]
+    private static partial void LogMergeRetry(ILogger logger, string jobId, double delay, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: registering the keep-alive reminder failed, will retry: {Error}")]
+    private static partial void LogReminderFailed(ILogger logger, string jobId, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: saving its state failed, retry in {Delay:F1} s: {Error}")]
+    private static partial void LogSaveFailed(ILogger logger, string jobId, double delay, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId}: state saved again after {Failures} failed saves")]
+    private static partial void LogSavedAgain(ILogger logger, string jobId, int failures);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: recording it in the job directory failed, retry in {Delay:F1} s: {Error}")]
+    private static partial void LogDirectoryFailed(ILogger logger, string jobId, double delay, string error);
 }

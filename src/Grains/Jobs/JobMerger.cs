@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Azure.Storage.Blobs.Specialized;
 using OrleansProc.Contracts.Jobs;
 using OrleansProc.Engine.Processing;
 using OrleansProc.Engine.Schema;
@@ -47,6 +48,7 @@ public sealed class JobMerger(BlobStore store, DatasetCatalog catalog, IOptions<
 
         if (record.OutputDataset is { } outputDataset)
         {
+            await CommitOutputAsync(outputDataset, record, cancellationToken).ConfigureAwait(false);
             await catalog.WriteManifestAsync(
                 new DatasetManifest
                 {
@@ -73,6 +75,23 @@ public sealed class JobMerger(BlobStore store, DatasetCatalog catalog, IOptions<
     /// <summary>Deletes what a transform wrote (on failure or cancel).</summary>
     public Task DeleteOutputAsync(string outputDataset, CancellationToken cancellationToken = default) =>
         catalog.DeleteAsync(outputDataset, cancellationToken);
+
+    /// <summary>
+    /// Makes each output blob of a transform the blocks of the attempt the job recorded, and only those: blocks staged
+    /// by other attempts (a presumed-dead one that went on) are never committed. Committing again is harmless.
+    /// </summary>
+    private async Task CommitOutputAsync(string outputDataset, JobRecord record, CancellationToken cancellationToken)
+    {
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, record.Partitions.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = ParallelDownloads, CancellationToken = cancellationToken },
+            async (i, ct) =>
+            {
+                var partition = record.Partitions[i];
+                var blob = store.Datasets.GetBlockBlobClient(JobPaths.OutputBlob(outputDataset, i));
+                await blob.CommitBlockListAsync(OutputBlocks.Ids(partition.Attempt, partition.OutputBlocks), cancellationToken: ct).ConfigureAwait(false);
+            }).ConfigureAwait(false);
+    }
 
     private async Task<ResultTable> MergePartialsAsync(string jobId, JobRecord record, IPartitionProcessor processor, CancellationToken cancellationToken)
     {

@@ -13,6 +13,13 @@ public sealed class JobOptions
     [Range(1, 100)]
     public int MaxAttempts { get; set; } = 3;
 
+    /// <summary>
+    /// Attempts of one partition lost with their silo (died, or stopped answering) after which the job fails: such
+    /// losses are not the partition's fault, but a cluster that keeps losing them is not healthy. Default 10.
+    /// </summary>
+    [Range(1, 1000)]
+    public int MaxLostAttempts { get; set; } = 10;
+
     /// <summary>How often the coordinator asks running partitions whether they still run (a lost silo). Default 5 s.</summary>
     public TimeSpan LivenessInterval { get; set; } = TimeSpan.FromSeconds(5);
 
@@ -21,6 +28,24 @@ public sealed class JobOptions
     /// out) before its attempt is counted as lost and started again elsewhere. Default 20 s.
     /// </summary>
     public TimeSpan UnreachableAfter { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>
+    /// How long the coordinator waits on a start call to a partition (then the attempt is given up and a new one placed
+    /// afresh) or on the job directory (then it tries again later). Default 10 s.
+    /// </summary>
+    public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The delay before a partition's first retry, doubled at each further one (with jitter). Default 1 s.</summary>
+    public TimeSpan RetryFirstDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest delay between retries of a partition, or of the coordinator's own storage writes. Default 15 s.</summary>
+    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// How long storage may stay unreachable (every partition and the coordinator's writes failing to reach it) before
+    /// the job fails saying so; until then the job waits and retries. Default 3 min (ORLEANSPROC_STORAGE_OUTAGE_LIMIT_SECONDS).
+    /// </summary>
+    public TimeSpan StorageOutageLimit { get; set; } = TimeSpan.FromMinutes(3);
 
     /// <summary>After a job is cancelled or failed, when its partials are deleted once more (a partition that uploaded late). Default 10 s.</summary>
     public TimeSpan SecondCleanupAfter { get; set; } = TimeSpan.FromSeconds(10);

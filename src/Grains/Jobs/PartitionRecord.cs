@@ -15,7 +15,7 @@ public sealed class PartitionRecord
     [Id(2)]
     public int Attempt { get; set; }
 
-    /// <summary>Failed attempts so far (a lost silo or a storage error; a wrong quote guess does not count).</summary>
+    /// <summary>Failed attempts so far (an error; a lost silo, a storage outage or a wrong quote guess does not count).</summary>
     [Id(3)]
     public int Failures { get; set; }
 
@@ -52,4 +52,20 @@ public sealed class PartitionRecord
     /// <summary>When the current attempt reported, or null while it runs.</summary>
     [Id(13)]
     public DateTimeOffset? FinishedAt { get; set; }
+
+    /// <summary>A pending retry starts no earlier than this (backoff).</summary>
+    [Id(17)]
+    public DateTimeOffset? RetryAt { get; set; }
+
+    /// <summary>Attempts lost to a storage outage: retried while the outage lasts, not counted in <see cref="Failures"/>.</summary>
+    [Id(14)]
+    public int StorageRetries { get; set; }
+
+    /// <summary>The output blocks the successful attempt of a transform staged.</summary>
+    [Id(15)]
+    public int OutputBlocks { get; set; }
+
+    /// <summary>Attempts lost with their silo (it died or stopped answering): not counted in <see cref="Failures"/>.</summary>
+    [Id(16)]
+    public int LostAttempts { get; set; }
 }

@@ -1,4 +1,5 @@
 using Azure;
+using Azure.Storage.Blobs.Specialized;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrleansProc.Contracts;
@@ -71,11 +72,9 @@ public sealed partial class PartitionRunner(
             var schema = manifest.ToSchema();
             var processor = ProcessorFactory.Create(assignment.Spec, schema);
 
-            Stream? output = null;
-            if (processor.WritesOutputRows)
-            {
-                output = await store.OpenWriteAsync(store.Datasets, assignment.OutputBlob!, cancellationToken).ConfigureAwait(false);
-            }
+            var output = processor.WritesOutputRows
+                ? new BlockStagingStream(store.Datasets.GetBlockBlobClient(assignment.OutputBlob!), assignment.Attempt, cancellationToken)
+                : null;
 
             long rows = 0, bytes = 0, bad = 0;
             var samples = new List<string>();
@@ -122,6 +121,10 @@ public sealed partial class PartitionRunner(
                 }
 
                 partial.Complete();
+                if (output is not null)
+                {
+                    await output.CompleteAsync().ConfigureAwait(false);
+                }
             }
 
             using (var buffer = new MemoryStream())
@@ -138,7 +141,16 @@ public sealed partial class PartitionRunner(
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            return report with { Succeeded = true, Rows = rows, Bytes = bytes, BadRecords = bad, BadRecordSamples = samples, SliceQuoteCounts = quotes };
+            return report with
+            {
+                Succeeded = true,
+                Rows = rows,
+                Bytes = bytes,
+                BadRecords = bad,
+                BadRecordSamples = samples,
+                SliceQuoteCounts = quotes,
+                OutputBlocks = output?.Blocks ?? 0,
+            };
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -156,6 +168,11 @@ public sealed partial class PartitionRunner(
         catch (Exception e) when (e is QueryException or OverflowException or FormatException or InvalidCastException or PartitionFailedException)
         {
             return report with { Error = SecretText.Scrub(e.Message), Permanent = e is not PartitionFailedException { Permanent: false } };
+        }
+        catch (Exception e) when (StorageFaults.IsUnreachable(e))
+        {
+            LogStorageUnreachable(logger, assignment.JobId, assignment.Index, assignment.Attempt, e.Message);
+            return report with { Error = $"blob {blob}: storage unreachable ({FirstLine(e.Message)})", StorageUnreachable = true };
         }
         catch (RequestFailedException e)
         {
@@ -214,11 +231,16 @@ public sealed partial class PartitionRunner(
         }
     }
 
+    private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} partition {Index} attempt {Attempt} started: {Slices} slices")]
     private static partial void LogAttemptStarted(ILogger logger, string jobId, int index, int attempt, int slices);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} partition {Index} attempt {Attempt} {Outcome} after {Seconds:0.000} s")]
     private static partial void LogAttemptFinished(ILogger logger, string jobId, int index, int attempt, string outcome, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} partition {Index} attempt {Attempt}: storage unreachable: {Error}")]
+    private static partial void LogStorageUnreachable(ILogger logger, string jobId, int index, int attempt, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} partition {Index}: storage request failed with {Status} {ErrorCode}")]
     private static partial void LogStorageFailure(ILogger logger, string jobId, int index, int status, string? errorCode);

@@ -67,10 +67,6 @@ public sealed class BlobStore(BlobServiceClient service) : IDisposable
         return response.Value.Content;
     }
 
-    /// <summary>Opens a block blob for writing, replacing what is there.</summary>
-    public Task<Stream> OpenWriteAsync(BlobContainerClient container, string blobName, CancellationToken cancellationToken = default) =>
-        container.GetBlockBlobClient(blobName).OpenWriteAsync(overwrite: true, cancellationToken: cancellationToken);
-
     public async Task UploadAsync(BlobContainerClient container, string blobName, BinaryData content, CancellationToken cancellationToken = default) =>
         await container.GetBlobClient(blobName).UploadAsync(content, overwrite: true, cancellationToken).ConfigureAwait(false);
 

@@ -11,7 +11,10 @@ namespace OrleansProc.Silo.Hosting;
 /// ORLEANSPROC_PROBE_TIMEOUT_SECONDS (default 3: the period between probes and the timeout of each),
 /// ORLEANSPROC_MISSED_PROBES (default 2: missed probes before a silo is suspected),
 /// ORLEANSPROC_DEATH_VOTES (default 2: suspicions needed to declare it dead, capped by Orleans at half the active silos),
-/// ORLEANSPROC_IAMALIVE_SECONDS (default 30: how often a silo writes its heartbeat to the membership table).
+/// ORLEANSPROC_IAMALIVE_SECONDS (default 10: how often a silo writes its heartbeat to the membership table; a silo
+/// started after the whole cluster died waits until the dead silos' heartbeats are 3 periods old before it joins, so
+/// this bounds how soon a restarted cluster takes work). A storage outage only delays heartbeats: probes go silo to
+/// silo, and no silo can be voted dead while the table is unreachable.
 /// </summary>
 public sealed class FailureDetectionSettings
 {
@@ -25,7 +28,7 @@ public sealed class FailureDetectionSettings
     public int DeathVotes { get; init; } = 2;
 
     [Range(1, 3600)]
-    public int IAmAliveSeconds { get; init; } = 30;
+    public int IAmAliveSeconds { get; init; } = 10;
 
     public static FailureDetectionSettings From(IConfiguration configuration)
     {
@@ -37,7 +40,7 @@ public sealed class FailureDetectionSettings
             ProbeTimeoutSeconds = Get("ORLEANSPROC_PROBE_TIMEOUT_SECONDS", 3),
             MissedProbes = Get("ORLEANSPROC_MISSED_PROBES", 2),
             DeathVotes = Get("ORLEANSPROC_DEATH_VOTES", 2),
-            IAmAliveSeconds = Get("ORLEANSPROC_IAMALIVE_SECONDS", 30),
+            IAmAliveSeconds = Get("ORLEANSPROC_IAMALIVE_SECONDS", 10),
         };
         Validator.ValidateObject(settings, new ValidationContext(settings), validateAllProperties: true);
         return settings;

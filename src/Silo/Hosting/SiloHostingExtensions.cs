@@ -1,3 +1,4 @@
+using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,8 +30,21 @@ public static class SiloHostingExtensions
             o.TimestampFormat = "HH:mm:ss.fff ";
         });
 
-        var tables = new TableServiceClient(settings.ConnectionString);
-        var blobs = new BlobServiceClient(settings.ConnectionString);
+        // Short SDK retries (about 4 s in all when storage refuses connections): a storage outage is waited out by the
+        // job's own backoff and bounded by ORLEANSPROC_STORAGE_OUTAGE_LIMIT_SECONDS, and a grain waiting on a failing
+        // write holds its turn meanwhile.
+        var blobOptions = new BlobClientOptions();
+        var tableOptions = new TableClientOptions();
+        foreach (var retry in new[] { blobOptions.Retry, tableOptions.Retry })
+        {
+            retry.Mode = RetryMode.Exponential;
+            retry.MaxRetries = 3;
+            retry.Delay = TimeSpan.FromMilliseconds(500);
+            retry.MaxDelay = TimeSpan.FromSeconds(4);
+        }
+
+        var tables = new TableServiceClient(settings.ConnectionString, tableOptions);
+        var blobs = new BlobServiceClient(settings.ConnectionString, blobOptions);
         builder.UseOrleans(silo =>
         {
             silo.Configure<ClusterOptions>(o =>
@@ -63,7 +77,11 @@ public static class SiloHostingExtensions
             o.MaxRecordBytes = settings.MaxRecordBytes;
             o.FaultBlob = builder.Configuration["ORLEANSPROC_FAULT_BLOB"] is { Length: > 0 } fault ? fault : null;
         });
-        builder.Services.Configure<JobOptions>(o => o.MaxResultRows = settings.MaxResultRows);
+        builder.Services.Configure<JobOptions>(o =>
+        {
+            o.MaxResultRows = settings.MaxResultRows;
+            o.StorageOutageLimit = TimeSpan.FromSeconds(settings.StorageOutageLimitSeconds);
+        });
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(settings.ShutdownSeconds));
         builder.Services.AddSingleton(settings);
         return builder;

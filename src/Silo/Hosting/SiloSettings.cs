@@ -15,7 +15,8 @@ namespace OrleansProc.Silo.Hosting;
 /// resolved at start; see <see cref="AdvertisedAddressResolver"/>), ORLEANSPROC_SLOTS (default: cores),
 /// ORLEANSPROC_SHUTDOWN_SECONDS (default 30: how long a stopping silo may take to hand its grains over; keep it below
 /// the time the container runtime waits before it kills the process), ORLEANSPROC_MAX_RECORD_BYTES (default 16 MiB),
-/// ORLEANSPROC_MAX_RESULT_ROWS (default 1,000,000).
+/// ORLEANSPROC_MAX_RESULT_ROWS (default 1,000,000),
+/// ORLEANSPROC_STORAGE_OUTAGE_LIMIT_SECONDS (default 180: how long a job waits for unreachable storage before it fails).
 /// </summary>
 public sealed class SiloSettings
 {
@@ -41,6 +42,10 @@ public sealed class SiloSettings
 
     [Range(1, 100_000_000)]
     public int MaxResultRows { get; init; } = JobOptions.DefaultMaxResultRows;
+
+    [Range(1, 86_400)]
+    public int StorageOutageLimitSeconds { get; init; } = 180;
+
     [Range(1, 3600)]
     public int ShutdownSeconds { get; init; } = 30;
 
@@ -58,6 +63,7 @@ public sealed class SiloSettings
             Slots = ParseInt(Get("ORLEANSPROC_SLOTS"), Environment.ProcessorCount, "ORLEANSPROC_SLOTS"),
             MaxResultRows = ParseInt(Get("ORLEANSPROC_MAX_RESULT_ROWS"), JobOptions.DefaultMaxResultRows, "ORLEANSPROC_MAX_RESULT_ROWS"),
             MaxRecordBytes = ParseInt(Get("ORLEANSPROC_MAX_RECORD_BYTES"), WorkerOptions.DefaultMaxRecordBytes, "ORLEANSPROC_MAX_RECORD_BYTES"),
+            StorageOutageLimitSeconds = ParseInt(Get("ORLEANSPROC_STORAGE_OUTAGE_LIMIT_SECONDS"), 180, "ORLEANSPROC_STORAGE_OUTAGE_LIMIT_SECONDS"),
             ShutdownSeconds = ParseInt(Get("ORLEANSPROC_SHUTDOWN_SECONDS"), 30, "ORLEANSPROC_SHUTDOWN_SECONDS"),
         };
         Validator.ValidateObject(settings, new ValidationContext(settings), validateAllProperties: true);

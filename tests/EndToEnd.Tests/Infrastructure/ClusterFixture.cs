@@ -26,9 +26,15 @@ public class ClusterFixture : IAsyncLifetime
     /// <summary>Environment variables only the silos get (a fault fixture injects faults through them).</summary>
     protected virtual IReadOnlyDictionary<string, string> SiloEnvironment { get; } = new Dictionary<string, string>();
 
+    /// <summary>Azurite keeps its data on disk, so a test may stop it and start it again (a storage outage).</summary>
+    protected virtual bool StorageOnDisk => false;
+
+    /// <summary>The cluster's Azurite.</summary>
+    public AzuriteProcess Storage => _azurite ?? throw new InvalidOperationException("the cluster is not started");
+
     public async Task InitializeAsync()
     {
-        _azurite = await AzuriteProcess.StartAsync(WorkDirectory);
+        _azurite = await AzuriteProcess.StartAsync(WorkDirectory, StorageOnDisk);
         ConnectionString = _azurite.ConnectionString;
 
         for (var i = 0; i < SiloCount; i++)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Azure.Storage.Blobs;
 using OrleansProc.SampleData;
+using OrleansProc.TestSupport;
 
 namespace OrleansProc.EndToEnd.Tests.Infrastructure;
 
@@ -72,6 +73,53 @@ public static partial class FaultJobs
         Assert.Equal(expected.Count, row.GetProperty("n").GetInt64());
         Assert.Equal(expected.Quantity, row.GetProperty("q").GetInt64());
         Assert.Equal(expected.Users, row.GetProperty("u").GetInt64());
+    }
+
+    /// <summary>Waits until <paramref name="condition"/> holds over a silo's log (the client may not reach the cluster meanwhile).</summary>
+    public static async Task WaitForLogAsync(ChildProcess silo, Func<string, bool> condition, TimeSpan timeout, string what)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition(silo.Output))
+        {
+            if (clock.Elapsed > timeout)
+            {
+                throw new TimeoutException($"{what} not in {silo.LogPath} within {timeout}");
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>The silo that logged the submission of <paramref name="jobId"/>, where its coordinator runs.</summary>
+    public static ChildProcess CoordinatorSilo(ClusterFixture cluster, string jobId)
+    {
+        var host = cluster.Silos.Where(s => !s.HasExited).SingleOrDefault(s => s.Output.Contains($"Job {jobId} submitted", StringComparison.Ordinal));
+        Assert.True(host is not null, $"no live silo logged the coordinator of {jobId}");
+        return host;
+    }
+
+    /// <summary>The attempts a silo's log says it started ("Job ID partition I attempt A started"), or finished ("... done").</summary>
+    public static HashSet<(int Index, int Attempt)> Attempts(string log, string jobId, string what) =>
+        Regex.Matches(log, $@"Job {Regex.Escape(jobId)} partition (\d+) attempt (\d+) {what}")
+            .Select(m => (int.Parse(m.Groups[1].Value), int.Parse(m.Groups[2].Value)))
+            .ToHashSet();
+
+    /// <summary>`job watch`, run again as a user would while the cluster fails to answer (silos just died or restarted).</summary>
+    public static async Task<ClientRun> WatchUntilFinishedAsync(ClusterFixture cluster, string jobId, TimeSpan patience, Action<string> log)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var watch = await cluster.RunClientAsync("job", "watch", jobId, "--format", "json");
+            var unreachable = watch.Stderr.Contains("the cluster failed to answer", StringComparison.Ordinal)
+                || watch.Stderr.Contains("cannot reach the cluster", StringComparison.Ordinal);
+            if (watch.ExitCode == 0 || clock.Elapsed > patience || !unreachable)
+            {
+                return watch;
+            }
+
+            log($"job watch ended early, again: {watch.Stderr.Trim()}");
+        }
     }
 
     public static async Task<List<string>> PartialsAsync(ClusterFixture cluster, string jobId)

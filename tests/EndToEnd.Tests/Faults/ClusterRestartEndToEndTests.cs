@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using OrleansProc.EndToEnd.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace OrleansProc.EndToEnd.Tests.Faults;
+
+/// <summary>
+/// Every silo killed mid-job, then new ones started, on a cluster of its own: the job resumes from its stored state
+/// and completes with exactly the answer of the same job without the fault; the partitions it had stored as done are
+/// not run again.
+/// </summary>
+[Collection(FaultCollection.Name)]
+public sealed partial class ClusterRestartEndToEndTests(FaultClusterFixture cluster, ITestOutputHelper output) : IClassFixture<FaultClusterFixture>, IAsyncLifetime
+{
+    private const string Dataset = "restartsales";
+    private const long Rows = 300_000;
+    private const int Parts = 4;
+    private const int Seed = 11;
+    private const long PartitionSize = 128 * 1024;
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(4);
+
+    public async Task InitializeAsync()
+    {
+        var show = await cluster.RunClientAsync("dataset", "show", Dataset);
+        if (show.ExitCode != 0)
+        {
+            await FaultJobs.GenerateAsync(cluster, Dataset, Rows, Parts, Seed);
+        }
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task KillAllSilos_MidJobThenStartNewOnes_JobResumesWithoutRerunningDonePartitions()
+    {
+        var clock = Stopwatch.StartNew();
+        var expected = FaultJobs.Expected(Rows, Parts, Seed);
+        var jobId = await FaultJobs.SubmitDetachedAsync(cluster, FaultJobs.CountSum(Dataset), PartitionSize);
+        var before = await FaultJobs.WaitForAsync(cluster, jobId, p => p.Done >= p.Total / 4 || p.State != "running", Patience, "a quarter of the partitions done");
+        Assert.True(before.State == "running", $"the job ended before the kill; make it bigger:\n{before}");
+
+        var old = cluster.Silos.Where(s => !s.HasExited).ToList();
+        foreach (var silo in old)
+        {
+            silo.Kill();
+        }
+
+        output.WriteLine($"{clock.Elapsed.TotalSeconds:F1}s: killed all {old.Count} silos at {before.Done}/{before.Total} done");
+        for (var i = 0; i < ClusterFixture.SiloCount; i++)
+        {
+            await cluster.StartSiloAsync(cluster.Silos.Count);
+        }
+
+        output.WriteLine($"{clock.Elapsed.TotalSeconds:F1}s: started {ClusterFixture.SiloCount} new silos");
+        var watch = await FaultJobs.WatchUntilFinishedAsync(cluster, jobId, Patience, output.WriteLine);
+        output.WriteLine($"{clock.Elapsed.TotalSeconds:F1}s: job finished");
+        FaultJobs.AssertAnswer(watch, expected);
+
+        // What the resumed coordinator read from its stored state, and which partitions the new silos ran.
+        var fresh = cluster.Silos.Where(s => !old.Contains(s)).Select(s => s.Output).ToList();
+        var resumed = fresh.Select(log => ResumedLine().Match(log)).Where(m => m.Success && m.Groups[1].Value == jobId).ToList();
+        Assert.True(resumed.Count >= 1, $"no new silo logged that job {jobId} resumed from its stored state");
+        var storedDone = int.Parse(resumed[0].Groups[2].Value);
+        var total = int.Parse(resumed[0].Groups[3].Value);
+        var rerun = fresh.SelectMany(log => FaultJobs.Attempts(log, jobId, "started")).Select(a => a.Index).ToHashSet();
+        output.WriteLine($"stored state: {storedDone}/{total} done; the new silos ran {rerun.Count} partitions");
+
+        Assert.True(storedDone >= 1, $"the stored state had no partition done: the job started over ({resumed[0].Value})");
+        Assert.Equal(before.Total, total);
+
+        // Every partition not stored as done had to run on the new silos (the old ones are dead); running exactly those
+        // many distinct partitions means none of the stored-done ones ran again.
+        Assert.Equal(total - storedDone, rerun.Count);
+        var after = await FaultJobs.StatusAsync(cluster, jobId);
+        Assert.Equal(after.Total, after.Done);
+    }
+
+    [GeneratedRegex(@"Job (\S+) resumed from its stored state \(Running\): (\d+) of (\d+) partitions done")]
+    private static partial Regex ResumedLine();
+}
