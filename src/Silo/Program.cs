@@ -1,14 +1,15 @@
 using Microsoft.AspNetCore.Builder;
 using OrleansProc.Silo.Hosting;
+using OrleansProc.Silo.Telemetry;
 using OrleansProc.Silo.Web;
 
 // Configuration: appsettings.json beside the silo's binaries, then environment variables (ORLEANSPROC_*).
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddOrleansProcSilo();
 builder.AddOrleansProcWeb();
-
-// Telemetry (OpenTelemetry metrics and traces) is added here, and its /metrics endpoint mapped below.
+builder.AddOrleansProcTelemetry();
 
 var app = builder.Build();
 app.MapOrleansProcWeb();
+app.MapOrleansProcTelemetry();
 await app.RunAsync();

@@ -26,6 +26,7 @@ public sealed class GrainClusterFixture : IAsyncLifetime
         var builder = new TestClusterBuilder { Options = { InitialSilosCount = 2 } };
         builder.Properties[TestSiloConfigurator.StorageKey] = _azurite.ConnectionString;
         builder.AddSiloBuilderConfigurator<TestSiloConfigurator>();
+        builder.AddClientBuilderConfigurator<TestClientConfigurator>();
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }

@@ -7,7 +7,7 @@ using OrleansProc.Grains.Jobs;
 
 namespace OrleansProc.Grains.Tests;
 
-/// <summary>Test silos: grain state and reminders in memory, datasets and partials in the fixture's Azurite.</summary>
+/// <summary>Test silos: grain state and reminders in memory, datasets and partials in the fixture's Azurite, traces propagated.</summary>
 public sealed class TestSiloConfigurator : ISiloConfigurator
 {
     public const string StorageKey = "OrleansProcTestStorage";
@@ -18,6 +18,7 @@ public sealed class TestSiloConfigurator : ISiloConfigurator
     public void Configure(ISiloBuilder siloBuilder)
     {
         var storage = siloBuilder.Configuration[StorageKey] ?? throw new InvalidOperationException($"{StorageKey} is not set");
+        siloBuilder.AddActivityPropagation();
         siloBuilder.AddMemoryGrainStorage("state");
         siloBuilder.UseInMemoryReminderService();
         siloBuilder.AddOrleansProcGrains(new BlobServiceClient(storage));

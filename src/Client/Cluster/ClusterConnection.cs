@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
+using OrleansProc.Client.Telemetry;
 
 namespace OrleansProc.Client.Cluster;
 
@@ -42,6 +43,7 @@ internal sealed class ClusterConnection : IAsyncDisposable
         builder.UseOrleansClient(client =>
         {
             client.UseAzureStorageClustering(options => options.TableServiceClient = CreateTableClient(settings));
+            client.AddActivityPropagation();
             client.Services.AddSingleton<IClientConnectionRetryFilter>(
                 new ConnectionRetryPolicy(ConnectionRetryPolicy.DefaultMaxRetries, ConnectionRetryPolicy.DefaultDelay, TimeProvider.System));
             client.Configure<ClusterOptions>(options =>
@@ -51,6 +53,7 @@ internal sealed class ClusterConnection : IAsyncDisposable
             });
         });
 
+        ClientTelemetry.AddTracingIfConfigured(builder);
         var host = builder.Build();
         try
         {

@@ -16,7 +16,8 @@ internal static class ClusterCommands
         var command = new DocumentedCommand("cluster", "Look at the cluster the client connects to.", "./orleansproc cluster status");
         var format = CommonOptions.Format();
         var status = new DocumentedCommand("status",
-            "List the silos of the cluster: address, name, status, partition slots, partitions running and completed, rows and MB read.",
+            "List the silos of the cluster: address, name, status, partition slots, partitions running and completed, rows and MB read,\n" +
+            "and the read rate over the last 5 s (rows/s, MB/s).",
             "./orleansproc cluster status",
             "./orleansproc cluster status --format json") { format };
         status.SetAction((parsed, cancellationToken) => ClusterSession.RunAsync(
@@ -43,7 +44,7 @@ internal static class ClusterCommands
         ResultColumn[] columns =
         [
             new("address", "VARCHAR"), new("name", "VARCHAR"), new("status", "VARCHAR"), new("slots", "BIGINT"), new("running", "BIGINT"),
-            new("completed", "BIGINT"), new("rows", "BIGINT"), new("mb_read", "DOUBLE"),
+            new("completed", "BIGINT"), new("rows", "BIGINT"), new("mb_read", "DOUBLE"), new("rows_per_s", "BIGINT"), new("mb_per_s", "DOUBLE"),
         ];
         var rows = silos
             .OrderBy(s => IsActive(s.Status) ? 0 : 1)
@@ -51,7 +52,8 @@ internal static class ClusterCommands
             .ThenBy(s => s.Address, StringComparer.Ordinal)
             .Select(s => (IReadOnlyList<string?>)[
                 s.Address, s.Name, s.Status, Invariant(s.Slots), Invariant(s.PartitionsRunning), Invariant(s.PartitionsCompleted), Invariant(s.RowsRead),
-                (s.BytesRead / 1e6).ToString("0.0", CultureInfo.InvariantCulture)])
+                (s.BytesRead / 1e6).ToString("0.0", CultureInfo.InvariantCulture),
+                Invariant((long)Math.Round(s.RowsPerSecond)), (s.BytesPerSecond / 1e6).ToString("0.0", CultureInfo.InvariantCulture)])
             .ToList();
         return (columns, rows);
     }

@@ -35,6 +35,8 @@ internal static class CommandTree
         root.Subcommands.Add(JobCommands.Create(console));
         root.Subcommands.Add(ClusterCommands.Create(console));
         root.Subcommands.Add(DemoCommand.Create(console));
+        root.Subcommands.Add(CompletionCommands.Create(console));
+        root.Subcommands.Add(CompletionCommands.CreateComplete(root, console));
         return root;
     }
 }

@@ -11,13 +11,19 @@ namespace OrleansProc.Client.Commands;
 /// <summary>Options and arguments several commands share, each validated while parsing.</summary>
 internal static class CommonOptions
 {
-    public static Option<OutputFormat> Format(string description = "output format: table, json or csv") => new("--format", "-f")
+    public static Option<OutputFormat> Format(string description = "output format: table, json or csv")
     {
-        Description = description,
-        HelpName = "table|json|csv",
-        DefaultValueFactory = _ => OutputFormat.Table,
-        CustomParser = ParseFormat,
-    };
+        var option = new Option<OutputFormat>("--format", "-f")
+        {
+            Description = description,
+            HelpName = "table|json|csv",
+            DefaultValueFactory = _ => OutputFormat.Table,
+            CustomParser = ParseFormat,
+        };
+        option.CompletionSources.Clear(); // the enum's own would offer "Table" beside "table"
+        option.CompletionSources.Add("table", "json", "csv");
+        return option;
+    }
 
     public static Option<bool> Detach() => new("--detach", "-d")
     {

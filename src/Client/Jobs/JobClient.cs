@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using Orleans.Runtime;
 using OrleansProc.Client.Cli;
 using OrleansProc.Client.Cluster;
 using OrleansProc.Client.Output;
+using OrleansProc.Client.Telemetry;
 using OrleansProc.Contracts.Jobs;
 
 namespace OrleansProc.Client.Jobs;
@@ -21,6 +23,7 @@ internal sealed class JobClient(ClusterConnection cluster, ConsoleContext consol
     public async Task<int> RunAsync(JobSpec spec, OutputFormat format, bool detach, CancellationToken cancellationToken)
     {
         var jobId = new JobIdGenerator(console.Time).Next();
+        using var span = ClientTelemetry.StartJob(jobId, detach ? "submit" : "run");
         var started = console.Time.GetTimestamp();
         // Not cancelled by Ctrl+C: once sent, the job may run, and then its id must be printed.
         var outcome = await Job(jobId).SubmitAsync(spec, CancellationToken.None);
@@ -47,6 +50,7 @@ internal sealed class JobClient(ClusterConnection cluster, ConsoleContext consol
     /// <summary>Follows a job with the progress bar to its end, then prints its result (exit 0) or its failure (exit 1).</summary>
     public async Task<int> AttachAsync(string jobId, OutputFormat format, long? startedTimestamp, CancellationToken cancellationToken)
     {
+        using var span = Activity.Current is null ? ClientTelemetry.StartJob(jobId, "watch") : null;
         JobStatus status;
         try
         {

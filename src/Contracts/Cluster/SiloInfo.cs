@@ -28,4 +28,10 @@ public sealed record SiloInfo
 
     [Id(7)]
     public int Slots { get; init; }
+
+    [Id(8)]
+    public double RowsPerSecond { get; init; }
+
+    [Id(9)]
+    public double BytesPerSecond { get; init; }
 }

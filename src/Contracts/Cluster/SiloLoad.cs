@@ -19,4 +19,12 @@ public sealed record SiloLoad
 
     [Id(4)]
     public int Slots { get; init; }
+
+    /// <summary>Rows read per second over the last few seconds.</summary>
+    [Id(5)]
+    public double RowsPerSecond { get; init; }
+
+    /// <summary>Bytes read per second over the last few seconds.</summary>
+    [Id(6)]
+    public double BytesPerSecond { get; init; }
 }

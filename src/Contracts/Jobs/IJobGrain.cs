@@ -10,8 +10,13 @@ namespace OrleansProc.Contracts.Jobs;
 [Alias("OrleansProc.IJobGrain")]
 public interface IJobGrain : IGrainWithStringKey
 {
-    /// <summary>Validates and plans the job and starts it; returns as soon as it runs (or why it cannot).</summary>
+    /// <summary>
+    /// Validates and plans the job and starts it; returns as soon as it runs (or why it cannot). Planning lists every
+    /// blob of the dataset and stores the plan, which on a loaded cluster or a dataset of many blobs can pass the
+    /// default 30 s response timeout: the submit gets 2 minutes.
+    /// </summary>
     [Alias("Submit")]
+    [ResponseTimeout("00:02:00")]
     Task<SubmitOutcome> SubmitAsync(JobSpec spec, CancellationToken cancellationToken = default);
 
     [Alias("GetStatus")]

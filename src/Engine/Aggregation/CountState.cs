@@ -22,6 +22,9 @@ internal sealed class CountState : AggregateState
         }
     }
 
+    /// <summary>Counts one row (COUNT(*)) or one non-NULL value (COUNT(x)) of a group.</summary>
+    public void Increment(int group) => _counts[group]++;
+
     public override void Merge(int group, AggregateState other, int otherGroup) =>
         _counts[group] += ((CountState)other)._counts[otherGroup];
 

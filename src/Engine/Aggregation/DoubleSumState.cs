@@ -26,7 +26,13 @@ internal sealed class DoubleSumState : AggregateState
             return;
         }
 
-        Add(group, value.AsDouble());
+        AddValue(group, value.AsDouble());
+    }
+
+    /// <summary>Folds one non-NULL value into a group.</summary>
+    public void AddValue(int group, double value)
+    {
+        Add(group, value);
         _counts[group]++;
     }
 

@@ -25,7 +25,13 @@ internal sealed class IntegerSumState : AggregateState
             return;
         }
 
-        _sums[group] += value.Int64;
+        Add(group, value.Int64);
+    }
+
+    /// <summary>Folds one non-NULL value into a group.</summary>
+    public void Add(int group, long value)
+    {
+        _sums[group] += value;
         _counts[group]++;
     }
 

@@ -40,6 +40,38 @@ internal sealed class MinMaxState : AggregateState
         }
     }
 
+    /// <summary>Folds one non-NULL value of an integer-valued type (BIGINT, TIMESTAMP, BOOLEAN: <see cref="ArgumentType"/>) into a group.</summary>
+    public void UpdateInt64(int group, long value)
+    {
+        ref var current = ref _values[group];
+        if (current.IsNull || (_max ? value > current.Int64 : value < current.Int64))
+        {
+            current = ArgumentType switch
+            {
+                SqlType.Timestamp => SqlValue.FromTimestamp(value),
+                SqlType.Boolean => SqlValue.FromBool(value != 0),
+                _ => SqlValue.FromInt64(value),
+            };
+        }
+    }
+
+    /// <summary>Folds one non-NULL DOUBLE into a group, in the order of <see cref="SqlValueComparer.CompareDouble"/>.</summary>
+    public void UpdateDouble(int group, double value)
+    {
+        ref var current = ref _values[group];
+        if (current.IsNull)
+        {
+            current = SqlValue.FromDouble(value);
+            return;
+        }
+
+        var c = SqlValueComparer.CompareDouble(value, current.Float64);
+        if (_max ? c > 0 : c < 0)
+        {
+            current = SqlValue.FromDouble(value);
+        }
+    }
+
     public override void Merge(int group, AggregateState other, int otherGroup) =>
         Update(group, ((MinMaxState)other)._values[otherGroup]);
 

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -56,6 +57,8 @@ internal static class CsvTokenizer
         var comma = Vector256.Create((byte)',');
         var newline = Vector256.Create((byte)'\n');
         var quote = Vector256.Create((byte)'"');
+        var found = fields;
+        var count = 0;
         var fieldStart = 0;
         var hasQuote = false;
         var block = 0;
@@ -67,6 +70,7 @@ internal static class CsvTokenizer
             {
                 if (block > data.Length - Vector256<byte>.Count)
                 {
+                    fieldCount = count;
                     return FrameScalar(data, isFinal, ref fields, ref fieldCount, block, fieldStart, hasQuote, out contentLength, out recordLength);
                 }
 
@@ -78,31 +82,49 @@ internal static class CsvTokenizer
 
             var pos = maskBase + BitOperations.TrailingZeroCount(mask);
             mask &= mask - 1;
-            switch (data[pos])
-            {
-                case (byte)',':
-                    Add(ref fields, ref fieldCount, new CsvField(fieldStart, pos, hasQuote));
-                    hasQuote = false;
-                    fieldStart = pos + 1;
-                    break;
-                case (byte)'\n':
-                    contentLength = pos > fieldStart && data[pos - 1] == '\r' ? pos - 1 : pos;
-                    Add(ref fields, ref fieldCount, new CsvField(fieldStart, contentLength, hasQuote));
-                    recordLength = pos + 1;
-                    return FrameStatus.Complete;
-                default:
-                    hasQuote = true;
-                    var close = data[(pos + 1)..].IndexOf((byte)'"');
-                    if (close < 0)
-                    {
-                        contentLength = 0;
-                        recordLength = data.Length;
-                        return isFinal ? FrameStatus.Unterminated : FrameStatus.NeedMore;
-                    }
 
-                    block = pos + close + 2;
-                    mask = 0;
-                    break;
+            // pos lies in a block loaded whole from data, so it is in range.
+            var b = Unsafe.Add(ref origin, pos);
+            if (b == ',')
+            {
+                if (count == found.Length)
+                {
+                    Array.Resize(ref fields, found.Length * 2);
+                    found = fields;
+                }
+
+                found[count++] = new CsvField(fieldStart, pos, hasQuote);
+                hasQuote = false;
+                fieldStart = pos + 1;
+            }
+            else if (b == '\n')
+            {
+                contentLength = pos > fieldStart && Unsafe.Add(ref origin, pos - 1) == '\r' ? pos - 1 : pos;
+                if (count == found.Length)
+                {
+                    Array.Resize(ref fields, found.Length * 2);
+                    found = fields;
+                }
+
+                found[count++] = new CsvField(fieldStart, contentLength, hasQuote);
+                fieldCount = count;
+                recordLength = pos + 1;
+                return FrameStatus.Complete;
+            }
+            else
+            {
+                hasQuote = true;
+                var close = data[(pos + 1)..].IndexOf((byte)'"');
+                if (close < 0)
+                {
+                    fieldCount = count;
+                    contentLength = 0;
+                    recordLength = data.Length;
+                    return isFinal ? FrameStatus.Unterminated : FrameStatus.NeedMore;
+                }
+
+                block = pos + close + 2;
+                mask = 0;
             }
         }
     }

@@ -23,13 +23,7 @@ internal static class FieldParser
         switch (type)
         {
             case SqlType.BigInt:
-                if (TryParseDigits(utf8, out var digits))
-                {
-                    value = SqlValue.FromInt64(digits);
-                    return true;
-                }
-
-                if (long.TryParse(utf8, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l))
+                if (TryParseInt64(utf8, out var l))
                 {
                     value = SqlValue.FromInt64(l);
                     return true;
@@ -37,13 +31,7 @@ internal static class FieldParser
 
                 break;
             case SqlType.Double:
-                if (TryParseShortDecimal(utf8, out var fast))
-                {
-                    value = SqlValue.FromDouble(fast);
-                    return true;
-                }
-
-                if (double.TryParse(utf8, NumberStyles.Float, CultureInfo.InvariantCulture, out var d))
+                if (TryParseDouble(utf8, out var d))
                 {
                     value = SqlValue.FromDouble(d);
                     return true;
@@ -75,7 +63,14 @@ internal static class FieldParser
         return false;
     }
 
-    /// <summary>true/false, t/f, 1/0, yes/no (case-insensitive, surrounding spaces ignored).</summary>
+    /// <summary>A non-empty BIGINT field: <see cref="TryParseDigits"/>, else the invariant-culture integer parser.</summary>
+    public static bool TryParseInt64(ReadOnlySpan<byte> utf8, out long value) =>
+        TryParseDigits(utf8, out value) || long.TryParse(utf8, NumberStyles.Integer, CultureInfo.InvariantCulture, out value);
+
+    /// <summary>A non-empty DOUBLE field: <see cref="TryParseShortDecimal"/>, else the invariant-culture float parser.</summary>
+    public static bool TryParseDouble(ReadOnlySpan<byte> utf8, out double value) =>
+        TryParseShortDecimal(utf8, out value) || double.TryParse(utf8, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+
     /// <summary>
     /// The fast path of BIGINT: 1 to 18 ASCII digits and nothing else (no sign, no spaces), so it cannot overflow.
     /// Anything else goes to <see cref="long.TryParse(ReadOnlySpan{byte}, NumberStyles, IFormatProvider?, out long)"/>.
@@ -155,6 +150,7 @@ internal static class FieldParser
     private static readonly double[] s_powersOfTen =
         [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
+    /// <summary>true/false, t/f, 1/0, yes/no (case-insensitive, surrounding spaces ignored).</summary>
     public static bool TryParseBool(ReadOnlySpan<byte> utf8, out bool value)
     {
         utf8 = utf8.Trim((byte)' ');

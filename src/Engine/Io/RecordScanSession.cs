@@ -58,6 +58,8 @@ internal sealed class RecordScanSession
     private long _perRecordUtf8EndAbs;
     private readonly IUtf8ColumnSink? _utf8Sink;
     private readonly int _utf8Column = -1;
+    private readonly IColumnBatchSink? _batchSink;
+    private readonly ColumnBatch? _batch;
 
     /// <param name="options">What to read.</param>
     /// <param name="sink">Where the records go.</param>
@@ -113,6 +115,13 @@ internal sealed class RecordScanSession
             _utf8Column = column;
         }
 
+        if (_csv && _utf8Sink is null && sink is IColumnBatchSink { Batch: { } batch } batchSink
+            && batch.Columns.AsSpan().SequenceEqual(_needed))
+        {
+            _batchSink = batchSink;
+            _batch = batch;
+        }
+
         _json = options.Format == DataFormat.Jsonl ? new JsonLineParser(_schema, _needed, _caches) : null;
         _trackLines = options.RangeStart == 0;
         _maxRecord = options.MaxRecordBytes;
@@ -155,6 +164,7 @@ internal sealed class RecordScanSession
                 throw new BadRecordException(ex.Record) { QuoteCount = _quoteCount };
             }
 
+            FlushBatch();
             CheckEmptyBlob();
             return new ScanResult(
                 _records,
@@ -407,7 +417,7 @@ internal sealed class RecordScanSession
             var last = span.LastIndexOf((byte)'\n');
             if (last >= contentLength)
             {
-                if (Utf8.IsValid(span[..(last + 1)]))
+                if (Utf8Validator.IsValid(span[..(last + 1)]))
                 {
                     _validUtf8EndAbs = abs + last + 1;
                     return true;
@@ -417,7 +427,7 @@ internal sealed class RecordScanSession
             }
         }
 
-        return Utf8.IsValid(span[..contentLength]);
+        return Utf8Validator.IsValid(span[..contentLength]);
     }
 
     /// <summary>Reads one CSV record at the start of <paramref name="span"/>; the bytes consumed, 0 when more input is needed.</summary>
@@ -472,6 +482,17 @@ internal sealed class RecordScanSession
             return recordLength;
         }
 
+        if (_batch is not null && TryAppendToBatch(record, fieldCount))
+        {
+            _records++;
+            if (_batch.Commit())
+            {
+                FlushBatch();
+            }
+
+            return recordLength;
+        }
+
         for (var i = 0; i < fieldCount; i++)
         {
             var field = _fields[i];
@@ -491,7 +512,9 @@ internal sealed class RecordScanSession
                 continue;
             }
 
-            if (_needed[i] && !FieldParser.TryParse(value, quoted, _schema.Columns[i].Type, _caches[i], out _row[i]))
+            if (_needed[i] && !(_batch is null
+                ? FieldParser.TryParse(value, quoted, _schema.Columns[i].Type, _caches[i], out _row[i])
+                : _batch.TryAppend(i, value, quoted)))
             {
                 Bad(abs, FieldParser.NotATypeReason(_schema.Columns[i].Name, value, _schema.Columns[i].Type));
                 return recordLength;
@@ -508,8 +531,63 @@ internal sealed class RecordScanSession
             return recordLength;
         }
 
+        if (_batch is not null)
+        {
+            _records++;
+            if (_batch.Commit())
+            {
+                FlushBatch();
+            }
+
+            return recordLength;
+        }
+
         Emit();
         return recordLength;
+    }
+
+    /// <summary>
+    /// The batch path's common case: parses the needed fields of a record into the batch and checks the other quoted
+    /// fields. False at the first problem, and then the record goes through the general loop, which names it.
+    /// </summary>
+    private bool TryAppendToBatch(ReadOnlySpan<byte> record, int fieldCount)
+    {
+        var fields = _fields;
+        foreach (var i in _neededColumns)
+        {
+            var field = fields[i];
+            var value = record[field.Start..field.End];
+            var quoted = false;
+            if (field.HasQuote && !CsvTokenizer.TryGetValue(value, hasQuote: true, ref _scratch, out value, out quoted, out _))
+            {
+                return false;
+            }
+
+            if (!_batch!.TryAppend(i, value, quoted))
+            {
+                return false;
+            }
+        }
+
+        for (var i = 0; i < fieldCount; i++)
+        {
+            var field = fields[i];
+            if (field.HasQuote && !_needed[i] && !CsvTokenizer.TryGetValue(record[field.Start..field.End], hasQuote: true, ref _scratch, out _, out _, out _))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private void FlushBatch()
+    {
+        if (_batch is { Count: > 0 })
+        {
+            _batchSink!.AcceptBatch(_batch);
+            _batch.Clear();
+        }
     }
 
     private void ReadHeader(ReadOnlySpan<byte> record, int fieldCount, long abs)
@@ -648,6 +726,8 @@ internal sealed class RecordScanSession
     {
         if (!_options.SkipBadRecords)
         {
+            // The records before this one reach the sink, as they would row by row.
+            FlushBatch();
             throw new BadRecordException(record);
         }
 

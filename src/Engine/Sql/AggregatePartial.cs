@@ -1,19 +1,33 @@
 using System.Text;
 using OrleansProc.Engine.Aggregation;
+using OrleansProc.Engine.Io;
 using OrleansProc.Engine.Processing;
+using OrleansProc.Engine.Schema;
+using OrleansProc.Engine.Sql.Batch;
 using OrleansProc.Engine.Sql.Evaluation;
 using OrleansProc.Engine.Values;
 
 namespace OrleansProc.Engine.Sql;
 
-/// <summary>The partial of an aggregate query: a group table and one column of states per aggregate.</summary>
-internal sealed class AggregatePartial : IPartial, IOwnedPartial
+/// <summary>
+/// The partial of an aggregate query: a group table and one column of states per aggregate. Takes rows, or column
+/// batches when the query has a <see cref="BatchAggregatePlan"/>.
+/// </summary>
+internal sealed class AggregatePartial : IPartial, IOwnedPartial, IColumnBatchSink
 {
     private readonly AggregateQueryProcessor _processor;
     private readonly BoundQuery _query;
     private readonly Evaluator[] _keyEvaluators;
     private readonly Evaluator?[] _arguments;
     private readonly SqlValue[] _key;
+    private readonly BatchAggregatePlan? _plan;
+    private ColumnBatch? _batch;
+    private int[] _selection = [];
+    private int[] _groupIds = [];
+
+    /// <summary>Per code of the key column's dictionary: its group + 1 (0 when not looked up yet).</summary>
+    private int[] _codeGroups = [];
+    private int _nullKeyGroup = -1;
     private int _capacity;
 
     public AggregatePartial(AggregateQueryProcessor processor)
@@ -33,6 +47,7 @@ internal sealed class AggregatePartial : IPartial, IOwnedPartial
         }
 
         EnsureCapacity(Groups.Count);
+        _plan = processor.BatchPlan;
     }
 
     public SqlQueryProcessor Processor => _processor;
@@ -40,6 +55,214 @@ internal sealed class AggregatePartial : IPartial, IOwnedPartial
     public GroupTable Groups { get; }
 
     public AggregateState[] States { get; }
+
+    /// <summary>The batch a CSV scan fills, made on first use; null when the query runs row by row.</summary>
+    public ColumnBatch? Batch => _plan is null ? null : _batch ??= new ColumnBatch(_query.InputSchema, _query.NeededColumns);
+
+    /// <summary>Runs the plan over a batch: the WHERE into a selection of rows, their groups, then each aggregate in one loop.</summary>
+    public void AcceptBatch(ColumnBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var plan = _plan ?? throw new InvalidOperationException("the query has no batch plan");
+        if (_selection.Length < batch.Count)
+        {
+            _selection = new int[ColumnBatch.Capacity];
+            _groupIds = new int[ColumnBatch.Capacity];
+        }
+
+        var count = Select(plan, batch);
+        FindGroups(plan, batch, count);
+        var groups = _groupIds.AsSpan(0, count);
+        var selection = _selection.AsSpan(0, count);
+        for (var a = 0; a < plan.Aggregates.Length; a++)
+        {
+            var aggregate = plan.Aggregates[a];
+            var state = States[a];
+            if (aggregate.Column < 0)
+            {
+                var counts = (CountState)state;
+                foreach (var g in groups)
+                {
+                    counts.Increment(g);
+                }
+
+                continue;
+            }
+
+            var nulls = batch.Nulls[aggregate.Column]!;
+            switch (aggregate.Kind)
+            {
+                case AggregateKind.Count:
+                    var nonNull = (CountState)state;
+                    for (var i = 0; i < selection.Length; i++)
+                    {
+                        if (!nulls[selection[i]])
+                        {
+                            nonNull.Increment(groups[i]);
+                        }
+                    }
+
+                    break;
+                case AggregateKind.SumBigInt or AggregateKind.AvgBigInt:
+                    var longs = batch.Int64s[aggregate.Column]!;
+                    var integerSums = (IntegerSumState)state;
+                    for (var i = 0; i < selection.Length; i++)
+                    {
+                        var r = selection[i];
+                        if (!nulls[r])
+                        {
+                            integerSums.Add(groups[i], longs[r]);
+                        }
+                    }
+
+                    break;
+                case AggregateKind.SumDouble or AggregateKind.AvgDouble:
+                    var doubles = batch.Doubles[aggregate.Column]!;
+                    var doubleSums = (DoubleSumState)state;
+                    for (var i = 0; i < selection.Length; i++)
+                    {
+                        var r = selection[i];
+                        if (!nulls[r])
+                        {
+                            doubleSums.AddValue(groups[i], doubles[r]);
+                        }
+                    }
+
+                    break;
+                default:
+                    UpdateMinMax((MinMaxState)state, aggregate, batch, selection, groups);
+                    break;
+            }
+        }
+    }
+
+    private static void UpdateMinMax(MinMaxState state, BatchAggregate aggregate, ColumnBatch batch, ReadOnlySpan<int> selection, ReadOnlySpan<int> groups)
+    {
+        var nulls = batch.Nulls[aggregate.Column]!;
+        if (aggregate.ColumnType == SqlType.Double)
+        {
+            var doubles = batch.Doubles[aggregate.Column]!;
+            for (var i = 0; i < selection.Length; i++)
+            {
+                var r = selection[i];
+                if (!nulls[r])
+                {
+                    state.UpdateDouble(groups[i], doubles[r]);
+                }
+            }
+
+            return;
+        }
+
+        var longs = batch.Int64s[aggregate.Column]!;
+        for (var i = 0; i < selection.Length; i++)
+        {
+            var r = selection[i];
+            if (!nulls[r])
+            {
+                state.UpdateInt64(groups[i], longs[r]);
+            }
+        }
+    }
+
+    /// <summary>Fills the selection with the rows that pass every predicate; their number.</summary>
+    private int Select(BatchAggregatePlan plan, ColumnBatch batch)
+    {
+        var selection = _selection;
+        var count = batch.Count;
+        for (var r = 0; r < count; r++)
+        {
+            selection[r] = r;
+        }
+
+        foreach (var predicate in plan.Predicates)
+        {
+            var nulls = batch.Nulls[predicate.Column]!;
+            var kept = 0;
+            if (predicate.Type == SqlType.Double)
+            {
+                var doubles = batch.Doubles[predicate.Column]!;
+                for (var i = 0; i < count; i++)
+                {
+                    var r = selection[i];
+                    selection[kept] = r;
+                    var pass = !nulls[r] && ComparisonEvaluator.Test(predicate.Operator, SqlValueComparer.CompareDouble(doubles[r], predicate.DoubleConstant));
+                    kept += pass ? 1 : 0;
+                }
+            }
+            else
+            {
+                var longs = batch.Int64s[predicate.Column]!;
+                var (low, high, negate) = (predicate.Low, predicate.High, predicate.Negate);
+                for (var i = 0; i < count; i++)
+                {
+                    var r = selection[i];
+                    selection[kept] = r;
+                    var v = longs[r];
+                    var pass = !nulls[r] & (((v >= low) & (v <= high)) != negate);
+                    kept += pass ? 1 : 0;
+                }
+            }
+
+            count = kept;
+        }
+
+        return count;
+    }
+
+    /// <summary>The group of each selected row, looked up by the key's code (a string and a group table lookup only for a new code).</summary>
+    private void FindGroups(BatchAggregatePlan plan, ColumnBatch batch, int count)
+    {
+        var groups = _groupIds;
+        if (plan.KeyColumn < 0)
+        {
+            Array.Clear(groups, 0, count);
+            return;
+        }
+
+        var codes = batch.Codes[plan.KeyColumn]!;
+        var nulls = batch.Nulls[plan.KeyColumn]!;
+        var keys = batch.Keys[plan.KeyColumn]!;
+        var selection = _selection;
+        for (var i = 0; i < count; i++)
+        {
+            var r = selection[i];
+            if (nulls[r])
+            {
+                groups[i] = _nullKeyGroup >= 0 ? _nullKeyGroup : _nullKeyGroup = AddGroup(SqlValue.Null);
+                continue;
+            }
+
+            var code = codes[r];
+            var codeGroups = _codeGroups;
+            var g = code < codeGroups.Length ? codeGroups[code] - 1 : -1;
+            groups[i] = g >= 0 ? g : AddCode(code, keys);
+        }
+    }
+
+    private int AddCode(int code, Utf8KeyDictionary keys)
+    {
+        if (code >= _codeGroups.Length)
+        {
+            Array.Resize(ref _codeGroups, Math.Max(keys.Count, Math.Max(64, _codeGroups.Length * 2)));
+        }
+
+        var group = AddGroup(SqlValue.FromText(keys.StringOf(code)));
+        _codeGroups[code] = group + 1;
+        return group;
+    }
+
+    private int AddGroup(SqlValue key)
+    {
+        _key[0] = key;
+        var group = Groups.FindOrAdd(_key);
+        if (group >= _capacity)
+        {
+            EnsureCapacity(group + 1);
+        }
+
+        return group;
+    }
 
     public void Accept(ReadOnlySpan<SqlValue> row)
     {

@@ -1,4 +1,5 @@
 using OrleansProc.Engine.Processing;
+using OrleansProc.Engine.Sql.Batch;
 using OrleansProc.Engine.Values;
 
 namespace OrleansProc.Engine.Sql;
@@ -11,7 +12,11 @@ internal sealed class AggregateQueryProcessor : SqlQueryProcessor
         : base(query)
     {
         MaxGroups = maxGroups;
+        BatchPlan = BatchAggregatePlan.TryCreate(query);
     }
+
+    /// <summary>The query compiled for column batches, or null when it runs row by row.</summary>
+    public BatchAggregatePlan? BatchPlan { get; }
 
     /// <summary>The most groups a partial (one partition's or the merged one) may hold.</summary>
     public int MaxGroups { get; }

@@ -27,6 +27,8 @@ public sealed class ClusterStatusGrain : Grain, IClusterStatusGrain
                 RowsRead = load.Rows,
                 BytesRead = load.Bytes,
                 Slots = load.Slots,
+                RowsPerSecond = load.RowsPerSecond,
+                BytesPerSecond = load.BytesPerSecond,
             });
         }
 

@@ -6,6 +6,7 @@ using OrleansProc.Grains.Jobs;
 using OrleansProc.Grains.Partitions;
 using OrleansProc.Grains.Placement;
 using OrleansProc.Grains.Storage;
+using OrleansProc.Grains.Telemetry;
 
 namespace OrleansProc.Grains.Hosting;
 
@@ -22,7 +23,10 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton<JobPlanner>();
         services.AddSingleton<JobMerger>();
         services.AddSingleton<SiloLoadCounters>();
+        services.AddMetrics();
+        services.AddSingleton<OrleansProcMetrics>();
         services.AddSingleton<PartitionRunner>();
+        services.AddHostedService<SiloLoadPublisher>();
         services.AddOptions<JobOptions>().ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WorkerOptions>().ValidateDataAnnotations().ValidateOnStart();
         silo.AddPlacementDirector<RoundRobinPlacement, RoundRobinPlacementDirector>();

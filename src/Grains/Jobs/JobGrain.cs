@@ -5,6 +5,7 @@ using OrleansProc.Contracts;
 using OrleansProc.Contracts.Jobs;
 using OrleansProc.Contracts.Partitions;
 using OrleansProc.Grains.Partitions;
+using OrleansProc.Grains.Telemetry;
 
 namespace OrleansProc.Grains.Jobs;
 
@@ -20,6 +21,7 @@ public sealed partial class JobGrain(
     IOptions<JobOptions> options,
     IOptions<WorkerOptions> workers,
     TimeProvider time,
+    OrleansProcMetrics metrics,
     ILogger<JobGrain> logger) : Grain, IJobGrain, IRemindable
 {
     private const string KeepAliveReminder = "keep-alive";
@@ -63,6 +65,8 @@ public sealed partial class JobGrain(
             return SubmitOutcome.Rejected(SubmitErrorKind.BadRequest, $"a job with id '{JobId}' exists already");
         }
 
+        using var span = OrleansProcActivities.StartSubmit(JobId);
+
         var silos = await GrainFactory.GetGrain<IManagementGrain>(0).GetHosts(true, cancellationToken);
         var plan = await planner.PlanAsync(JobId, spec, Math.Max(1, silos.Count) * workers.Value.Slots, cancellationToken);
         if (plan.Rejection is { } rejection)
@@ -74,8 +78,10 @@ public sealed partial class JobGrain(
         _plan = plan.Slices;
         state.State = plan.Record!;
         Job.SubmittedAt = time.GetUtcNow();
+        Job.TraceParent = span?.Id;
         await Task.WhenAll(SaveAsync(), RecordInDirectoryAsync());
         LogSubmitted(logger, JobId, Job.Dataset, Job.Partitions.Count);
+        metrics.JobStarted();
 
         // The pump's first turn starts the partitions right after this call returns: the client's submit does not wait
         // for them, so it stays short however loaded the cluster is (many jobs submitted at once).
@@ -187,6 +193,7 @@ public sealed partial class JobGrain(
             wrong.Status = PartitionStatus.Pending;
             wrong.Error = null;
             Job.Retries++;
+            metrics.PartitionRetried();
             LogQuoteGuessWrong(logger, JobId, index);
         }
 
@@ -241,6 +248,7 @@ public sealed partial class JobGrain(
             {
                 // Not saved: a coordinator that dies while merging resumes as Running and merges again.
                 Job.State = JobState.Merging;
+                LogMerging(logger, JobId, Job.Partitions.Count);
             }
             else
             {
@@ -313,6 +321,7 @@ public sealed partial class JobGrain(
             PartialBlob = JobPaths.Partial(JobId, index, partition.Attempt),
             OutputBlob = Job.OutputDataset is { } output ? JobPaths.OutputBlob(output, index) : null,
         };
+        using var span = OrleansProcActivities.StartDispatch(JobId, index, partition.Attempt, Job.TraceParent);
         try
         {
             await PartitionGrain(index).StartAsync(assignment);
@@ -390,11 +399,13 @@ public sealed partial class JobGrain(
 
         partition.Status = PartitionStatus.Pending;
         Job.Retries++;
+        metrics.PartitionRetried();
         _dirty = true;
     }
 
     private async Task MergeAsync(CancellationToken cancellationToken)
     {
+        using var span = OrleansProcActivities.StartMerge(JobId, Job.TraceParent);
         try
         {
             _result = await merger.MergeAsync(JobId, Job, cancellationToken);
@@ -417,6 +428,7 @@ public sealed partial class JobGrain(
         Job.State = final;
         Job.Error = error;
         Job.FinishedAt = time.GetUtcNow();
+        metrics.JobFinished(final, Job.FinishedAt.Value - Job.SubmittedAt);
         await SaveAsync();
         _finished.TrySetResult();
         LogFinished(logger, JobId, final, error);
@@ -495,8 +507,11 @@ public sealed partial class JobGrain(
 
     private IPartitionGrain PartitionGrain(int index) => GrainFactory.GetGrain<IPartitionGrain>($"{JobId}/{index}");
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} submitted over dataset {Dataset}: {Partitions} partitions")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} submitted, running over dataset {Dataset}: {Partitions} partitions")]
     private static partial void LogSubmitted(ILogger logger, string jobId, string dataset, int partitions);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} merging the partials of {Partitions} partitions")]
+    private static partial void LogMerging(ILogger logger, string jobId, int partitions);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} resumed from its stored state ({State})")]
     private static partial void LogResumed(ILogger logger, string jobId, JobState state);

@@ -44,4 +44,8 @@ public sealed class JobRecord
     /// <summary>The output dataset of a transform, or null.</summary>
     [Id(10)]
     public string? OutputDataset { get; set; }
+
+    /// <summary>The W3C id of the coordinator's submit span: the parent of the job's later spans, or null untraced.</summary>
+    [Id(11)]
+    public string? TraceParent { get; set; }
 }

@@ -3,11 +3,13 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrleansProc.Contracts;
 using OrleansProc.Contracts.Partitions;
+using OrleansProc.Contracts.Telemetry;
 using OrleansProc.Engine.Io;
 using OrleansProc.Engine.Processing;
 using OrleansProc.Grains.Datasets;
 using OrleansProc.Grains.Jobs;
 using OrleansProc.Grains.Storage;
+using OrleansProc.Grains.Telemetry;
 
 namespace OrleansProc.Grains.Partitions;
 
@@ -20,6 +22,8 @@ public sealed partial class PartitionRunner(
     BlobStore store,
     DatasetCatalog catalog,
     SiloLoadCounters counters,
+    OrleansProcMetrics metrics,
+    TimeProvider time,
     IOptions<WorkerOptions> options,
     ILogger<PartitionRunner> logger) : IDisposable
 {
@@ -33,14 +37,25 @@ public sealed partial class PartitionRunner(
     public async Task<PartitionReport> RunAsync(PartitionAssignment assignment, string silo, CancellationToken cancellationToken)
     {
         await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        using var span = OrleansProcActivities.StartAttempt(assignment.JobId, assignment.Index, assignment.Attempt);
+        var started = time.GetTimestamp();
+        var outcome = Outcomes.Cancelled;
         counters.Started();
+        metrics.AttemptStarted();
+        LogAttemptStarted(logger, assignment.JobId, assignment.Index, assignment.Attempt, assignment.Slices.Count);
         try
         {
-            return await Task.Run(() => ExecuteAsync(assignment, silo, cancellationToken), cancellationToken).ConfigureAwait(false);
+            var report = await Task.Run(() => ExecuteAsync(assignment, silo, cancellationToken), cancellationToken).ConfigureAwait(false);
+            outcome = report.Succeeded ? Outcomes.Succeeded : Outcomes.Failed;
+            return report;
         }
         finally
         {
+            var elapsed = time.GetElapsedTime(started);
             counters.Finished();
+            metrics.AttemptFinished(outcome, elapsed);
+            span?.SetTag(TelemetryNames.OutcomeTag, outcome);
+            LogAttemptFinished(logger, assignment.JobId, assignment.Index, assignment.Attempt, outcome, elapsed.TotalSeconds);
             _slots.Release();
         }
     }
@@ -103,6 +118,7 @@ public sealed partial class PartitionRunner(
                     }
 
                     counters.Add(result.Records, result.BytesRead);
+                    metrics.Read(result.Records, result.BytesRead);
                 }
 
                 partial.Complete();
@@ -197,6 +213,12 @@ public sealed partial class PartitionRunner(
             return record.ToString();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} partition {Index} attempt {Attempt} started: {Slices} slices")]
+    private static partial void LogAttemptStarted(ILogger logger, string jobId, int index, int attempt, int slices);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} partition {Index} attempt {Attempt} {Outcome} after {Seconds:0.000} s")]
+    private static partial void LogAttemptFinished(ILogger logger, string jobId, int index, int attempt, string outcome, double seconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} partition {Index}: storage request failed with {Status} {ErrorCode}")]
     private static partial void LogStorageFailure(ILogger logger, string jobId, int index, int status, string? errorCode);

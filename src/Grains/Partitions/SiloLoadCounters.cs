@@ -2,9 +2,14 @@ using OrleansProc.Contracts.Cluster;
 
 namespace OrleansProc.Grains.Partitions;
 
-/// <summary>This silo's counters of partition work, shown by <c>cluster status</c>.</summary>
-public sealed class SiloLoadCounters
+/// <summary>This silo's counters of partition work and its recent read rate, shown by <c>cluster status</c>.</summary>
+public sealed class SiloLoadCounters(TimeProvider time)
 {
+    /// <summary>The span the rows/s and MB/s of <c>cluster status</c> are averaged over.</summary>
+    public static readonly TimeSpan RateWindow = TimeSpan.FromSeconds(5);
+
+    private readonly ThroughputWindow _throughput = new(RateWindow, time.TimestampFrequency);
+    private readonly Lock _throughputLock = new();
     private int _running;
     private long _completed;
     private long _rows;
@@ -24,12 +29,25 @@ public sealed class SiloLoadCounters
         Interlocked.Add(ref _bytes, bytes);
     }
 
-    public SiloLoad Snapshot(int slots) => new()
+    public SiloLoad Snapshot(int slots)
     {
-        Running = Volatile.Read(ref _running),
-        Completed = Interlocked.Read(ref _completed),
-        Rows = Interlocked.Read(ref _rows),
-        Bytes = Interlocked.Read(ref _bytes),
-        Slots = slots,
-    };
+        var rows = Interlocked.Read(ref _rows);
+        var bytes = Interlocked.Read(ref _bytes);
+        double rowsPerSecond, bytesPerSecond;
+        lock (_throughputLock)
+        {
+            (rowsPerSecond, bytesPerSecond) = _throughput.Add(time.GetTimestamp(), rows, bytes);
+        }
+
+        return new()
+        {
+            Running = Volatile.Read(ref _running),
+            Completed = Interlocked.Read(ref _completed),
+            Rows = rows,
+            Bytes = bytes,
+            Slots = slots,
+            RowsPerSecond = rowsPerSecond,
+            BytesPerSecond = bytesPerSecond,
+        };
+    }
 }

@@ -55,6 +55,7 @@ public static class SiloHostingExtensions
             });
             silo.UseAzureTableReminderService(o => o.TableServiceClient = tables);
             silo.AddOrleansProcGrains(blobs);
+            silo.AddActivityPropagation();
         });
         builder.Services.Configure<WorkerOptions>(o =>
         {

@@ -81,6 +81,36 @@ public sealed class LocalModeTests : IDisposable
         Assert.Contains("line 3", line, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("csv")]
+    [InlineData("json")]
+    public async Task Query_ProgressOnATerminal_StdoutHasOnlyTheData(string format)
+    {
+        var values = Enumerable.Range(1, 5_000).Select(i => (Key: $"k{i % 3}", Value: i)).ToList();
+        await File.WriteAllLinesAsync(Path.Combine(_folder.FullName, "a.csv"), ["k,v", .. values.Select(r => $"{r.Key},{r.Value}")]);
+        var expected = values.GroupBy(r => r.Key).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, Sum: g.Sum(r => (long)r.Value))).ToList();
+        using var output = new StringWriter { NewLine = "\n" };
+        using var error = new StringWriter { NewLine = "\n" };
+        var console = new ConsoleContext { Out = output, Error = error, ErrorIsTerminal = true, TerminalWidth = 80 };
+
+        var exitCode = await ClientApplication.RunAsync(
+            ["query", $"SELECT k, SUM(v) AS s FROM '{_folder.FullName}/a.csv' GROUP BY k ORDER BY k", "--format", format], console);
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        Assert.Contains("\r", error.ToString(), StringComparison.Ordinal); // the live progress line was drawn, on stderr
+        var text = output.ToString();
+        Assert.DoesNotContain("\r", text, StringComparison.Ordinal);
+        if (format == "csv")
+        {
+            Assert.Equal(["k,s", .. expected.Select(g => $"{g.Key},{g.Sum}"), ""], text.Split('\n'));
+        }
+        else
+        {
+            var rows = JsonDocument.Parse(text).RootElement.EnumerateArray().Select(r => (r.GetProperty("k").GetString()!, r.GetProperty("s").GetInt64())).ToList();
+            Assert.Equal(expected, rows);
+        }
+    }
+
     public void Dispose() => _folder.Delete(recursive: true);
 
     private static async Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] args)

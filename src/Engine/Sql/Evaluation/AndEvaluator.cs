@@ -16,6 +16,10 @@ internal sealed class AndEvaluator : Evaluator
         _right = right;
     }
 
+    public Evaluator Left => _left;
+
+    public Evaluator Right => _right;
+
     public override SqlValue Evaluate(ReadOnlySpan<SqlValue> row)
     {
         var a = _left.Evaluate(row);

@@ -23,6 +23,12 @@ internal sealed class ComparisonEvaluator : Evaluator
         _text = left.Type == SqlType.Varchar && right.Type == SqlType.Varchar;
     }
 
+    public BinaryOperator Operator => _op;
+
+    public Evaluator Left => _left;
+
+    public Evaluator Right => _right;
+
     public override SqlValue Evaluate(ReadOnlySpan<SqlValue> row)
     {
         var a = _left.Evaluate(row);

@@ -1,0 +1,167 @@
+using OrleansProc.Engine.Aggregation;
+using OrleansProc.Engine.Schema;
+using OrleansProc.Engine.Sql.Evaluation;
+using OrleansProc.Engine.Sql.Syntax;
+
+namespace OrleansProc.Engine.Sql.Batch;
+
+/// <summary>
+/// An aggregate query compiled once for column batches (see <see cref="Io.ColumnBatch"/>): a WHERE that is a
+/// conjunction of <c>column op constant</c> over numeric or timestamp columns, at most one GROUP BY key that is a
+/// VARCHAR column (looked up by its interned code), and aggregates over plain columns (COUNT, SUM, AVG, MIN, MAX;
+/// not DISTINCT). Other queries get no plan and run row by row; a plan gives the same answers.
+/// </summary>
+internal sealed class BatchAggregatePlan
+{
+    private BatchAggregatePlan(BatchPredicate[] predicates, int keyColumn, BatchAggregate[] aggregates)
+    {
+        Predicates = predicates;
+        KeyColumn = keyColumn;
+        Aggregates = aggregates;
+    }
+
+    /// <summary>The conjuncts of the WHERE, all of which must hold; empty without WHERE.</summary>
+    public BatchPredicate[] Predicates { get; }
+
+    /// <summary>The ordinal of the VARCHAR GROUP BY column, or -1 without GROUP BY.</summary>
+    public int KeyColumn { get; }
+
+    /// <summary>One per aggregate of the query, in order.</summary>
+    public BatchAggregate[] Aggregates { get; }
+
+    /// <summary>The plan of <paramref name="query"/>, or null when it needs the row-by-row path.</summary>
+    public static BatchAggregatePlan? TryCreate(BoundQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var schema = query.InputSchema;
+        if (!query.IsAggregate || query.GroupKeys.Length > 1)
+        {
+            return null;
+        }
+
+        var keyColumn = -1;
+        if (query.GroupKeys.Length == 1)
+        {
+            if (query.GroupKeys[0] is not ColumnEvaluator { Type: SqlType.Varchar } key)
+            {
+                return null;
+            }
+
+            keyColumn = key.Ordinal;
+        }
+
+        // Only the key may be a VARCHAR: interning every value of another text column would cost more than rows do.
+        for (var i = 0; i < schema.Count; i++)
+        {
+            var type = schema.Columns[i].Type;
+            if (query.NeededColumns[i] && (type == SqlType.Null || (type == SqlType.Varchar && i != keyColumn)))
+            {
+                return null;
+            }
+        }
+
+        var predicates = new List<BatchPredicate>();
+        if (query.Where is { } where && !TryAddConjuncts(where, predicates))
+        {
+            return null;
+        }
+
+        var aggregates = new BatchAggregate[query.Aggregates.Length];
+        for (var i = 0; i < aggregates.Length; i++)
+        {
+            var spec = query.Aggregates[i];
+            if (spec.Kind == AggregateKind.CountStar)
+            {
+                aggregates[i] = new BatchAggregate(spec.Kind, -1, SqlType.Null);
+                continue;
+            }
+
+            if (spec.Argument is not ColumnEvaluator column)
+            {
+                return null;
+            }
+
+            var supported = spec.Kind switch
+            {
+                AggregateKind.Count => true,
+                AggregateKind.SumBigInt or AggregateKind.AvgBigInt => column.Type == SqlType.BigInt,
+                AggregateKind.SumDouble or AggregateKind.AvgDouble => column.Type == SqlType.Double,
+                AggregateKind.Min or AggregateKind.Max => column.Type is SqlType.BigInt or SqlType.Double or SqlType.Timestamp or SqlType.Boolean,
+                _ => false,
+            };
+            if (!supported)
+            {
+                return null;
+            }
+
+            aggregates[i] = new BatchAggregate(spec.Kind, column.Ordinal, column.Type);
+        }
+
+        return new BatchAggregatePlan([.. predicates], keyColumn, aggregates);
+    }
+
+    private static bool TryAddConjuncts(Evaluator where, List<BatchPredicate> predicates)
+    {
+        switch (where)
+        {
+            case AndEvaluator and:
+                return TryAddConjuncts(and.Left, predicates) && TryAddConjuncts(and.Right, predicates);
+            case ComparisonEvaluator comparison:
+                var op = comparison.Operator;
+                if (comparison.Left is ColumnEvaluator column && comparison.Right is ConstantEvaluator constant)
+                {
+                    return TryAdd(column, op, constant, predicates);
+                }
+
+                if (comparison.Left is ConstantEvaluator leftConstant && comparison.Right is ColumnEvaluator rightColumn)
+                {
+                    return TryAdd(rightColumn, Mirror(op), leftConstant, predicates);
+                }
+
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    private static bool TryAdd(ColumnEvaluator column, BinaryOperator op, ConstantEvaluator constant, List<BatchPredicate> predicates)
+    {
+        var value = constant.Value;
+        if (value.IsNull || value.Type != column.Type)
+        {
+            return false;
+        }
+
+        switch (column.Type)
+        {
+            case SqlType.BigInt or SqlType.Timestamp:
+                var c = value.Int64;
+                var (low, high, negate) = op switch
+                {
+                    BinaryOperator.Equal => (c, c, false),
+                    BinaryOperator.NotEqual => (c, c, true),
+                    BinaryOperator.Less => c == long.MinValue ? (1L, 0L, false) : (long.MinValue, c - 1, false),
+                    BinaryOperator.LessEqual => (long.MinValue, c, false),
+                    BinaryOperator.Greater => c == long.MaxValue ? (1L, 0L, false) : (c + 1, long.MaxValue, false),
+                    _ => (c, long.MaxValue, false),
+                };
+                predicates.Add(new BatchPredicate(column.Ordinal, column.Type, op, low, high, negate, 0));
+                return true;
+            case SqlType.Double:
+                predicates.Add(new BatchPredicate(column.Ordinal, column.Type, op, 0, 0, false, value.Float64));
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>The operator with its operands swapped: <c>c &lt; x</c> is <c>x &gt; c</c>.</summary>
+    private static BinaryOperator Mirror(BinaryOperator op) => op switch
+    {
+        BinaryOperator.Less => BinaryOperator.Greater,
+        BinaryOperator.LessEqual => BinaryOperator.GreaterEqual,
+        BinaryOperator.Greater => BinaryOperator.Less,
+        BinaryOperator.GreaterEqual => BinaryOperator.LessEqual,
+        _ => op,
+    };
+}
