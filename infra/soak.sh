@@ -29,7 +29,6 @@ if [ ${#cases[@]} -eq 0 ]; then
     KillAllSilos_MidJobThenStartNewOnes
     StorageOutage_TenSecondsMidJob
     StorageOutage_PastTheLimit
-    SiloHang_WorkerUnresponsivePast20Seconds
   )
 fi
 
