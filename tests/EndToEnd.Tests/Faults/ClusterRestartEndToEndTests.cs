@@ -20,14 +20,7 @@ public sealed partial class ClusterRestartEndToEndTests(FaultClusterFixture clus
     private const long PartitionSize = 128 * 1024;
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(4);
 
-    public async Task InitializeAsync()
-    {
-        var show = await cluster.RunClientAsync("dataset", "show", Dataset);
-        if (show.ExitCode != 0)
-        {
-            await FaultJobs.GenerateAsync(cluster, Dataset, Rows, Parts, Seed);
-        }
-    }
+    public Task InitializeAsync() => FaultJobs.EnsureDatasetAsync(cluster, Dataset, Rows, Parts, Seed);
 
     public Task DisposeAsync() => Task.CompletedTask;
 

@@ -17,14 +17,7 @@ public sealed class JobFaultEndToEndTests(FaultClusterFixture cluster, ITestOutp
     private const long PartitionSize = 192 * 1024;
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
 
-    public async Task InitializeAsync()
-    {
-        var show = await cluster.RunClientAsync("dataset", "show", Dataset);
-        if (show.ExitCode != 0)
-        {
-            await FaultJobs.GenerateAsync(cluster, Dataset, Rows, Parts, Seed);
-        }
-    }
+    public Task InitializeAsync() => FaultJobs.EnsureDatasetAsync(cluster, Dataset, Rows, Parts, Seed);
 
     public Task DisposeAsync() => Task.CompletedTask;
 

@@ -27,11 +27,7 @@ public sealed class SiloKillEndToEndTests(FaultClusterFixture cluster, ITestOutp
             await cluster.StartSiloAsync(cluster.Silos.Count);
         }
 
-        var show = await cluster.RunClientAsync("dataset", "show", Dataset);
-        if (show.ExitCode != 0)
-        {
-            await FaultJobs.GenerateAsync(cluster, Dataset, Rows, Parts, Seed);
-        }
+        await FaultJobs.EnsureDatasetAsync(cluster, Dataset, Rows, Parts, Seed);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

@@ -29,11 +29,7 @@ public sealed partial class StorageOutageEndToEndTests(StorageOutageClusterFixtu
             await cluster.Storage.RestartAsync();
         }
 
-        var show = await cluster.RunClientAsync("dataset", "show", Dataset);
-        if (show.ExitCode != 0)
-        {
-            await FaultJobs.GenerateAsync(cluster, Dataset, Rows, Parts, Seed);
-        }
+        await FaultJobs.EnsureDatasetAsync(cluster, Dataset, Rows, Parts, Seed);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

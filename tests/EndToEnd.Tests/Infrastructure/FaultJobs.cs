@@ -34,6 +34,16 @@ public static partial class FaultJobs
         Assert.True(run.ExitCode == 0, run.ToString());
     }
 
+    /// <summary>Generates the dataset unless the cluster has it already (test classes sharing a fixture share it).</summary>
+    public static async Task EnsureDatasetAsync(ClusterFixture cluster, string dataset, long rows, int parts, int seed)
+    {
+        var show = await cluster.RunClientAsync("dataset", "show", dataset);
+        if (show.ExitCode != 0)
+        {
+            await GenerateAsync(cluster, dataset, rows, parts, seed);
+        }
+    }
+
     public static async Task<string> SubmitDetachedAsync(ClusterFixture cluster, string sql, long partitionSize)
     {
         var run = await cluster.RunClientAsync("query", sql, "--detach", "--partition-size", $"{partitionSize}");
