@@ -4,34 +4,32 @@ using OrleansProc.Contracts.Cluster;
 
 namespace OrleansProc.Grains.Cluster;
 
-/// <summary>The silos of the cluster from the membership table, with the partition counters each published.</summary>
+/// <summary>
+/// The active silos of the cluster, from this silo's membership view (no storage read: it answers while storage is
+/// busy or away), with the partition counters each published (asked of all silos at once).
+/// </summary>
 [StatelessWorker]
-public sealed class ClusterStatusGrain : Grain, IClusterStatusGrain
+public sealed class ClusterStatusGrain(IClusterMembershipService membership) : Grain, IClusterStatusGrain
 {
     public async Task<IReadOnlyList<SiloInfo>> GetSilosAsync(CancellationToken cancellationToken = default)
     {
-        var management = GrainFactory.GetGrain<IManagementGrain>(0);
-        var hosts = await management.GetDetailedHosts(true, cancellationToken);
-        var silos = new List<SiloInfo>(hosts.Length);
-        foreach (var host in hosts.OrderBy(h => h.SiloName, StringComparer.Ordinal))
+        var active = membership.CurrentSnapshot.Members.Values
+            .Where(m => m.Status == SiloStatus.Active)
+            .OrderBy(m => m.Name, StringComparer.Ordinal)
+            .ToList();
+        var loads = await Task.WhenAll(active.Select(m => GrainFactory.GetGrain<ISiloLoadGrain>(m.SiloAddress.ToString()).GetAsync(cancellationToken)));
+        return active.Zip(loads, (member, load) => new SiloInfo
         {
-            var address = host.SiloAddress.ToString();
-            var load = await GrainFactory.GetGrain<ISiloLoadGrain>(address).GetAsync(cancellationToken);
-            silos.Add(new SiloInfo
-            {
-                Address = address,
-                Name = host.SiloName,
-                Status = host.Status.ToString(),
-                PartitionsRunning = load.Running,
-                PartitionsCompleted = load.Completed,
-                RowsRead = load.Rows,
-                BytesRead = load.Bytes,
-                Slots = load.Slots,
-                RowsPerSecond = load.RowsPerSecond,
-                BytesPerSecond = load.BytesPerSecond,
-            });
-        }
-
-        return silos;
+            Address = member.SiloAddress.ToString(),
+            Name = member.Name,
+            Status = member.Status.ToString(),
+            PartitionsRunning = load.Running,
+            PartitionsCompleted = load.Completed,
+            RowsRead = load.Rows,
+            BytesRead = load.Bytes,
+            Slots = load.Slots,
+            RowsPerSecond = load.RowsPerSecond,
+            BytesPerSecond = load.BytesPerSecond,
+        }).ToList();
     }
 }

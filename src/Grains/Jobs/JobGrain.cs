@@ -23,6 +23,7 @@ public sealed partial class JobGrain(
     IOptions<WorkerOptions> workers,
     TimeProvider time,
     OrleansProcMetrics metrics,
+    IClusterMembershipService membership,
     ILogger<JobGrain> logger) : Grain, IJobGrain, IRemindable
 {
     private const string KeepAliveReminder = "keep-alive";
@@ -81,8 +82,8 @@ public sealed partial class JobGrain(
 
         using var span = OrleansProcActivities.StartSubmit(JobId);
 
-        var silos = await GrainFactory.GetGrain<IManagementGrain>(0).GetHosts(true, cancellationToken);
-        var plan = await planner.PlanAsync(JobId, spec, Math.Max(1, silos.Count) * workers.Value.Slots, cancellationToken);
+        var silos = membership.CurrentSnapshot.Members.Values.Count(m => m.Status == SiloStatus.Active);
+        var plan = await planner.PlanAsync(JobId, spec, Math.Max(1, silos) * workers.Value.Slots, cancellationToken);
         if (plan.Rejection is { } rejection)
         {
             return rejection;
