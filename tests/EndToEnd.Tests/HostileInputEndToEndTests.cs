@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using Azure.Storage.Blobs;
 using OrleansProc.EndToEnd.Tests.Infrastructure;
 
 namespace OrleansProc.EndToEnd.Tests;
@@ -57,6 +58,11 @@ public sealed class HostileInputEndToEndTests(ClusterFixture cluster)
         var error = ErrorLine(upload);
         Assert.Contains("binary/photo.csv", error, StringComparison.Ordinal);
         Assert.Contains("binary data", error, StringComparison.Ordinal);
+        Assert.Contains("the uploaded blobs were deleted", error, StringComparison.Ordinal);
+        var left = new BlobServiceClient(cluster.ConnectionString).GetBlobContainerClient("datasets").GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = "binary/" });
+        Assert.Empty(await left.ToListAsync());
+        var show = await cluster.RunClientAsync("dataset", "show", "binary");
+        Assert.True(show.ExitCode == 2, show.ToString());
         AssertSilosAlive();
     }
 

@@ -63,7 +63,17 @@ internal static class DatasetCommands
                     var elapsed = await uploader.UploadAsync(dataset, files, cancellationToken);
                     var bytes = files.Sum(f => f.Length);
                     console.Error.WriteLine($"uploaded {files.Count} files, {ByteSize.Format(bytes)} in {ByteSize.Seconds(elapsed)} ({ByteSize.Rate(bytes, elapsed)})");
-                    return await RegisterAsync(cluster, console, dataset, registration, cancellationToken);
+                    try
+                    {
+                        return await RegisterAsync(cluster, console, dataset, registration, cancellationToken);
+                    }
+                    catch (CommandException refused)
+                    {
+                        // Refused files (binary data, a bad header) must not stay behind as a dataset without a catalog entry.
+                        await uploader.DeleteExistingAsync(dataset, CancellationToken.None);
+                        await cluster.Client.GetGrain<IDatasetGrain>(dataset).DeleteAsync(CancellationToken.None);
+                        throw new CommandException($"{refused.Message}; the uploaded blobs were deleted, dataset '{dataset}' does not exist now", refused.ExitCode, refused);
+                    }
                 },
                 cancellationToken);
         });
