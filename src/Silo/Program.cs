@@ -5,9 +5,10 @@ using OrleansProc.Silo.Web;
 
 // Configuration: appsettings.json beside the silo's binaries, then environment variables (ORLEANSPROC_*).
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-builder.AddOrleansProcSilo();
+var settings = SiloSettings.From(builder.Configuration); // read once: it resolves the advertised address
+builder.AddOrleansProcSilo(settings);
 builder.AddOrleansProcWeb();
-builder.AddOrleansProcTelemetry();
+builder.AddOrleansProcTelemetry(settings.SiloName);
 
 var app = builder.Build();
 app.MapOrleansProcWeb();

@@ -1,4 +1,6 @@
+using System.Collections;
 using System.Diagnostics;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OpenTelemetry.Resources;
@@ -32,6 +34,13 @@ internal static class ClientTelemetry
             return;
         }
 
+        // The client's host has no configuration sources, and the exporter and its batch processor read the other
+        // standard variables (OTEL_EXPORTER_OTLP_PROTOCOL, OTEL_BSP_SCHEDULE_DELAY, ...) from configuration only: without
+        // them the endpoint variable is ignored as well and spans go to the gRPC default, localhost:4317.
+        builder.Configuration.AddInMemoryCollection(Environment.GetEnvironmentVariables()
+            .Cast<DictionaryEntry>()
+            .Select(variable => new KeyValuePair<string, string?>((string)variable.Key, (string?)variable.Value))
+            .Where(variable => variable.Key.StartsWith("OTEL_", StringComparison.Ordinal)));
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(Environment.GetEnvironmentVariable("OTEL_SERVICE_NAME") is { Length: > 0 } name ? name : "orleansproc-client"))
             .WithTracing(tracing => tracing

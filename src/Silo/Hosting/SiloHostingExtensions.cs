@@ -15,9 +15,10 @@ namespace OrleansProc.Silo.Hosting;
 /// <summary>Wires a silo: clustering, grain state and reminders on Azure Storage, the grains and their services.</summary>
 public static class SiloHostingExtensions
 {
-    public static IHostApplicationBuilder AddOrleansProcSilo(this IHostApplicationBuilder builder)
+    /// <param name="builder">The silo's host.</param>
+    /// <param name="settings">The silo's settings, read once by the caller (<see cref="SiloSettings.From"/>).</param>
+    public static IHostApplicationBuilder AddOrleansProcSilo(this IHostApplicationBuilder builder, SiloSettings settings)
     {
-        var settings = SiloSettings.From(builder.Configuration);
         var detection = FailureDetectionSettings.From(builder.Configuration);
         builder.Logging.AddFilter("Orleans", LogLevel.Warning);
         builder.Logging.AddFilter("OrleansProc", LogLevel.Information);

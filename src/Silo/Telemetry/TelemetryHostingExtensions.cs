@@ -21,14 +21,15 @@ public static class TelemetryHostingExtensions
 
     public const string MetricsPath = "/metrics";
 
-    public static WebApplicationBuilder AddOrleansProcTelemetry(this WebApplicationBuilder builder)
+    /// <param name="builder">The silo's web host.</param>
+    /// <param name="siloName">The silo's name (<see cref="SiloSettings.SiloName"/>), its service.instance.id.</param>
+    public static WebApplicationBuilder AddOrleansProcTelemetry(this WebApplicationBuilder builder, string siloName)
     {
-        var settings = SiloSettings.From(builder.Configuration);
         var otlp = builder.Configuration[OtlpEndpointVariable] is { Length: > 0 };
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(
                 builder.Configuration["OTEL_SERVICE_NAME"] is { Length: > 0 } name ? name : "orleansproc-silo",
-                serviceInstanceId: settings.SiloName))
+                serviceInstanceId: siloName))
             .WithMetrics(metrics =>
             {
                 metrics.AddMeter(TelemetryNames.Meter, "Microsoft.Orleans");

@@ -26,6 +26,9 @@ public class ClusterFixture : IAsyncLifetime
     /// <summary>Environment variables only the silos get (a fault fixture injects faults through them).</summary>
     protected virtual IReadOnlyDictionary<string, string> SiloEnvironment { get; } = new Dictionary<string, string>();
 
+    /// <summary>Environment variables the silos and the client both get (an OTLP fixture points their exporters at its receiver).</summary>
+    protected virtual IReadOnlyDictionary<string, string> SharedEnvironment { get; } = new Dictionary<string, string>();
+
     /// <summary>Azurite keeps its data on disk, so a test may stop it and start it again (a storage outage).</summary>
     protected virtual bool StorageOnDisk => false;
 
@@ -84,7 +87,7 @@ public class ClusterFixture : IAsyncLifetime
         ["ORLEANSPROC_STORAGE"] = ConnectionString,
         ["ORLEANSPROC_CLUSTER"] = ClusterId,
         ["ORLEANSPROC_ROOT"] = RepositoryRoot.Path,
-    };
+    }.Concat(SharedEnvironment).ToDictionary();
 
     /// <summary>Runs the client console with <paramref name="arguments"/>, as `./orleansproc ARGS` would, output redirected.</summary>
     public async Task<ClientRun> RunClientAsync(params string[] arguments)
@@ -130,7 +133,7 @@ public class ClusterFixture : IAsyncLifetime
     public ChildProcess StartClient(string logName, params string[] arguments) =>
         ChildProcess.Start("dotnet", [RepositoryRoot.ClientDll, .. arguments], ClientEnvironment, Path.Combine(WorkDirectory, logName));
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         foreach (var silo in _silos)
         {

@@ -44,7 +44,7 @@ public sealed class SiloSettingsTests
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection([new("ORLEANSPROC_SHUTDOWN_SECONDS", "45")]);
-        builder.AddOrleansProcSilo();
+        builder.AddOrleansProcSilo(SiloSettings.From(builder.Configuration));
         using var host = builder.Build();
 
         Assert.Equal(TimeSpan.FromSeconds(45), host.Services.GetRequiredService<IOptions<HostOptions>>().Value.ShutdownTimeout);
