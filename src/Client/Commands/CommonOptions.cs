@@ -5,6 +5,7 @@ using OrleansProc.Client.Local;
 using OrleansProc.Client.Output;
 using OrleansProc.Contracts;
 using OrleansProc.Contracts.Jobs;
+using OrleansProc.Engine.Sql;
 
 namespace OrleansProc.Client.Commands;
 
@@ -41,6 +42,20 @@ internal static class CommonOptions
     {
         Description = "count bad records and go on instead of failing the job at the first one",
     };
+
+    /// <summary><c>--max-groups N</c>: the bound on a job's groups (or distinct words, or distinct values), from 1, default <see cref="SqlProcessorOptions.DefaultMaxGroups"/>.</summary>
+    /// <param name="what">What the option does, e.g. "fail the word count, naming this limit, when ..."; the memory note and default follow.</param>
+    public static Option<int> MaxGroups(string what)
+    {
+        var option = new Option<int>("--max-groups")
+        {
+            Description = $"{what} (bounds memory; default {SqlProcessorOptions.DefaultMaxGroups:N0})",
+            HelpName = "N",
+            DefaultValueFactory = _ => SqlProcessorOptions.DefaultMaxGroups,
+        };
+        option.AddRange(1, int.MaxValue);
+        return option;
+    }
 
     /// <summary>A dataset name argument, checked against the allow-list of names.</summary>
     public static Argument<string> DatasetName(string description = "the dataset's name") => Name("NAME", "dataset", description);

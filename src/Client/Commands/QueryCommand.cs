@@ -14,13 +14,9 @@ internal static class QueryCommand
     {
         var sql = new Argument<string>("sql") { Description = "the query, e.g. SELECT country, COUNT(*) AS n FROM sales GROUP BY country", HelpName = "SQL" };
         var options = new JobCommandOptions();
-        var maxGroups = new Option<int>("--max-groups")
-        {
-            Description = $"fail the query, naming this limit, when a GROUP BY makes more groups than this in a partition or in the merge (bounds memory; default {SqlProcessorOptions.DefaultMaxGroups:N0})",
-            HelpName = "N",
-            DefaultValueFactory = _ => SqlProcessorOptions.DefaultMaxGroups,
-        };
-        maxGroups.AddRange(1, int.MaxValue);
+        var maxGroups = CommonOptions.MaxGroups(
+            "fail the query, naming this limit, when a GROUP BY makes more groups than this in a partition or in the merge, " +
+            "or a COUNT(DISTINCT) holds more distinct values than this over all its groups");
         var command = new DocumentedCommand("query",
             "Run a SQL query (SELECT ... FROM dataset [WHERE] [GROUP BY] [HAVING] [ORDER BY] [LIMIT]) on the cluster and print its result.\n" +
             "Shows a progress bar on stderr. Ctrl+C detaches (the job goes on; see job watch); a second Ctrl+C quits at once.",

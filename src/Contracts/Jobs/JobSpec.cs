@@ -36,7 +36,8 @@ public sealed record JobSpec
     public bool SkipBadRecords { get; init; }
 
     /// <summary>
-    /// The most groups a GROUP BY may make in each partition and in the merge before the job fails naming the limit.
+    /// The most groups a GROUP BY may make in each partition and in the merge before the job fails naming the limit;
+    /// it bounds the distinct values of each COUNT(DISTINCT) over all groups, and a word count's distinct words, too.
     /// Null: the default (5,000,000).
     /// </summary>
     [Id(7)]

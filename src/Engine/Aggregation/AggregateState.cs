@@ -12,12 +12,15 @@ public abstract class AggregateState
     /// <summary>How many groups the arrays hold room for.</summary>
     public int Capacity { get; private set; }
 
-    /// <summary>A new, empty state for an aggregate of <paramref name="kind"/> over values of <paramref name="argumentType"/>.</summary>
-    public static AggregateState Create(AggregateKind kind, SqlType argumentType) => kind switch
+    /// <summary>
+    /// A new, empty state for an aggregate of <paramref name="kind"/> over values of <paramref name="argumentType"/>.
+    /// A COUNT(DISTINCT) state holds at most <paramref name="maxDistinctValues"/> values over all its groups.
+    /// </summary>
+    public static AggregateState Create(AggregateKind kind, SqlType argumentType, int maxDistinctValues) => kind switch
     {
         AggregateKind.CountStar => new CountState(star: true),
         AggregateKind.Count => new CountState(star: false),
-        AggregateKind.CountDistinct => new CountDistinctState(),
+        AggregateKind.CountDistinct => new CountDistinctState(maxDistinctValues),
         AggregateKind.SumBigInt => new IntegerSumState(average: false),
         AggregateKind.AvgBigInt => new IntegerSumState(average: true),
         AggregateKind.SumDouble => new DoubleSumState(average: false),

@@ -3,10 +3,16 @@ using OrleansProc.Engine.Values;
 
 namespace OrleansProc.Engine.Aggregation;
 
-/// <summary>COUNT(DISTINCT x): the set of non-NULL values seen, per group. Exact.</summary>
-internal sealed class CountDistinctState : AggregateState
+/// <summary>
+/// COUNT(DISTINCT x): the set of non-NULL values seen, per group. Exact. The values held across all groups are
+/// bounded: a new value past the limit (the query's <c>--max-groups</c>) throws <see cref="QueryException"/>.
+/// </summary>
+internal sealed class CountDistinctState(int maxValues) : AggregateState
 {
     private HashSet<SqlValue>?[] _sets = [];
+
+    /// <summary>The values held, summed over the groups' sets.</summary>
+    private int _values;
 
     public override void Update(int group, in SqlValue value)
     {
@@ -15,7 +21,10 @@ internal sealed class CountDistinctState : AggregateState
             return;
         }
 
-        (_sets[group] ??= []).Add(value);
+        if ((_sets[group] ??= []).Add(value))
+        {
+            Hold(1);
+        }
     }
 
     public override void Merge(int group, AggregateState other, int otherGroup)
@@ -27,7 +36,13 @@ internal sealed class CountDistinctState : AggregateState
         }
 
         var target = _sets[group] ??= new HashSet<SqlValue>(source.Count);
-        target.UnionWith(source);
+        foreach (var value in source)
+        {
+            if (target.Add(value))
+            {
+                Hold(1);
+            }
+        }
     }
 
     public override SqlValue Result(int group) => SqlValue.FromInt64(_sets[group]?.Count ?? 0);
@@ -60,6 +75,7 @@ internal sealed class CountDistinctState : AggregateState
                 continue;
             }
 
+            Hold(count);
             var set = new HashSet<SqlValue>(Math.Min(count, 1 << 20));
             for (var i = 0; i < count; i++)
             {
@@ -68,6 +84,19 @@ internal sealed class CountDistinctState : AggregateState
 
             _sets[g] = set;
         }
+    }
+
+    /// <summary>Counts <paramref name="count"/> new values held; throws when they take the total past the limit.</summary>
+    private void Hold(int count)
+    {
+        if (count > maxValues - _values)
+        {
+            throw new QueryException(
+                $"the query holds more than {maxValues} distinct values for COUNT(DISTINCT) (--max-groups {maxValues}): count distinct values " +
+                "of a column with fewer of them, filter with WHERE, or raise --max-groups if the silos have the memory (a value takes about 50 to 100 bytes plus its text)");
+        }
+
+        _values += count;
     }
 
     protected override void Resize(int capacity) => Array.Resize(ref _sets, capacity);

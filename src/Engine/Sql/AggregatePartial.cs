@@ -42,7 +42,7 @@ internal sealed class AggregatePartial : IPartial, IOwnedPartial, IColumnBatchSi
         for (var i = 0; i < States.Length; i++)
         {
             var spec = _query.Aggregates[i];
-            States[i] = AggregateState.Create(spec.Kind, spec.ArgumentType);
+            States[i] = AggregateState.Create(spec.Kind, spec.ArgumentType, processor.MaxGroups);
             _arguments[i] = spec.Argument;
         }
 

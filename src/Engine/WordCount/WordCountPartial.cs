@@ -9,6 +9,7 @@ namespace OrleansProc.Engine.WordCount;
 
 /// <summary>
 /// Word counts of one partition. Words already seen are looked up by span, so counting them allocates nothing.
+/// Holds at most the processor's <see cref="WordCountProcessor.MaxWords"/> distinct words: a new word past it throws.
 /// </summary>
 internal sealed class WordCountPartial : IPartial, IUtf8ColumnSink
 {
@@ -18,12 +19,14 @@ internal sealed class WordCountPartial : IPartial, IUtf8ColumnSink
     private readonly Dictionary<string, long> _counts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly int _column;
+    private readonly int _maxWords;
     private char[] _word = new char[64];
 
     public WordCountPartial(WordCountProcessor processor)
     {
         Processor = processor;
         _column = processor.ColumnOrdinal;
+        _maxWords = processor.MaxWords;
         _lookup = _counts.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
@@ -125,8 +128,12 @@ internal sealed class WordCountPartial : IPartial, IUtf8ColumnSink
 
         foreach (var (word, count) in o._counts)
         {
-            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_counts, word, out _);
+            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_counts, word, out var exists);
             slot += count;
+            if (!exists)
+            {
+                CheckLimit();
+            }
         }
     }
 
@@ -151,6 +158,11 @@ internal sealed class WordCountPartial : IPartial, IUtf8ColumnSink
         using var reader = new BinaryReader(source, Encoding.UTF8, leaveOpen: true);
         PartialFormat.ReadHeader(reader, PartialFormat.WordCountKind);
         var count = reader.Read7BitEncodedInt();
+        if (count > _maxWords)
+        {
+            throw Processor.TooManyWords();
+        }
+
         for (var i = 0; i < count; i++)
         {
             var word = reader.ReadString();
@@ -197,8 +209,21 @@ internal sealed class WordCountPartial : IPartial, IUtf8ColumnSink
 
     private void Add(ReadOnlySpan<char> word)
     {
-        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_lookup, word, out _);
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_lookup, word, out var exists);
         slot++;
+        if (!exists)
+        {
+            CheckLimit();
+        }
+    }
+
+    /// <summary>Fails once a new word has taken the partial past its limit.</summary>
+    private void CheckLimit()
+    {
+        if (_counts.Count > _maxWords)
+        {
+            throw Processor.TooManyWords();
+        }
     }
 
     private static char[] CreateAsciiLetters()

@@ -1,5 +1,6 @@
 using OrleansProc.Engine.Processing;
 using OrleansProc.Engine.Schema;
+using OrleansProc.Engine.Sql;
 using OrleansProc.Engine.Sql.Syntax;
 using OrleansProc.Engine.Values;
 
@@ -8,18 +9,20 @@ namespace OrleansProc.Engine.WordCount;
 /// <summary>
 /// Counts words in one text column and returns the <c>top</c> most frequent (ties broken by the word in ordinal
 /// order). A word is a maximal run of Unicode letters in the invariant-lowercased text; NULL has no words.
-/// Output columns: <c>word</c> VARCHAR, <c>count</c> BIGINT.
+/// Output columns: <c>word</c> VARCHAR, <c>count</c> BIGINT. The distinct words a partial (one partition's or the
+/// merged one) holds are bounded by <see cref="MaxWords"/>, the job's <c>--max-groups</c>.
 /// </summary>
 public sealed class WordCountProcessor : IPartitionProcessor
 {
     private static readonly ColumnSchema[] Columns = [new("word", SqlType.Varchar), new("count", SqlType.BigInt)];
     private readonly bool[] _needed;
 
-    private WordCountProcessor(TableSchema schema, int column, int top)
+    private WordCountProcessor(TableSchema schema, int column, int top, int maxWords)
     {
         InputSchema = schema;
         ColumnOrdinal = column;
         Top = top;
+        MaxWords = maxWords;
         _needed = new bool[schema.Count];
         _needed[column] = true;
     }
@@ -38,12 +41,21 @@ public sealed class WordCountProcessor : IPartitionProcessor
     /// <summary>How many words the result holds at most.</summary>
     public int Top { get; }
 
-    /// <summary>A word count over <paramref name="column"/> (matched case-insensitively) keeping the <paramref name="top"/> words.</summary>
+    /// <summary>The most distinct words a partial (one partition's or the merged one) may hold.</summary>
+    public int MaxWords { get; }
+
+    /// <summary>
+    /// A word count over <paramref name="column"/> (matched case-insensitively) keeping the <paramref name="top"/> words.
+    /// Its partials fail with <see cref="QueryException"/> past <paramref name="maxWords"/> distinct words (the client's
+    /// <c>--max-groups</c>, default <see cref="SqlProcessorOptions.DefaultMaxGroups"/>).
+    /// </summary>
     /// <exception cref="QueryException">The column is unknown, or <paramref name="top"/> is not positive.</exception>
-    public static IPartitionProcessor Create(TableSchema schema, string column, int top)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxWords"/> is not positive.</exception>
+    public static IPartitionProcessor Create(TableSchema schema, string column, int top, int maxWords = SqlProcessorOptions.DefaultMaxGroups)
     {
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(column);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxWords, 1);
         var ordinal = schema.IndexOf(column);
         if (ordinal < 0)
         {
@@ -61,8 +73,13 @@ public sealed class WordCountProcessor : IPartitionProcessor
             throw new QueryException($"the word count's top must be at least 1, got {top}");
         }
 
-        return new WordCountProcessor(schema, ordinal, top);
+        return new WordCountProcessor(schema, ordinal, top, maxWords);
     }
+
+    /// <summary>The error of a partial that would pass <see cref="MaxWords"/>.</summary>
+    internal QueryException TooManyWords() => new(
+        $"the word count makes more than {MaxWords} distinct words (--max-groups {MaxWords}): count a column with fewer distinct words, " +
+        "or raise --max-groups if the silos have the memory (a distinct word takes about 100 bytes plus its text)");
 
     public IPartial CreatePartial(Stream? output = null) => new WordCountPartial(this);
 

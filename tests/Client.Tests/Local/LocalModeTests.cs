@@ -81,6 +81,41 @@ public sealed class LocalModeTests : IDisposable
         Assert.Contains("line 3", line, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task WordCount_LocalOverMaxGroups_FailsNamingTheLimit()
+    {
+        var file = Path.Combine(_folder.FullName, "t.csv");
+        await File.WriteAllTextAsync(file, "id,text\n1,The cat the\n2,dog cat\n3,bird\n");
+
+        var (exitCode, output, error) = await RunAsync("wordcount", file, "--column", "text", "--max-groups", "3");
+
+        Assert.NotEqual(ExitCodes.Success, exitCode);
+        Assert.Empty(output);
+        var line = Assert.Single(error.Split('\n'), l => l.StartsWith("error:", StringComparison.Ordinal));
+        Assert.Contains("the word count makes more than 3 distinct words (--max-groups 3)", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WordCount_LocalAtMaxGroups_CompletesWithEveryWord()
+    {
+        string[] texts = ["The cat the", "dog cat", "bird"];
+        var file = Path.Combine(_folder.FullName, "t.csv");
+        await File.WriteAllLinesAsync(file, ["id,text", .. texts.Select((t, i) => $"{i},{t}")]);
+        var expected = texts
+            .SelectMany(t => t.Split(' '))
+            .GroupBy(w => w.ToLowerInvariant())
+            .Select(g => (Word: g.Key, Count: (long)g.Count()))
+            .OrderByDescending(p => p.Count)
+            .ThenBy(p => p.Word, StringComparer.Ordinal)
+            .ToList();
+
+        var (exitCode, output, _) = await RunAsync("wordcount", file, "--column", "text", "--max-groups", $"{expected.Count}", "--format", "json");
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        var rows = JsonDocument.Parse(output).RootElement.EnumerateArray().Select(r => (r.GetProperty("word").GetString()!, r.GetProperty("count").GetInt64())).ToList();
+        Assert.Equal(expected, rows);
+    }
+
     [Theory]
     [InlineData("csv")]
     [InlineData("json")]

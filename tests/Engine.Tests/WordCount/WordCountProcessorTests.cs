@@ -15,6 +15,26 @@ public sealed class WordCountProcessorTests
     private static (string Word, long Count)[] Top(ResultTable result) =>
         result.Rows.Select(r => (r[0].Text, r[1].Int64)).ToArray();
 
+    /// <summary>200 lines of up to 6 words each, drawn from 120 words of two letters (mixed case) separated by spaces or commas.</summary>
+    private static string[] RandomLines(int seed)
+    {
+        var random = new Random(seed);
+        var vocabulary = Enumerable.Range(0, 120).Select(i => $"{(char)('a' + (i / 26))}{(char)((i % 3 == 0 ? 'A' : 'a') + (i % 26))}").ToArray();
+        return Enumerable.Range(0, 200)
+            .Select(_ => string.Join(random.Next(2) == 0 ? " " : ", ", Enumerable.Range(0, random.Next(0, 7)).Select(_ => vocabulary[random.Next(vocabulary.Length)])))
+            .ToArray();
+    }
+
+    /// <summary>Every word's count, in the result's order (highest first, then by word).</summary>
+    private static (string Word, long Count)[] ExpectedCounts(IEnumerable<string> lines) =>
+        lines
+            .SelectMany(l => l.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries))
+            .GroupBy(w => w.ToLowerInvariant())
+            .Select(g => (Word: g.Key, Count: (long)g.Count()))
+            .OrderByDescending(p => p.Count)
+            .ThenBy(p => p.Word, StringComparer.Ordinal)
+            .ToArray();
+
     [Fact]
     public void Finish_CountsLowercasedLetterRuns_TiesByWordOrdinal()
     {
@@ -97,6 +117,95 @@ public sealed class WordCountProcessorTests
         merged.Merge(QueryRunner.RoundTrip(processor, partials[0]));
 
         Assert.Equal(expected, Top(processor.Finish(merged)));
+    }
+
+    [Fact]
+    public void Finish_ExactlyMaxWordsDistinctWords_ExactCounts()
+    {
+        var lines = RandomLines(seed: 5);
+        var expected = ExpectedCounts(lines);
+        var processor = WordCountProcessor.Create(Schema, "line", top: 1_000, maxWords: expected.Length);
+
+        var result = QueryRunner.Run(processor, lines.Select(Row));
+
+        Assert.Equal(expected, Top(result));
+    }
+
+    [Fact]
+    public void Accept_OneWordMoreThanMaxWords_ThrowsNamingTheLimit()
+    {
+        var partial = WordCountProcessor.Create(Schema, "line", 10, maxWords: 3).CreatePartial();
+        partial.Accept(Row("a b, A c a"));
+
+        var e = Assert.Throws<QueryException>(() => partial.Accept(Row("b d")));
+
+        Assert.Contains("the word count makes more than 3 distinct words (--max-groups 3)", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AcceptUtf8_OneWordMoreThanMaxWords_ThrowsNamingTheLimit()
+    {
+        var partial = (OrleansProc.Engine.Io.IUtf8ColumnSink)WordCountProcessor.Create(Schema, "line", 10, maxWords: 2).CreatePartial();
+        partial.AcceptUtf8("été ÉTÉ x"u8);
+
+        var e = Assert.Throws<QueryException>(() => partial.AcceptUtf8("y"u8));
+
+        Assert.Contains("more than 2 distinct words (--max-groups 2)", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Merge_TwoPartialsExactlyAtMaxWords_ExactCounts()
+    {
+        var lines = RandomLines(seed: 8);
+        var expected = ExpectedCounts(lines);
+        var processor = WordCountProcessor.Create(Schema, "line", top: 1_000, maxWords: expected.Length);
+        var a = processor.CreatePartial();
+        var b = processor.CreatePartial();
+        for (var i = 0; i < lines.Length; i++)
+        {
+            (i % 2 == 0 ? a : b).Accept(Row(lines[i]));
+        }
+
+        var merged = QueryRunner.RoundTrip(processor, a);
+        merged.Merge(QueryRunner.RoundTrip(processor, b));
+
+        Assert.Equal(expected, Top(processor.Finish(merged)));
+    }
+
+    [Fact]
+    public void Merge_TwoPartialsTogetherOverMaxWords_ThrowsNamingTheLimit()
+    {
+        var processor = WordCountProcessor.Create(Schema, "line", 10, maxWords: 4);
+        var a = processor.CreatePartial();
+        var b = processor.CreatePartial();
+        a.Accept(Row("a b c d"));
+        b.Accept(Row("c d e"));
+        var merged = QueryRunner.RoundTrip(processor, a);
+
+        var e = Assert.Throws<QueryException>(() => merged.Merge(QueryRunner.RoundTrip(processor, b)));
+
+        Assert.Contains("more than 4 distinct words (--max-groups 4)", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReadPartial_MoreWordsThanTheReadersLimit_ThrowsNamingTheLimit()
+    {
+        var partial = WordCountProcessor.Create(Schema, "line", 10).CreatePartial();
+        partial.Accept(Row("a b c"));
+        using var buffer = new MemoryStream();
+        partial.WriteTo(buffer);
+        buffer.Position = 0;
+        var reader = WordCountProcessor.Create(Schema, "line", 10, maxWords: 2);
+
+        var e = Assert.Throws<QueryException>(() => reader.ReadPartial(buffer));
+
+        Assert.Contains("more than 2 distinct words (--max-groups 2)", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Create_MaxWordsNotPositive_Throws()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => WordCountProcessor.Create(Schema, "line", 10, maxWords: 0));
     }
 
     [Fact]
