@@ -1,6 +1,6 @@
 namespace OrleansProc.EndToEnd.Tests.Infrastructure;
 
-/// <summary>The fault test classes run one after the other (each with a cluster of its own), beside the shared cluster's tests.</summary>
+/// <summary>The test classes with a cluster of their own (faults, TLS) run one after the other, beside the shared cluster's tests.</summary>
 [CollectionDefinition(Name)]
 public sealed class FaultCollection
 {
