@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using OrleansProc.Client.Commands;
+using OrleansProc.Contracts.Security;
 
 namespace OrleansProc.Client.Cli;
 
@@ -36,6 +37,11 @@ internal static class ClientApplication
         {
             console.WriteError(exception.Message);
             return exception.ExitCode;
+        }
+        catch (TlsCertificateException exception)
+        {
+            console.WriteError(exception.Message);
+            return ExitCodes.Failure;
         }
         catch (OperationCanceledException) when (console.Interrupt.IsCancellationRequested)
         {

@@ -6,11 +6,16 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
+using Orleans.Connections.Security;
 using OrleansProc.Client.Telemetry;
+using OrleansProc.Contracts.Security;
 
 namespace OrleansProc.Client.Cluster;
 
-/// <summary>An Orleans client connected to the cluster through Azure Table clustering, plus blob access to the same storage.</summary>
+/// <summary>
+/// An Orleans client connected to the cluster through Azure Table clustering, plus blob access to the same storage;
+/// over mutual TLS when <see cref="TlsSettings"/> are given (ORLEANSPROC_TLS_CERT set).
+/// </summary>
 internal sealed class ClusterConnection : IAsyncDisposable
 {
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(2);
@@ -31,7 +36,10 @@ internal sealed class ClusterConnection : IAsyncDisposable
     public BlobServiceClient Blobs => new(Settings.ConnectionString);
 
     /// <summary>Connects, or throws a <see cref="Cli.CommandException"/> saying the cluster cannot be reached.</summary>
-    public static async Task<ClusterConnection> ConnectAsync(StorageSettings settings, CancellationToken cancellationToken)
+    /// <param name="settings">Where the cluster is.</param>
+    /// <param name="tls">The client's TLS settings, or null for plain TCP.</param>
+    /// <param name="cancellationToken">Stops connecting.</param>
+    public static async Task<ClusterConnection> ConnectAsync(StorageSettings settings, TlsSettings? tls, CancellationToken cancellationToken)
     {
         if (settings.TableEndpoint is { } table && !await CanConnectAsync(table.Host, table.Port, cancellationToken))
         {
@@ -44,6 +52,17 @@ internal sealed class ClusterConnection : IAsyncDisposable
         {
             client.UseAzureStorageClustering(options => options.TableServiceClient = CreateTableClient(settings));
             client.AddActivityPropagation();
+            if (tls is not null)
+            {
+                client.UseTls(tls.Certificate, o =>
+                {
+                    o.RemoteCertificateMode = RemoteCertificateMode.RequireCertificate;
+                    o.ClientCertificateMode = RemoteCertificateMode.RequireCertificate;
+                    o.RemoteCertificateValidation = (peer, _, errors) => tls.IsTrustedPeer(peer, errors);
+                    o.OnAuthenticateAsClient = (_, ssl) => ssl.TargetHost = tls.TargetHost;
+                });
+            }
+
             client.Services.AddSingleton<IClientConnectionRetryFilter>(
                 new ConnectionRetryPolicy(ConnectionRetryPolicy.DefaultMaxRetries, ConnectionRetryPolicy.DefaultDelay, TimeProvider.System));
             client.Configure<ClusterOptions>(options =>
@@ -63,7 +82,7 @@ internal sealed class ClusterConnection : IAsyncDisposable
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             host.Dispose();
-            throw ClusterUnreachable.Error(settings, ClusterUnreachable.Reason(exception), exception);
+            throw ClusterUnreachable.ConnectFailed(settings, exception, tls is not null);
         }
     }
 

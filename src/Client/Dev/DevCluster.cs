@@ -6,6 +6,7 @@ using OrleansProc.Client.Commands;
 using OrleansProc.Client.Output;
 using OrleansProc.Contracts.Cluster;
 using OrleansProc.Contracts.Jobs;
+using OrleansProc.Contracts.Security;
 
 namespace OrleansProc.Client.Dev;
 
@@ -222,13 +223,14 @@ internal sealed class DevCluster(DevPaths paths, ConsoleContext console)
     {
         var clock = console.Time.GetTimestamp();
         var settings = StorageSettings.FromEnvironment();
+        var tls = TlsSettings.FromEnvironment();
         var names = silos.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
         var last = "no answer yet";
         while (console.Time.GetElapsedTime(clock) < timeout)
         {
             try
             {
-                await using var cluster = await ClusterConnection.ConnectAsync(settings, cancellationToken);
+                await using var cluster = await ClusterConnection.ConnectAsync(settings, tls, cancellationToken);
                 while (console.Time.GetElapsedTime(clock) < timeout)
                 {
                     var listed = await cluster.Client.GetGrain<IClusterStatusGrain>(0).GetSilosAsync(cancellationToken);

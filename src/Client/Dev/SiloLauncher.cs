@@ -1,10 +1,14 @@
 using System.Globalization;
 using OrleansProc.Client.Cli;
 using OrleansProc.Contracts;
+using OrleansProc.Contracts.Security;
 
 namespace OrleansProc.Client.Dev;
 
-/// <summary>Starts silo processes (the Release build of src/Silo) on free ports and waits until their logs say they started.</summary>
+/// <summary>
+/// Starts silo processes (the Release build of src/Silo) on free ports and waits until their logs say they started;
+/// they get this client's storage, cluster and TLS settings.
+/// </summary>
 internal sealed class SiloLauncher(DevPaths paths, ConsoleContext console)
 {
     public const string StartedMarker = "OrleansProc silo started";
@@ -47,6 +51,16 @@ internal sealed class SiloLauncher(DevPaths paths, ConsoleContext console)
         if (Environment.GetEnvironmentVariable(StorageNames.StorageVariable) is { Length: > 0 } storage)
         {
             environment[StorageNames.StorageVariable] = storage;
+        }
+
+        // TLS: the silos present the same certificate as this client; a relative path is taken from here, not from
+        // the silo's working directory.
+        foreach (var variable in TlsSettings.Variables)
+        {
+            if (Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value)
+            {
+                environment[variable] = variable == TlsSettings.CertificateVariable ? Path.GetFullPath(value) : value;
+            }
         }
 
         var log = paths.SiloLog(name);

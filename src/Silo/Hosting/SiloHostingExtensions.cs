@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
+using Orleans.Connections.Security;
 using OrleansProc.Contracts;
 using OrleansProc.Grains.Hosting;
 using OrleansProc.Grains.Jobs;
@@ -62,6 +63,19 @@ public static class SiloHostingExtensions
                 o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(detection.IAmAliveSeconds);
             });
             silo.ConfigureEndpoints(settings.AdvertisedAddress, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
+            if (settings.Tls is { } tls)
+            {
+                // Mutual TLS on the silo and gateway ports and on this silo's connections to others: every peer presents a
+                // certificate, accepted as TlsSettings.IsTrustedPeer says.
+                silo.UseTls(tls.Certificate, o =>
+                {
+                    o.RemoteCertificateMode = RemoteCertificateMode.RequireCertificate;
+                    o.ClientCertificateMode = RemoteCertificateMode.RequireCertificate;
+                    o.RemoteCertificateValidation = (peer, _, errors) => tls.IsTrustedPeer(peer, errors);
+                    o.OnAuthenticateAsClient = (_, ssl) => ssl.TargetHost = tls.TargetHost;
+                });
+            }
+
             silo.UseAzureStorageClustering(o => o.TableServiceClient = tables);
             silo.AddAzureBlobGrainStorage("state", o =>
             {

@@ -5,12 +5,17 @@ namespace OrleansProc.Silo.Hosting;
 
 /// <summary>
 /// Logs one line once the silo has joined the cluster and its web side listens (after every hosted service started).
-/// Scripts wait for "OrleansProc silo started".
+/// Scripts wait for "OrleansProc silo started". With TLS on, a line before it names the certificate (never its password).
 /// </summary>
 public sealed partial class SiloReadyAnnouncer(SiloSettings settings, WebSettings web, ILogger<SiloReadyAnnouncer> logger) : IHostedLifecycleService
 {
     public Task StartedAsync(CancellationToken cancellationToken)
     {
+        if (settings.Tls is { } tls)
+        {
+            LogTls(logger, tls.Certificate.Subject, tls.Thumbprint, tls.TargetHost, tls.AllowSelfSigned);
+        }
+
         LogStarted(logger, settings.SiloName, settings.ClusterId, settings.AdvertisedAddress, settings.SiloPort, settings.GatewayPort, web.PageAddress, settings.Slots);
         return Task.CompletedTask;
     }
@@ -27,4 +32,7 @@ public sealed partial class SiloReadyAnnouncer(SiloSettings settings, WebSetting
 
     [LoggerMessage(Level = LogLevel.Information, Message = "OrleansProc silo started: {SiloName} in cluster {ClusterId}, advertised {AdvertisedAddress}, silo port {SiloPort}, gateway port {GatewayPort}, web {WebAddress}, {Slots} slots")]
     private static partial void LogStarted(ILogger logger, string siloName, string clusterId, System.Net.IPAddress advertisedAddress, int siloPort, int gatewayPort, Uri webAddress, int slots);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "TLS on: certificate {Subject}, SHA-256 thumbprint {Thumbprint}, target host {TargetHost}, self-signed peers allowed: {AllowSelfSigned}")]
+    private static partial void LogTls(ILogger logger, string subject, string thumbprint, string targetHost, bool allowSelfSigned);
 }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Net;
 using Microsoft.Extensions.Configuration;
 using OrleansProc.Contracts;
+using OrleansProc.Contracts.Security;
 using OrleansProc.Grains.Jobs;
 using OrleansProc.Grains.Partitions;
 
@@ -16,7 +17,8 @@ namespace OrleansProc.Silo.Hosting;
 /// ORLEANSPROC_SHUTDOWN_SECONDS (default 30: how long a stopping silo may take to hand its grains over; keep it below
 /// the time the container runtime waits before it kills the process), ORLEANSPROC_MAX_RECORD_BYTES (default 16 MiB),
 /// ORLEANSPROC_MAX_RESULT_ROWS (default 1,000,000),
-/// ORLEANSPROC_STORAGE_OUTAGE_LIMIT_SECONDS (default 180: how long a job waits for unreachable storage before it fails).
+/// ORLEANSPROC_STORAGE_OUTAGE_LIMIT_SECONDS (default 180: how long a job waits for unreachable storage before it fails),
+/// and the ORLEANSPROC_TLS_* settings of <see cref="TlsSettings"/> (default: no TLS).
 /// </summary>
 public sealed class SiloSettings
 {
@@ -49,6 +51,10 @@ public sealed class SiloSettings
     [Range(1, 3600)]
     public int ShutdownSeconds { get; init; } = 30;
 
+    /// <summary>Mutual TLS for silo-to-silo and client-to-gateway connections, or null when it is off.</summary>
+    public TlsSettings? Tls { get; init; }
+
+    /// <summary>Reads and validates the settings; a TLS setting that cannot be used throws <see cref="TlsCertificateException"/>.</summary>
     public static SiloSettings From(IConfiguration configuration)
     {
         string? Get(string name) => configuration[name] is { Length: > 0 } value ? value : null;
@@ -65,6 +71,7 @@ public sealed class SiloSettings
             MaxRecordBytes = ParseInt(Get("ORLEANSPROC_MAX_RECORD_BYTES"), WorkerOptions.DefaultMaxRecordBytes, "ORLEANSPROC_MAX_RECORD_BYTES"),
             StorageOutageLimitSeconds = ParseInt(Get("ORLEANSPROC_STORAGE_OUTAGE_LIMIT_SECONDS"), 180, "ORLEANSPROC_STORAGE_OUTAGE_LIMIT_SECONDS"),
             ShutdownSeconds = ParseInt(Get("ORLEANSPROC_SHUTDOWN_SECONDS"), 30, "ORLEANSPROC_SHUTDOWN_SECONDS"),
+            Tls = TlsSettings.From(Get, silo: true),
         };
         Validator.ValidateObject(settings, new ValidationContext(settings), validateAllProperties: true);
         return settings;

@@ -24,4 +24,17 @@ public sealed class ClusterUnreachableTests
 
         Assert.Equal("no silo of the cluster is up", reason);
     }
+
+    [Theory]
+    [InlineData(false, "if its silos use TLS, set ORLEANSPROC_TLS_CERT")]
+    [InlineData(true, "if they run, check that their certificates and ORLEANSPROC_TLS_CERT trust each other")]
+    public void ConnectFailed_TlsOnOrOff_SaysWhatToCheckAboutTls(bool tls, string hint)
+    {
+        var settings = new StorageSettings(StorageNames.DevelopmentStorage, "dev", "orleansproc");
+
+        var error = ClusterUnreachable.ConnectFailed(settings, new InvalidOperationException("Could not find any gateway in 'X'."), tls);
+
+        Assert.Equal(1, error.ExitCode);
+        Assert.StartsWith($"cannot reach the cluster 'dev' (table storage 127.0.0.1:10002): no silo of the cluster is up: {ClusterUnreachable.Hint}; {hint}", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace OrleansProc.EndToEnd.Tests.Infrastructure;
 
-/// <summary>One run of the client console: its exit code and what it wrote.</summary>
+/// <summary>One run of the client console (or of a silo that stops by itself): its exit code and what it wrote.</summary>
 public sealed record ClientRun(int ExitCode, string Stdout, string Stderr)
 {
     public JsonElement Json() => JsonDocument.Parse(Stdout).RootElement;

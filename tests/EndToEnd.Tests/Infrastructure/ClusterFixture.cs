@@ -82,7 +82,8 @@ public class ClusterFixture : IAsyncLifetime
         return silo;
     }
 
-    public IReadOnlyDictionary<string, string> ClientEnvironment => new Dictionary<string, string>
+    /// <summary>The environment of the client and of the silos (which get <see cref="SiloEnvironment"/> besides).</summary>
+    public virtual IReadOnlyDictionary<string, string> ClientEnvironment => new Dictionary<string, string>
     {
         ["ORLEANSPROC_STORAGE"] = ConnectionString,
         ["ORLEANSPROC_CLUSTER"] = ClusterId,
@@ -90,7 +91,13 @@ public class ClusterFixture : IAsyncLifetime
     }.Concat(SharedEnvironment).ToDictionary();
 
     /// <summary>Runs the client console with <paramref name="arguments"/>, as `./orleansproc ARGS` would, output redirected.</summary>
-    public async Task<ClientRun> RunClientAsync(params string[] arguments)
+    public Task<ClientRun> RunClientAsync(params string[] arguments) => RunAsync(RepositoryRoot.ClientDll, ClientEnvironment, arguments);
+
+    /// <summary>
+    /// Runs <paramref name="dll"/> (the client, or a silo expected to stop by itself) with <paramref name="arguments"/> and
+    /// <paramref name="environment"/> added to this process's, output redirected; fails after 5 minutes.
+    /// </summary>
+    public static async Task<ClientRun> RunAsync(string dll, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -100,13 +107,13 @@ public class ClusterFixture : IAsyncLifetime
             UseShellExecute = false,
             WorkingDirectory = RepositoryRoot.Path,
         };
-        info.ArgumentList.Add(RepositoryRoot.ClientDll);
+        info.ArgumentList.Add(dll);
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
         }
 
-        foreach (var (key, value) in ClientEnvironment)
+        foreach (var (key, value) in environment)
         {
             info.Environment[key] = value;
         }
@@ -123,7 +130,7 @@ public class ClusterFixture : IAsyncLifetime
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"client {string.Join(' ', arguments)} did not end within 5 minutes");
+            throw new TimeoutException($"{Path.GetFileName(dll)} {string.Join(' ', arguments)} did not end within 5 minutes");
         }
 
         return new ClientRun(process.ExitCode, await stdout, await stderr);
