@@ -17,6 +17,9 @@ public sealed class GrainClusterFixture : IAsyncLifetime
 
     public BlobServiceClient Blobs { get; private set; } = null!;
 
+    /// <summary>The connection string of the fixture's Azurite.</summary>
+    public string ConnectionString => _azurite?.ConnectionString ?? throw new InvalidOperationException("the fixture has not started");
+
     public IGrainFactory Grains => Cluster.GrainFactory;
 
     public async Task InitializeAsync()

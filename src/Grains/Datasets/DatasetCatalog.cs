@@ -158,7 +158,7 @@ public sealed class DatasetCatalog(BlobStore store, TimeProvider time)
     private async Task<TableSchema> InferSchemaAsync(DataFormat format, IReadOnlyList<DatasetBlob> blobs, CancellationToken cancellationToken)
     {
         var first = blobs.FirstOrDefault(b => b.Length > 0) ?? blobs[0];
-        await using var head = await store.OpenReadAsync(store.Datasets, first.Name, 0, cancellationToken).ConfigureAwait(false);
+        await using var head = await store.OpenRangeReadAsync(store.Datasets, first.Name, 0, SchemaInference.SampleBytes, cancellationToken).ConfigureAwait(false);
         return await SchemaInference.InferAsync(head, first.Gzip, format, first.Name, cancellationToken).ConfigureAwait(false);
     }
 }

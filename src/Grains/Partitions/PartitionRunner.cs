@@ -187,16 +187,16 @@ public sealed partial class PartitionRunner(
     }
 
     /// <summary>
-    /// A slice read to the blob's end streams in one request; a range that ends mid-blob is read in buffers on demand
-    /// (the scan stops a record past its end, so most of the rest is never fetched). A range starting mid-blob is
-    /// read from the byte before it (the scanner checks for a record end there).
+    /// A slice read to the blob's end streams in one request; a range that ends mid-blob streams to its end and some
+    /// slack in one request, and past it in small ones only as far as the scan goes (it stops a record past the end).
+    /// A range starting mid-blob is read from the byte before it (the scanner checks for a record end there).
     /// </summary>
     private Task<Stream> OpenSliceAsync(SliceSpec slice, CancellationToken cancellationToken)
     {
         var position = slice.RangeStart > 0 ? slice.RangeStart - 1 : 0;
         return slice.RangeEnd == long.MaxValue
             ? store.OpenStreamingReadAsync(store.Datasets, slice.BlobName, position, cancellationToken)
-            : store.OpenReadAsync(store.Datasets, slice.BlobName, position, cancellationToken);
+            : store.OpenRangeReadAsync(store.Datasets, slice.BlobName, position, slice.RangeEnd, cancellationToken);
     }
 
     private static async Task<ScanResult> ScanSliceAsync(SliceSpec slice, Stream opened, ScanOptions options, IPartial partial, CancellationToken cancellationToken)
@@ -221,7 +221,7 @@ public sealed partial class PartitionRunner(
 
         try
         {
-            await using var stream = await store.OpenReadAsync(store.Datasets, record.Source, 0, cancellationToken).ConfigureAwait(false);
+            await using var stream = await store.OpenRangeReadAsync(store.Datasets, record.Source, 0, record.ByteOffset, cancellationToken).ConfigureAwait(false);
             var line = await LineLocator.CountLinesAsync(stream, record.ByteOffset, cancellationToken).ConfigureAwait(false);
             return (record with { Line = line }).ToString();
         }

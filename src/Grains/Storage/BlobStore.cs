@@ -13,7 +13,6 @@ namespace OrleansProc.Grains.Storage;
 /// </summary>
 public sealed class BlobStore(BlobServiceClient service) : IDisposable
 {
-    private const int ReadBufferSize = 4 * 1024 * 1024;
     private readonly SemaphoreSlim _createLock = new(1, 1);
     private volatile bool _created;
 
@@ -48,17 +47,17 @@ public sealed class BlobStore(BlobServiceClient service) : IDisposable
         }
     }
 
-    /// <summary>Opens a blob for sequential reading from <paramref name="position"/> to its end.</summary>
-    public async Task<Stream> OpenReadAsync(BlobContainerClient container, string blobName, long position, CancellationToken cancellationToken = default)
-    {
-        var options = new BlobOpenReadOptions(allowModifications: false) { Position = position, BufferSize = ReadBufferSize };
-        return await container.GetBlobClient(blobName).OpenReadAsync(options, cancellationToken).ConfigureAwait(false);
-    }
+    /// <summary>
+    /// Opens a blob for reading forward from <paramref name="position"/>, in one request up to about
+    /// <paramref name="plannedEnd"/> and a few more only if the reader goes on past it (see <see cref="BlobRangeStream"/>).
+    /// </summary>
+    public Task<Stream> OpenRangeReadAsync(BlobContainerClient container, string blobName, long position, long plannedEnd, CancellationToken cancellationToken = default) =>
+        BlobRangeStream.OpenAsync(container.GetBlobClient(blobName), position, plannedEnd, cancellationToken);
 
     /// <summary>
     /// Streams a blob from <paramref name="position"/> to its end in one request (the SDK resumes it where it broke
-    /// off on a network error). A scan reads every byte once: unlike <see cref="OpenReadAsync"/> there is no
-    /// properties request first and no request per buffer, which counts for small blobs and high-latency storage.
+    /// off on a network error). A scan reads every byte once: there is no properties request first and no
+    /// request per buffer, which counts for small blobs and high-latency storage.
     /// </summary>
     public async Task<Stream> OpenStreamingReadAsync(BlobContainerClient container, string blobName, long position, CancellationToken cancellationToken = default)
     {

@@ -1,0 +1,134 @@
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+
+namespace OrleansProc.Grains.Storage;
+
+/// <summary>
+/// Reads a blob forward from a position in a few large streaming requests: the first covers the planned range and
+/// some slack (a partition's range plus the record that runs over its end), each later one twice the size of the one
+/// before, up to <see cref="MaxChunk"/>. Storage charges per request (Azurite spends about 14 ms of its one thread on
+/// each 4 MiB range request, against about 1.5 ms per MiB streamed): a range costs one request instead of one per
+/// 4 MiB buffer, and reading past the range costs a small one. A chunk that ends short means the blob ended.
+/// </summary>
+public sealed class BlobRangeStream : Stream
+{
+    /// <summary>The bytes past the planned end the first request takes, for the record that runs over it.</summary>
+    public const long Slack = 256 * 1024;
+
+    private const long FirstExtraChunk = 1024 * 1024;
+    private const long MaxChunk = 64 * 1024 * 1024;
+
+    private readonly BlobClient _blob;
+    private Stream? _chunk;
+    private long _position;
+    private long _chunkLeft;
+    private long _nextChunk = FirstExtraChunk;
+    private bool _ended;
+
+    private BlobRangeStream(BlobClient blob, long position)
+    {
+        _blob = blob;
+        _position = position;
+    }
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => _position;
+        set => throw new NotSupportedException();
+    }
+
+    /// <summary>Opens the blob at <paramref name="position"/>; the first request reads to <paramref name="plannedEnd"/> plus <see cref="Slack"/>.</summary>
+    public static async Task<Stream> OpenAsync(BlobClient blob, long position, long plannedEnd, CancellationToken cancellationToken)
+    {
+        var stream = new BlobRangeStream(blob, position);
+        await stream.OpenChunkAsync(Math.Max(1, plannedEnd - position) + Slack, cancellationToken).ConfigureAwait(false);
+        return stream;
+    }
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        while (!buffer.IsEmpty && !_ended)
+        {
+            if (_chunk is null)
+            {
+                await OpenChunkAsync(_nextChunk, cancellationToken).ConfigureAwait(false);
+                _nextChunk = Math.Min(MaxChunk, _nextChunk * 2);
+                continue;
+            }
+
+            var read = await _chunk.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+            if (read > 0)
+            {
+                _position += read;
+                _chunkLeft -= read;
+                return read;
+            }
+
+            await _chunk.DisposeAsync().ConfigureAwait(false);
+            _chunk = null;
+            _ended = _chunkLeft > 0; // a chunk cut short: the blob ends here
+        }
+
+        return 0;
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException("read a blob range asynchronously (ReadAsync)");
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (_chunk is not null)
+        {
+            await _chunk.DisposeAsync().ConfigureAwait(false);
+            _chunk = null;
+        }
+
+        await base.DisposeAsync().ConfigureAwait(false);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _chunk?.Dispose();
+            _chunk = null;
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private async Task OpenChunkAsync(long length, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await _blob.DownloadStreamingAsync(new BlobDownloadOptions { Range = new HttpRange(_position, length) }, cancellationToken).ConfigureAwait(false);
+            _chunk = response.Value.Content;
+            _chunkLeft = length;
+        }
+        catch (RequestFailedException e) when (e.Status == 416)
+        {
+            _ended = true; // the position is the blob's end
+        }
+    }
+}
