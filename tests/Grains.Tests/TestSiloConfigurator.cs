@@ -2,6 +2,7 @@ using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Orleans.TestingHost;
 using Microsoft.Extensions.DependencyInjection;
+using OrleansProc.Contracts;
 using OrleansProc.Grains.Hosting;
 using OrleansProc.Grains.Jobs;
 
@@ -19,7 +20,12 @@ public sealed class TestSiloConfigurator : ISiloConfigurator
     {
         var storage = siloBuilder.Configuration[StorageKey] ?? throw new InvalidOperationException($"{StorageKey} is not set");
         siloBuilder.AddActivityPropagation();
-        siloBuilder.AddMemoryGrainStorage("state");
+        // Grain state in blob storage as on a real silo: the coordinator's writes meet ETags and conflicts for real.
+        siloBuilder.AddAzureBlobGrainStorage("state", o =>
+        {
+            o.BlobServiceClient = new BlobServiceClient(storage);
+            o.ContainerName = StorageNames.GrainStateContainer;
+        });
         siloBuilder.UseInMemoryReminderService();
         siloBuilder.AddOrleansProcGrains(new BlobServiceClient(storage));
         siloBuilder.Services.Configure<JobOptions>(o => o.MaxResultRows = MaxResultRows);

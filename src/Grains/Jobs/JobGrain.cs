@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
+using Orleans.Storage;
 using OrleansProc.Contracts;
 using OrleansProc.Contracts.Jobs;
 using OrleansProc.Contracts.Partitions;
@@ -626,7 +627,7 @@ public sealed partial class JobGrain(
     {
         try
         {
-            await state.WriteStateAsync();
+            await WriteStateAsync();
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -652,6 +653,34 @@ public sealed partial class JobGrain(
         _saveFailures = 0;
         _saveRetryAt = default;
         _storageDownSince = null;
+    }
+
+    /// <summary>
+    /// Writes the state. A write that failed for this activation during a storage outage may still have landed, and
+    /// then the stored ETag has moved on and every later write is refused as a conflict: this activation is the job's
+    /// only writer, so it takes the stored ETag and writes its state again.
+    /// </summary>
+    private async Task WriteStateAsync()
+    {
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (InconsistentStateException e)
+        {
+            LogStateConflict(logger, JobId, e.Message.Split('\n', 2)[0].Trim());
+            var mine = state.State;
+            try
+            {
+                await state.ReadStateAsync();
+            }
+            finally
+            {
+                state.State = mine;
+            }
+
+            await state.WriteStateAsync();
+        }
     }
 
     /// <summary>Records the job in the directory (for `job list`); when that fails, the pump tries again.</summary>
@@ -722,6 +751,9 @@ public sealed partial class JobGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: saving its state failed, retry in {Delay:F1} s: {Error}")]
     private static partial void LogSaveFailed(ILogger logger, string jobId, double delay, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: its stored state changed under it ({Error}); writing it again over the stored ETag")]
+    private static partial void LogStateConflict(ILogger logger, string jobId, string error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId}: state saved again after {Failures} failed saves")]
     private static partial void LogSavedAgain(ILogger logger, string jobId, int failures);

@@ -50,6 +50,23 @@ public sealed partial class PartitionRunner(
             outcome = report.Succeeded ? Outcomes.Succeeded : Outcomes.Failed;
             return report;
         }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // A fault of the attempt's own error handling (describing a bad record while storage is away) must still
+            // end in a report: without one the coordinator would wait on an attempt that no longer runs.
+            LogAttemptFailed(logger, e, assignment.JobId, assignment.Index);
+            outcome = Outcomes.Failed;
+            var unreachable = StorageFaults.IsUnreachable(e);
+            return new PartitionReport
+            {
+                JobId = assignment.JobId,
+                Index = assignment.Index,
+                Attempt = assignment.Attempt,
+                Silo = silo,
+                Error = unreachable ? $"storage unreachable ({FirstLine(e.Message)})" : SecretText.Scrub($"{e.GetType().Name}: {e.Message}"),
+                StorageUnreachable = unreachable,
+            };
+        }
         finally
         {
             var elapsed = time.GetElapsedTime(started);
@@ -225,9 +242,9 @@ public sealed partial class PartitionRunner(
             var line = await LineLocator.CountLinesAsync(stream, record.ByteOffset, cancellationToken).ConfigureAwait(false);
             return (record with { Line = line }).ToString();
         }
-        catch (RequestFailedException)
+        catch (Exception e) when (e is RequestFailedException || StorageFaults.IsUnreachable(e))
         {
-            return record.ToString();
+            return record.ToString(); // the line number is a courtesy: without storage, the byte offset names the record
         }
     }
 
