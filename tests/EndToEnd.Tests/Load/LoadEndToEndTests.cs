@@ -63,11 +63,11 @@ public sealed partial class LoadEndToEndTests(LoadClusterFixture cluster, ITestO
             $"max {answered.Max():0} ms; process median {Median(walls):0} ms, max {walls.Max():0} ms; silo peak memory (VmHWM) " +
             $"{string.Join(", ", cluster.SiloPeakMemoryMiB().Select(m => $"{m:0} MiB"))}");
         Assert.True(samples.Count >= 3, $"only {samples.Count} `cluster status` runs while the jobs ran");
-        // The cluster's answer must never stall. The issue's target is a median under 1 s; on the 2-core test machine, with
-        // the silos, Azurite and 4 clients sharing it, the median measured 1.3 s, so this asserts no stall (3 s) and the
-        // figure above is what gets reported. The whole client process (start, connect) gets more slack.
-        Assert.True(Median(answered) < 3_000, $"`cluster status` was answered in a median {Median(answered):0} ms while the jobs ran");
-        Assert.True(answered.Max() < 5_000, $"`cluster status` took up to {answered.Max():0} ms to be answered while the jobs ran");
+        // The issue's target: the cluster answers `cluster status` within a second while the jobs run. It reads the silos
+        // from the silo's membership view, not from the storage the jobs keep busy (measured on the 2-core test machine:
+        // median 89 ms, max 210 ms). The whole client process (its start and connect on a saturated machine) gets more slack.
+        Assert.True(Median(answered) < 1_000, $"`cluster status` was answered in a median {Median(answered):0} ms while the jobs ran");
+        Assert.True(answered.Max() < 3_000, $"`cluster status` took up to {answered.Max():0} ms to be answered while the jobs ran");
         Assert.True(walls.Max() < 30_000, $"a `cluster status` process took {walls.Max():0} ms while the jobs ran");
     }
 
