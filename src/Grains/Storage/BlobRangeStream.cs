@@ -9,7 +9,9 @@ namespace OrleansProc.Grains.Storage;
 /// some slack (a partition's range plus the record that runs over its end), each later one twice the size of the one
 /// before, up to <see cref="MaxChunk"/>. Storage charges per request (Azurite spends about 14 ms of its one thread on
 /// each 4 MiB range request, against about 1.5 ms per MiB streamed): a range costs one request instead of one per
-/// 4 MiB buffer, and reading past the range costs a small one. A chunk that ends short means the blob ended.
+/// 4 MiB buffer, and reading past the range costs a small one. A chunk that ends short means the blob ended. Later
+/// chunks are read only if the blob is still the one the first chunk came from (its ETag): a blob replaced while it is
+/// read fails the read (412) instead of mixing two versions.
 /// </summary>
 public sealed class BlobRangeStream : Stream
 {
@@ -20,6 +22,7 @@ public sealed class BlobRangeStream : Stream
     private const long MaxChunk = 64 * 1024 * 1024;
 
     private readonly BlobClient _blob;
+    private ETag? _etag;
     private Stream? _chunk;
     private long _position;
     private long _chunkLeft;
@@ -122,7 +125,13 @@ public sealed class BlobRangeStream : Stream
     {
         try
         {
-            var response = await _blob.DownloadStreamingAsync(new BlobDownloadOptions { Range = new HttpRange(_position, length) }, cancellationToken).ConfigureAwait(false);
+            var options = new BlobDownloadOptions
+            {
+                Range = new HttpRange(_position, length),
+                Conditions = _etag is { } etag ? new BlobRequestConditions { IfMatch = etag } : null,
+            };
+            var response = await _blob.DownloadStreamingAsync(options, cancellationToken).ConfigureAwait(false);
+            _etag ??= response.Value.Details.ETag;
             _chunk = response.Value.Content;
             _chunkLeft = length;
         }

@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Storage.Blobs;
@@ -65,6 +66,23 @@ public sealed class BlobRangeStreamTests(GrainClusterFixture fixture)
         // 4 MiB buffer would need no more, but a 100 MiB range would need 25 and a properties request.
         Assert.Equal(s_content, read);
         Assert.Equal(3, requests.Count);
+    }
+
+    [Fact]
+    public async Task ReadAsync_BlobReplacedBetweenChunks_FailsWithConditionNotMet()
+    {
+        var container = fixture.Blobs.GetBlobContainerClient("rangestream");
+        await container.CreateIfNotExistsAsync();
+        var blob = container.GetBlobClient("replaced.bin");
+        await blob.UploadAsync(BinaryData.FromBytes(s_content), overwrite: true);
+
+        await using var stream = await BlobRangeStream.OpenAsync(blob, 0, 1, CancellationToken.None);
+        var first = await ReadAsync(stream, (int)BlobRangeStream.Slack + 1);
+        await blob.UploadAsync(BinaryData.FromBytes(new byte[BlobLength]), overwrite: true);
+        var failure = await Assert.ThrowsAsync<RequestFailedException>(() => ReadAllAsync(stream, bufferSize: 65_536));
+
+        Assert.Equal(s_content.AsSpan(0, first.Length).ToArray(), first);
+        Assert.Equal(412, failure.Status);
     }
 
     private async Task<(BlobClient Blob, RequestCounter Requests)> BlobAsync()
