@@ -6,7 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
-using Orleans.Connections.Security;
 using OrleansProc.Client.Telemetry;
 using OrleansProc.Contracts.Security;
 
@@ -54,13 +53,7 @@ internal sealed class ClusterConnection : IAsyncDisposable
             client.AddActivityPropagation();
             if (tls is not null)
             {
-                client.UseTls(tls.Certificate, o =>
-                {
-                    o.RemoteCertificateMode = RemoteCertificateMode.RequireCertificate;
-                    o.ClientCertificateMode = RemoteCertificateMode.RequireCertificate;
-                    o.RemoteCertificateValidation = (peer, _, errors) => tls.IsTrustedPeer(peer, errors);
-                    o.OnAuthenticateAsClient = (_, ssl) => ssl.TargetHost = tls.TargetHost;
-                });
+                client.UseTls(tls.Certificate, tls.Apply);
             }
 
             client.Services.AddSingleton<IClientConnectionRetryFilter>(

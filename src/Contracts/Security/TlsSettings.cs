@@ -1,6 +1,7 @@
 using System.Net.Security;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Orleans.Connections.Security;
 
 namespace OrleansProc.Contracts.Security;
 
@@ -88,6 +89,19 @@ public sealed class TlsSettings
         var certificate = Load(path, Get(PasswordVariable), silo);
         var targetHost = Get(TargetHostVariable) ?? certificate.GetNameInfo(X509NameType.DnsName, forIssuer: false);
         return new TlsSettings(certificate, allowSelfSigned, targetHost);
+    }
+
+    /// <summary>
+    /// Mutual TLS as silos and clients use it: each side presents <see cref="Certificate"/> and requires the other's,
+    /// accepted as <see cref="IsTrustedPeer"/> says; the connecting side expects <see cref="TargetHost"/>.
+    /// </summary>
+    public void Apply(TlsOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.RemoteCertificateMode = RemoteCertificateMode.RequireCertificate;
+        options.ClientCertificateMode = RemoteCertificateMode.RequireCertificate;
+        options.RemoteCertificateValidation = (peer, _, errors) => IsTrustedPeer(peer, errors);
+        options.OnAuthenticateAsClient = (_, ssl) => ssl.TargetHost = TargetHost;
     }
 
     /// <summary>

@@ -57,12 +57,8 @@ public sealed partial class PartitionRunner(
             LogAttemptFailed(logger, e, assignment.JobId, assignment.Index);
             outcome = Outcomes.Failed;
             var unreachable = StorageFaults.IsUnreachable(e);
-            return new PartitionReport
+            return NewReport(assignment, silo) with
             {
-                JobId = assignment.JobId,
-                Index = assignment.Index,
-                Attempt = assignment.Attempt,
-                Silo = silo,
                 Error = unreachable ? $"storage unreachable ({FirstLine(e.Message)})" : SecretText.Scrub($"{e.GetType().Name}: {e.Message}"),
                 StorageUnreachable = unreachable,
             };
@@ -80,7 +76,7 @@ public sealed partial class PartitionRunner(
 
     private async Task<PartitionReport> ExecuteAsync(PartitionAssignment assignment, string silo, CancellationToken cancellationToken)
     {
-        var report = new PartitionReport { JobId = assignment.JobId, Index = assignment.Index, Attempt = assignment.Attempt, Silo = silo };
+        var report = NewReport(assignment, silo);
         var blob = assignment.Slices.Count > 0 ? assignment.Slices[0].BlobName : "(no blob)";
         try
         {
@@ -247,6 +243,9 @@ public sealed partial class PartitionRunner(
             return record.ToString(); // the line number is a courtesy: without storage, the byte offset names the record
         }
     }
+
+    private static PartitionReport NewReport(PartitionAssignment assignment, string silo) =>
+        new() { JobId = assignment.JobId, Index = assignment.Index, Attempt = assignment.Attempt, Silo = silo };
 
     private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
 

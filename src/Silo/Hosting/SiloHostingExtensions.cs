@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
-using Orleans.Connections.Security;
 using OrleansProc.Contracts;
 using OrleansProc.Grains.Hosting;
 using OrleansProc.Grains.Jobs;
@@ -67,13 +66,7 @@ public static class SiloHostingExtensions
             {
                 // Mutual TLS on the silo and gateway ports and on this silo's connections to others: every peer presents a
                 // certificate, accepted as TlsSettings.IsTrustedPeer says.
-                silo.UseTls(tls.Certificate, o =>
-                {
-                    o.RemoteCertificateMode = RemoteCertificateMode.RequireCertificate;
-                    o.ClientCertificateMode = RemoteCertificateMode.RequireCertificate;
-                    o.RemoteCertificateValidation = (peer, _, errors) => tls.IsTrustedPeer(peer, errors);
-                    o.OnAuthenticateAsClient = (_, ssl) => ssl.TargetHost = tls.TargetHost;
-                });
+                silo.UseTls(tls.Certificate, tls.Apply);
             }
 
             silo.UseAzureStorageClustering(o => o.TableServiceClient = tables);
