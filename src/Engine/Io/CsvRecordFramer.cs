@@ -1,0 +1,209 @@
+using System.Text;
+using System.Text.Unicode;
+
+namespace OrleansProc.Engine.Io;
+
+/// <summary>
+/// Frames CSV records (<see cref="CsvTokenizer"/>: a record ends at a '\n' after which the quotes since its start
+/// are even), checks the header when the range starts at the blob start, validates UTF-8 and the field count, and
+/// hands each good record's fields to the delivery. Counts the quotes read within the range.
+/// </summary>
+internal sealed class CsvRecordFramer : RecordFramer
+{
+    private readonly ScanOptions _options;
+    private readonly ScanColumns _columns;
+    private readonly IRecordDelivery _delivery;
+    private readonly long _rangeStart;
+    private CsvField[] _fields = new CsvField[16];
+    private byte[] _scratch = new byte[256];
+    private bool _headerPending;
+    private bool _sawHeader;
+    private long _quoteCount;
+    private long _validUtf8EndAbs;
+    private long _perRecordUtf8EndAbs;
+
+    /// <param name="options">The range, the record limit and the source name.</param>
+    /// <param name="columns">The columns the header and the records must have.</param>
+    /// <param name="delivery">Where good records go.</param>
+    /// <param name="progress">Where delivered records are counted.</param>
+    /// <param name="bad">Where bad records go.</param>
+    public CsvRecordFramer(ScanOptions options, ScanColumns columns, IRecordDelivery delivery, ScanProgress progress, BadRecordLog bad)
+        : base(options, progress, bad)
+    {
+        _options = options;
+        _columns = columns;
+        _delivery = delivery;
+        _rangeStart = options.RangeStart;
+        _headerPending = options.RangeStart == 0;
+    }
+
+    /// <inheritdoc/>
+    public override bool TracksQuotes => true;
+
+    /// <inheritdoc/>
+    public override long QuoteCount => _quoteCount;
+
+    /// <inheritdoc/>
+    public override string EmptyBlobReason => _sawHeader ? "the blob has a header but no records" : "the blob is empty";
+
+    /// <inheritdoc/>
+    public override void OnRead(ReadOnlySpan<byte> data, long abs)
+    {
+        var lo = Math.Max(abs, _rangeStart);
+        var hi = Math.Min(abs + data.Length, RangeEnd);
+        if (lo < hi)
+        {
+            _quoteCount += data.Slice((int)(lo - abs), (int)(hi - lo)).Count((byte)'"');
+        }
+    }
+
+    /// <inheritdoc/>
+    public override int FindRecordEnd(ReadOnlySpan<byte> data, ref bool inQuotes) => CsvTokenizer.FindRecordEnd(data, ref inQuotes);
+
+    /// <inheritdoc/>
+    public override FramingStop FrameRecords(ScanWindow window)
+    {
+        var buffer = window.Buffer;
+        var rangeEnd = RangeEnd;
+        while (true)
+        {
+            var start = window.Start;
+            var available = window.End - start;
+            if (available == 0)
+            {
+                return FramingStop.Empty;
+            }
+
+            var abs = window.BufferAbs + start;
+            if (abs >= rangeEnd)
+            {
+                return FramingStop.RangeEnd;
+            }
+
+            var consumed = Record(buffer.AsSpan(start, available), abs, window.Eof);
+            if (consumed <= 0)
+            {
+                return consumed == 0 ? FramingStop.NeedMore : TooLong(abs);
+            }
+
+            window.Start = start + consumed;
+        }
+    }
+
+    /// <summary>Reads one record at the start of <paramref name="span"/>; the bytes consumed, 0 when more input is needed, -1 when it is too long.</summary>
+    private int Record(ReadOnlySpan<byte> span, long abs, bool isFinal)
+    {
+        var status = CsvTokenizer.Frame(span, isFinal, ref _fields, out var fieldCount, out var contentLength, out var recordLength);
+        if (status == FrameStatus.NeedMore)
+        {
+            return span.Length >= MaxRecord + 2L ? -1 : 0;
+        }
+
+        Progress.Mark(abs, recordLength);
+        if (status == FrameStatus.Unterminated)
+        {
+            Bad.Bad(abs, "unterminated quoted field: a quote is not closed before the end of the input");
+            return recordLength;
+        }
+
+        if (contentLength > MaxRecord)
+        {
+            Bad.Bad(abs, TooLongReason());
+            return recordLength;
+        }
+
+        var record = span[..contentLength];
+        if (_headerPending)
+        {
+            ReadHeader(record, fieldCount, abs);
+            _headerPending = false;
+            return recordLength;
+        }
+
+        if (contentLength == 0)
+        {
+            return recordLength;
+        }
+
+        if (abs + contentLength > _validUtf8EndAbs && !IsValidUtf8(span, abs, contentLength))
+        {
+            Bad.Bad(abs, "invalid UTF-8");
+            return recordLength;
+        }
+
+        var schemaCount = _columns.Schema.Count;
+        if (fieldCount != schemaCount)
+        {
+            Bad.Bad(abs, $"expected {schemaCount} fields, found {fieldCount}");
+            return recordLength;
+        }
+
+        if (_delivery.DeliverCsv(record, _fields.AsSpan(0, fieldCount)) is { } error)
+        {
+            Bad.Bad(abs, error);
+            return recordLength;
+        }
+
+        Progress.Records++;
+        return recordLength;
+    }
+
+    /// <summary>
+    /// Whether the record of <paramref name="contentLength"/> bytes at the start of <paramref name="span"/> is valid
+    /// UTF-8. Validates in one call everything from the record to the last line feed of the buffer (a line feed
+    /// never falls inside a multi-byte character) and remembers how far it is valid, so the records after it are not
+    /// validated again; when that stretch holds invalid bytes, its records are validated one by one.
+    /// </summary>
+    private bool IsValidUtf8(ReadOnlySpan<byte> span, long abs, int contentLength)
+    {
+        if (abs >= _perRecordUtf8EndAbs)
+        {
+            var last = span.LastIndexOf((byte)'\n');
+            if (last >= contentLength)
+            {
+                if (Utf8Validator.IsValid(span[..(last + 1)]))
+                {
+                    _validUtf8EndAbs = abs + last + 1;
+                    return true;
+                }
+
+                _perRecordUtf8EndAbs = abs + last + 1;
+            }
+        }
+
+        return Utf8Validator.IsValid(span[..contentLength]);
+    }
+
+    private void ReadHeader(ReadOnlySpan<byte> record, int fieldCount, long abs)
+    {
+        _sawHeader = true;
+        if (!Utf8.IsValid(record))
+        {
+            throw new BadRecordException(new BadRecord(_options.SourceName, abs, 1, "the header is not valid UTF-8"));
+        }
+
+        var schema = _columns.Schema;
+        var names = new string[fieldCount];
+        var matches = fieldCount == schema.Count;
+        for (var i = 0; i < fieldCount; i++)
+        {
+            var field = _fields[i];
+            if (!CsvTokenizer.TryGetValue(record[field.Start..field.End], field.HasQuote, ref _scratch, out var value, out _, out var error))
+            {
+                throw new BadRecordException(new BadRecord(_options.SourceName, abs, 1, $"the header is malformed: {error}"));
+            }
+
+            names[i] = Encoding.UTF8.GetString(value);
+            matches &= i < schema.Count && string.Equals(names[i], schema.Columns[i].Name, StringComparison.OrdinalIgnoreCase);
+        }
+
+        if (!matches)
+        {
+            throw new BadRecordException(new BadRecord(
+                _options.SourceName,
+                abs,
+                1,
+                $"the header ({string.Join(", ", names)}) does not match the schema ({string.Join(", ", schema.Columns.Select(c => c.Name))})"));
+        }
+    }
+}

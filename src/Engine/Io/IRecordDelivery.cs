@@ -1,0 +1,19 @@
+namespace OrleansProc.Engine.Io;
+
+/// <summary>
+/// How a scan hands CSV records to its sink: as rows of values (<see cref="RowDelivery"/>), as the UTF-8 bytes of
+/// one column (<see cref="Utf8ColumnDelivery"/>) or as typed column batches (<see cref="ColumnBatchDelivery"/>).
+/// Chosen once per scan by <see cref="RecordDeliveryFactory"/>; every one delivers the same records and finds the
+/// same records bad, with the same reasons.
+/// </summary>
+internal interface IRecordDelivery
+{
+    /// <summary>
+    /// Decodes the fields of one framed CSV record (as many as the schema has columns) and delivers the record.
+    /// Null when it was delivered; otherwise the reason it is bad, and it did not reach the sink.
+    /// </summary>
+    string? DeliverCsv(ReadOnlySpan<byte> record, ReadOnlySpan<CsvField> fields);
+
+    /// <summary>Hands over what is held back (a batch) at the end of the scan and before a bad record is thrown.</summary>
+    void Flush();
+}

@@ -1,0 +1,64 @@
+using OrleansProc.Engine.Processing;
+using OrleansProc.Engine.Values;
+
+namespace OrleansProc.Engine.Io;
+
+/// <summary>
+/// Delivers records as rows of <see cref="SqlValue"/>s to <see cref="IRowSink.Accept"/>: every format, and the
+/// general case of CSV. The row is reused; only the needed columns are filled.
+/// </summary>
+internal sealed class RowDelivery : IRecordDelivery
+{
+    private readonly IRowSink _sink;
+    private readonly ScanColumns _columns;
+    private byte[] _scratch = new byte[256];
+
+    /// <param name="sink">Where the rows go.</param>
+    /// <param name="columns">The columns to fill.</param>
+    public RowDelivery(IRowSink sink, ScanColumns columns)
+    {
+        _sink = sink;
+        _columns = columns;
+        Row = new SqlValue[columns.Schema.Count];
+    }
+
+    /// <summary>The row handed to the sink, one entry per schema column; line formats fill it before <see cref="Deliver"/>.</summary>
+    public SqlValue[] Row { get; }
+
+    /// <summary>Hands <see cref="Row"/> to the sink.</summary>
+    public void Deliver() => _sink.Accept(Row);
+
+    /// <inheritdoc/>
+    public string? DeliverCsv(ReadOnlySpan<byte> record, ReadOnlySpan<CsvField> fields)
+    {
+        var needed = _columns.Needed;
+        var columns = _columns.Schema.Columns;
+        var row = Row;
+        for (var i = 0; i < fields.Length; i++)
+        {
+            var field = fields[i];
+            if (!field.HasQuote && !needed[i])
+            {
+                continue;
+            }
+
+            if (!CsvTokenizer.TryGetValue(record[field.Start..field.End], field.HasQuote, ref _scratch, out var value, out var quoted, out var error))
+            {
+                return $"column {columns[i].Name}: {error}";
+            }
+
+            if (needed[i] && !FieldParser.TryParse(value, quoted, columns[i].Type, _columns.Caches[i], out row[i]))
+            {
+                return FieldParser.NotATypeReason(columns[i].Name, value, columns[i].Type);
+            }
+        }
+
+        _sink.Accept(row);
+        return null;
+    }
+
+    /// <inheritdoc/>
+    public void Flush()
+    {
+    }
+}
