@@ -14,6 +14,7 @@ internal sealed class CsvRecordFramer : RecordFramer
     private readonly ScanColumns _columns;
     private readonly IRecordDelivery _delivery;
     private readonly long _rangeStart;
+    private readonly int _columnCount;
     private CsvField[] _fields = new CsvField[16];
     private byte[] _scratch = new byte[256];
     private bool _headerPending;
@@ -34,6 +35,7 @@ internal sealed class CsvRecordFramer : RecordFramer
         _columns = columns;
         _delivery = delivery;
         _rangeStart = options.RangeStart;
+        _columnCount = columns.Schema.Count;
         _headerPending = options.RangeStart == 0;
     }
 
@@ -131,10 +133,9 @@ internal sealed class CsvRecordFramer : RecordFramer
             return recordLength;
         }
 
-        var schemaCount = _columns.Schema.Count;
-        if (fieldCount != schemaCount)
+        if (fieldCount != _columnCount)
         {
-            Bad.Bad(abs, $"expected {schemaCount} fields, found {fieldCount}");
+            Bad.Bad(abs, $"expected {_columnCount} fields, found {fieldCount}");
             return recordLength;
         }
 

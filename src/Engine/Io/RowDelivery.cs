@@ -32,7 +32,7 @@ internal sealed class RowDelivery : IRecordDelivery
     public string? DeliverCsv(ReadOnlySpan<byte> record, ReadOnlySpan<CsvField> fields)
     {
         var needed = _columns.Needed;
-        var columns = _columns.Schema.Columns;
+        var types = _columns.Types;
         var row = Row;
         for (var i = 0; i < fields.Length; i++)
         {
@@ -44,12 +44,12 @@ internal sealed class RowDelivery : IRecordDelivery
 
             if (!CsvTokenizer.TryGetValue(record[field.Start..field.End], field.HasQuote, ref _scratch, out var value, out var quoted, out var error))
             {
-                return $"column {columns[i].Name}: {error}";
+                return $"column {_columns.Schema.Columns[i].Name}: {error}";
             }
 
-            if (needed[i] && !FieldParser.TryParse(value, quoted, columns[i].Type, _columns.Caches[i], out row[i]))
+            if (needed[i] && !FieldParser.TryParse(value, quoted, types[i], _columns.Caches[i], out row[i]))
             {
-                return FieldParser.NotATypeReason(columns[i].Name, value, columns[i].Type);
+                return FieldParser.NotATypeReason(_columns.Schema.Columns[i].Name, value, types[i]);
             }
         }
 

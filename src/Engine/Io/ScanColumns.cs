@@ -11,6 +11,7 @@ internal sealed class ScanColumns
         Schema = options.Schema;
         Needed = [.. options.NeededColumns];
         NeededOrdinals = [.. Enumerable.Range(0, Schema.Count).Where(i => Needed[i])];
+        Types = [.. Schema.Columns.Select(c => c.Type)];
         Caches = new StringCache?[Schema.Count];
         for (var i = 0; i < Schema.Count; i++)
         {
@@ -23,6 +24,9 @@ internal sealed class ScanColumns
 
     /// <summary>The schema.</summary>
     public TableSchema Schema { get; }
+
+    /// <summary>Per column, its type.</summary>
+    public SqlType[] Types { get; }
 
     /// <summary>Per column, whether it is needed.</summary>
     public bool[] Needed { get; }
