@@ -5,7 +5,7 @@ namespace OrleansProc.Engine.Io;
 /// <see cref="ColumnBatch"/> and hands it to <see cref="IColumnBatchSink.AcceptBatch"/> whenever it is full and on
 /// <see cref="Flush"/>. No row and no string per VARCHAR value.
 /// </summary>
-internal sealed class ColumnBatchDelivery : IRecordDelivery
+internal struct ColumnBatchDelivery : IRecordDelivery
 {
     private readonly IColumnBatchSink _sink;
     private readonly ColumnBatch _batch;
@@ -77,7 +77,7 @@ internal sealed class ColumnBatchDelivery : IRecordDelivery
         foreach (var i in _columns.NeededOrdinals)
         {
             var field = fields[i];
-            var value = record[field.Start..field.End];
+            scoped var value = record[field.Start..field.End];
             var quoted = false;
             if (field.HasQuote && !CsvTokenizer.TryGetValue(value, hasQuote: true, ref _scratch, out value, out quoted, out _))
             {

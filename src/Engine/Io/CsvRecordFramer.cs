@@ -8,11 +8,13 @@ namespace OrleansProc.Engine.Io;
 /// are even), checks the header when the range starts at the blob start, validates UTF-8 and the field count, and
 /// hands each good record's fields to the delivery. Counts the quotes read within the range.
 /// </summary>
-internal sealed class CsvRecordFramer : RecordFramer
+/// <typeparam name="TDelivery">How good records reach the sink; a struct, so the calls per record are direct.</typeparam>
+internal sealed class CsvRecordFramer<TDelivery> : RecordFramer
+    where TDelivery : struct, IRecordDelivery
 {
     private readonly ScanOptions _options;
     private readonly ScanColumns _columns;
-    private readonly IRecordDelivery _delivery;
+    private TDelivery _delivery;
     private readonly long _rangeStart;
     private readonly int _columnCount;
     private CsvField[] _fields = new CsvField[16];
@@ -28,7 +30,7 @@ internal sealed class CsvRecordFramer : RecordFramer
     /// <param name="delivery">Where good records go.</param>
     /// <param name="progress">Where delivered records are counted.</param>
     /// <param name="bad">Where bad records go.</param>
-    public CsvRecordFramer(ScanOptions options, ScanColumns columns, IRecordDelivery delivery, ScanProgress progress, BadRecordLog bad)
+    public CsvRecordFramer(ScanOptions options, ScanColumns columns, TDelivery delivery, ScanProgress progress, BadRecordLog bad)
         : base(options, progress, bad)
     {
         _options = options;

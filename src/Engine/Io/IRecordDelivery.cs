@@ -6,6 +6,11 @@ namespace OrleansProc.Engine.Io;
 /// Chosen once per scan by <see cref="RecordDeliveryFactory"/>; every one delivers the same records and finds the
 /// same records bad, with the same reasons.
 /// </summary>
+/// <remarks>
+/// The implementations are structs, so <see cref="CsvRecordFramer{TDelivery}"/>, generic over them, calls them
+/// directly, without an interface call per record. What they hold back lives in the objects they reference (the
+/// sink, its batch), so a boxed copy (as the bad-record log keeps to flush before a throw) flushes the same batch.
+/// </remarks>
 internal interface IRecordDelivery
 {
     /// <summary>

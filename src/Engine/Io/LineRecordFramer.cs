@@ -12,7 +12,7 @@ namespace OrleansProc.Engine.Io;
 /// </summary>
 internal sealed class LineRecordFramer : RecordFramer
 {
-    private readonly RowDelivery _rows;
+    private RowDelivery _rows;
     private readonly JsonLineParser? _json;
     private readonly bool _needed;
     private bool _sawContent;

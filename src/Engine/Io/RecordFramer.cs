@@ -2,7 +2,7 @@ namespace OrleansProc.Engine.Io;
 
 /// <summary>
 /// The part of a scan that knows a format: where records end, what their fields are, which are bad, and how they
-/// reach the <see cref="IRecordDelivery"/>. One per format: <see cref="CsvRecordFramer"/> (records end at a
+/// reach the <see cref="IRecordDelivery"/>. One per format: <see cref="CsvRecordFramer{TDelivery}"/> (records end at a
 /// '\n' outside quotes) and <see cref="LineRecordFramer"/> (JSON Lines and text: records end at every '\n').
 /// </summary>
 /// <remarks>

@@ -68,9 +68,14 @@ internal sealed class RecordScanSession
         _window = new ScanWindow(initialBufferSize, options.RangeStart > 0 ? options.RangeStart - 1 : 0, options.MaxRecordBytes);
         _lines = new LineTracker(_window, enabled: options.RangeStart == 0);
         _bad = new BadRecordLog(options, _lines, _delivery);
-        _framer = options.Format == DataFormat.Csv
-            ? new CsvRecordFramer(options, columns, _delivery, _progress, _bad)
-            : new LineRecordFramer(options, columns, (RowDelivery)_delivery, _progress, _bad);
+        _framer = (choice.Delivery, options.Format) switch
+        {
+            (ColumnBatchDelivery batch, _) => new CsvRecordFramer<ColumnBatchDelivery>(options, columns, batch, _progress, _bad),
+            (Utf8ColumnDelivery utf8, _) => new CsvRecordFramer<Utf8ColumnDelivery>(options, columns, utf8, _progress, _bad),
+            (RowDelivery rows, DataFormat.Csv) => new CsvRecordFramer<RowDelivery>(options, columns, rows, _progress, _bad),
+            (RowDelivery rows, _) => new LineRecordFramer(options, columns, rows, _progress, _bad),
+            _ => throw new InvalidOperationException($"No framer for {choice.Delivery.GetType().Name}."),
+        };
         _phase = options.RangeStart > 0 ? Phase.Seek : Phase.Records;
     }
 

@@ -7,7 +7,7 @@ namespace OrleansProc.Engine.Io;
 /// Delivers records as rows of <see cref="SqlValue"/>s to <see cref="IRowSink.Accept"/>: every format, and the
 /// general case of CSV. The row is reused; only the needed columns are filled.
 /// </summary>
-internal sealed class RowDelivery : IRecordDelivery
+internal struct RowDelivery : IRecordDelivery
 {
     private readonly IRowSink _sink;
     private readonly ScanColumns _columns;

@@ -5,7 +5,7 @@ namespace OrleansProc.Engine.Io;
 /// <see cref="IUtf8ColumnSink.AcceptUtf8"/>: no string and no row per record. The other quoted fields are still
 /// checked, so the same records are bad as row by row.
 /// </summary>
-internal sealed class Utf8ColumnDelivery : IRecordDelivery
+internal struct Utf8ColumnDelivery : IRecordDelivery
 {
     private readonly IUtf8ColumnSink _sink;
     private readonly ScanColumns _columns;

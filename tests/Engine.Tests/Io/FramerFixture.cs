@@ -16,7 +16,7 @@ internal sealed class FramerFixture
         Window.Open();
         Bad = new BadRecordLog(options, new LineTracker(Window, enabled: options.RangeStart == 0), delivery);
         Framer = options.Format == DataFormat.Csv
-            ? new CsvRecordFramer(options, columns, delivery, Progress, Bad)
+            ? new CsvRecordFramer<RowDelivery>(options, columns, delivery, Progress, Bad)
             : new LineRecordFramer(options, columns, delivery, Progress, Bad);
     }
 
