@@ -5,8 +5,7 @@ using OrleansProc.Client.Jobs;
 using OrleansProc.Client.Local;
 using OrleansProc.Client.Output;
 using OrleansProc.Contracts.Jobs;
-using OrleansProc.Engine.Processing;
-using OrleansProc.Engine.Schema;
+using OrleansProc.Engine.Pipeline;
 
 namespace OrleansProc.Client.Commands;
 
@@ -34,14 +33,14 @@ internal sealed class JobCommandOptions
 
     /// <summary>
     /// Runs <paramref name="spec"/> (its partition size and bad-record handling taken from the options): over the
-    /// local files of <paramref name="localPath"/> with <paramref name="localProcessor"/> when it is given, else on the cluster.
+    /// local files of <paramref name="localPath"/>, computing <paramref name="localProcessor"/>, when it is given, else on the cluster.
     /// </summary>
     public Task<int> RunAsync(
         ConsoleContext console,
         ParseResult parsed,
         JobSpec spec,
         string? localPath,
-        Func<TableSchema, IPartitionProcessor> localProcessor,
+        ProcessorSpec localProcessor,
         CancellationToken cancellationToken)
     {
         spec = spec with { PartitionSize = parsed.GetValue(PartitionSize), SkipBadRecords = parsed.GetValue(SkipBadRecords) };

@@ -37,4 +37,8 @@ public sealed record PartitionAssignment
     /// </summary>
     [Id(7)]
     public string? OutputBlob { get; init; }
+
+    /// <summary>The job's plan, bound once at submit: the attempt reads no manifest and parses no more than its silo's first attempt of the job.</summary>
+    [Id(8)]
+    public required QueryPlan Plan { get; init; }
 }

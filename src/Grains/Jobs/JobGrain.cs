@@ -390,6 +390,7 @@ public sealed partial class JobGrain(
             Slices = slices,
             PartialBlob = JobPaths.Partial(JobId, index, partition.Attempt),
             OutputBlob = Job.OutputDataset is { } output ? JobPaths.OutputBlob(output, index) : null,
+            Plan = Job.Plan ??= await planner.RestorePlanAsync(JobId, Job),
         };
         using var span = OrleansProcActivities.StartDispatch(JobId, index, partition.Attempt, Job.TraceParent);
         try
