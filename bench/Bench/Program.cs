@@ -10,7 +10,6 @@ using OrleansProc.Engine.Local;
 using OrleansProc.Engine.Pipeline;
 using OrleansProc.Engine.Sql;
 using OrleansProc.Engine.Values;
-using OrleansProc.Engine.WordCount;
 using OrleansProc.SampleData;
 
 namespace OrleansProc.Bench;

@@ -17,12 +17,7 @@ public sealed record PartitionAssignment
     [Id(2)]
     public int Attempt { get; init; }
 
-    [Id(3)]
-    public required JobSpec Spec { get; init; }
-
-    /// <summary>The dataset read (for a query, resolved from its FROM).</summary>
-    [Id(4)]
-    public required string Dataset { get; init; }
+    // Ids 3 and 4 (the job spec and the dataset) went with the plan, which holds what an attempt needs of both: not to be reused.
 
     [Id(5)]
     public required IReadOnlyList<SliceSpec> Slices { get; init; }

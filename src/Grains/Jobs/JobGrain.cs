@@ -385,8 +385,6 @@ public sealed partial class JobGrain(
             JobId = JobId,
             Index = index,
             Attempt = partition.Attempt,
-            Spec = Job.Spec!,
-            Dataset = Job.Dataset,
             Slices = slices,
             PartialBlob = JobPaths.Partial(JobId, index, partition.Attempt),
             OutputBlob = Job.OutputDataset is { } output ? JobPaths.OutputBlob(output, index) : null,
