@@ -6,6 +6,7 @@ using OrleansProc.Client.Local;
 using OrleansProc.Client.Output;
 using OrleansProc.Contracts.Jobs;
 using OrleansProc.Engine.Pipeline;
+using OrleansProc.Engine.Sql;
 
 namespace OrleansProc.Client.Commands;
 
@@ -33,7 +34,8 @@ internal sealed class JobCommandOptions
 
     /// <summary>
     /// Runs <paramref name="spec"/> (its partition size and bad-record handling taken from the options): over the
-    /// local files of <paramref name="localPath"/>, computing <paramref name="localProcessor"/>, when it is given, else on the cluster.
+    /// local files of <paramref name="localPath"/>, computing <paramref name="localProcessor"/> (its query parsed already:
+    /// <paramref name="localQuery"/>, or null), when it is given, else on the cluster.
     /// </summary>
     public Task<int> RunAsync(
         ConsoleContext console,
@@ -41,6 +43,7 @@ internal sealed class JobCommandOptions
         JobSpec spec,
         string? localPath,
         ProcessorSpec localProcessor,
+        SqlQuery? localQuery,
         CancellationToken cancellationToken)
     {
         spec = spec with { PartitionSize = parsed.GetValue(PartitionSize), SkipBadRecords = parsed.GetValue(SkipBadRecords) };
@@ -53,7 +56,7 @@ internal sealed class JobCommandOptions
                 throw CommandException.Usage($"'{localPath}' names local files, read in this process: --detach needs a dataset on the cluster");
             }
 
-            return new LocalJobRun(console).RunAsync(localPath, localProcessor, format, spec.PartitionSize, spec.SkipBadRecords, spec.Sql, cancellationToken);
+            return new LocalJobRun(console).RunAsync(localPath, localProcessor, localQuery, format, spec.PartitionSize, spec.SkipBadRecords, spec.Sql, cancellationToken);
         }
 
         return ClusterSession.RunAsync(

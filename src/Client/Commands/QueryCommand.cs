@@ -56,6 +56,7 @@ internal static class QueryCommand
                 new JobSpec { Kind = JobKind.Query, Sql = text, MaxGroups = limits.MaxGroups },
                 query.FromIsPath ? query.From : null,
                 ProcessorSpec.Query(text, limits.MaxGroups),
+                query,
                 cancellationToken);
         });
         return command;

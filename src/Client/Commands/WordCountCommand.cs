@@ -41,6 +41,7 @@ internal static class WordCountCommand
                 new JobSpec { Kind = JobKind.WordCount, Dataset = source, Column = columnName, Top = topK, MaxGroups = maxWords },
                 LocalPaths.IsPath(source) ? source : null,
                 ProcessorSpec.WordCount(columnName, topK, maxWords),
+                localQuery: null,
                 cancellationToken);
         });
         return command;

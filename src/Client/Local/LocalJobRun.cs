@@ -7,6 +7,7 @@ using OrleansProc.Engine.Io;
 using OrleansProc.Engine.Local;
 using OrleansProc.Engine.Pipeline;
 using OrleansProc.Engine.Processing;
+using OrleansProc.Engine.Sql;
 
 namespace OrleansProc.Client.Local;
 
@@ -19,6 +20,7 @@ internal sealed class LocalJobRun(ConsoleContext console)
     public async Task<int> RunAsync(
         string pathOrGlob,
         ProcessorSpec processor,
+        SqlQuery? query,
         OutputFormat format,
         long? partitionSize,
         bool skipBadRecords,
@@ -46,6 +48,7 @@ internal sealed class LocalJobRun(ConsoleContext console)
                 {
                     Files = files,
                     Processor = processor,
+                    Query = query,
                     PartitionSize = partitionSize,
                     SkipBadRecords = skipBadRecords,
                 },

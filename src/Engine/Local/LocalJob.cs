@@ -1,5 +1,6 @@
 using OrleansProc.Engine.Pipeline;
 using OrleansProc.Engine.Schema;
+using OrleansProc.Engine.Sql;
 
 namespace OrleansProc.Engine.Local;
 
@@ -19,6 +20,9 @@ public sealed record LocalJob
 
     /// <summary>What to compute (a SQL query or a word count), compiled by the runner's <see cref="IProcessorFactory"/> once the schema is known.</summary>
     public required ProcessorSpec Processor { get; init; }
+
+    /// <summary>The query of <see cref="Processor"/>, parsed already (the client parses it to tell a local FROM from a dataset); null to parse its SQL.</summary>
+    public SqlQuery? Query { get; init; }
 
     /// <summary>The format of every file; null to tell it from the extensions.</summary>
     public DataFormat? Format { get; init; }

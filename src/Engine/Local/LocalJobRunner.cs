@@ -150,7 +150,7 @@ public sealed class LocalJobRunner(IProcessorFactory? factory = null)
         }
 
         var schema = job.Schema ?? await InferSchemaAsync(job.Files, format, cancellationToken).ConfigureAwait(false);
-        var processor = _factory.Create(job.Processor, schema);
+        var processor = _factory.Create(job.Processor, schema, job.Query);
         var partitionSize = job.PartitionSize ?? RangeCutter.DefaultPartitionSize(totalBytes, job.DegreeOfParallelism);
         var plan = RangeCutter.Plan(blobs, partitionSize);
         var run = new LocalRun(job, format, processor, plan, progress);
