@@ -164,9 +164,9 @@ public sealed partial class PartitionRunner(
         {
             throw;
         }
-        catch (Exception e) when (e is QueryException or OverflowException or FormatException or InvalidCastException or PartitionFailedException)
+        catch (Exception e) when (e is QueryException or OverflowException or FormatException or InvalidCastException)
         {
-            return report with { Error = SecretText.Scrub(e.Message), Permanent = e is not PartitionFailedException { Permanent: false } };
+            return report with { Error = SecretText.Scrub(e.Message), Permanent = true };
         }
         catch (Exception e) when (StorageFaults.IsUnreachable(e))
         {
