@@ -7,9 +7,9 @@ using OrleansProc.Bench.Cluster;
 using OrleansProc.Bench.Report;
 using OrleansProc.Bench.Study;
 using OrleansProc.Engine.Local;
+using OrleansProc.Engine.Pipeline;
 using OrleansProc.Engine.Sql;
 using OrleansProc.Engine.Values;
-using OrleansProc.Engine.WordCount;
 using OrleansProc.SampleData;
 
 namespace OrleansProc.Bench;
@@ -264,11 +264,10 @@ internal static class Program
 
     internal static async Task<List<object?[]>> EngineAggregate(IReadOnlyList<string> files, string sql)
     {
-        var query = SqlParser.Parse(sql);
         var result = await new LocalJobRunner().RunAsync(new LocalJob
         {
             Files = files,
-            CreateProcessor = schema => SqlProcessor.Create(query, schema),
+            Processor = ProcessorSpec.Query(sql),
             DegreeOfParallelism = Threads,
         });
         return Sorted(result.Table.Rows.Select(r => r.Select(Box).ToArray()).ToList());
@@ -279,7 +278,7 @@ internal static class Program
         var result = await new LocalJobRunner().RunAsync(new LocalJob
         {
             Files = files,
-            CreateProcessor = schema => WordCountProcessor.Create(schema, "comment", Top),
+            Processor = ProcessorSpec.WordCount("comment", Top),
             DegreeOfParallelism = Threads,
         });
         return result.Table.Rows.Select(r => r.Select(Box).ToArray()).ToList();

@@ -3,12 +3,14 @@ using Microsoft.Extensions.Configuration;
 using Orleans.TestingHost;
 using Microsoft.Extensions.DependencyInjection;
 using OrleansProc.Contracts;
+using OrleansProc.Engine.Pipeline;
 using OrleansProc.Grains.Hosting;
 using OrleansProc.Grains.Jobs;
+using OrleansProc.Grains.Tests.Jobs;
 
 namespace OrleansProc.Grains.Tests;
 
-/// <summary>Test silos: grain state and reminders in memory, datasets and partials in the fixture's Azurite, traces propagated.</summary>
+/// <summary>Test silos: grain state and reminders in memory, datasets and partials in the fixture's Azurite, traces propagated, compilations counted.</summary>
 public sealed class TestSiloConfigurator : ISiloConfigurator
 {
     public const string StorageKey = "OrleansProcTestStorage";
@@ -27,6 +29,8 @@ public sealed class TestSiloConfigurator : ISiloConfigurator
             o.ContainerName = StorageNames.GrainStateContainer;
         });
         siloBuilder.UseInMemoryReminderService();
+        siloBuilder.Services.AddSingleton<CountingProcessorFactory>();
+        siloBuilder.Services.AddSingleton<IProcessorFactory>(sp => sp.GetRequiredService<CountingProcessorFactory>());
         siloBuilder.AddOrleansProcGrains(new BlobServiceClient(storage));
         siloBuilder.Services.Configure<JobOptions>(o => o.MaxResultRows = MaxResultRows);
     }

@@ -5,8 +5,8 @@ using OrleansProc.Client.Jobs;
 using OrleansProc.Client.Local;
 using OrleansProc.Client.Output;
 using OrleansProc.Contracts.Jobs;
-using OrleansProc.Engine.Processing;
-using OrleansProc.Engine.Schema;
+using OrleansProc.Engine.Pipeline;
+using OrleansProc.Engine.Sql;
 
 namespace OrleansProc.Client.Commands;
 
@@ -34,14 +34,16 @@ internal sealed class JobCommandOptions
 
     /// <summary>
     /// Runs <paramref name="spec"/> (its partition size and bad-record handling taken from the options): over the
-    /// local files of <paramref name="localPath"/> with <paramref name="localProcessor"/> when it is given, else on the cluster.
+    /// local files of <paramref name="localPath"/>, computing <paramref name="localProcessor"/> (its query parsed already:
+    /// <paramref name="localQuery"/>, or null), when it is given, else on the cluster.
     /// </summary>
     public Task<int> RunAsync(
         ConsoleContext console,
         ParseResult parsed,
         JobSpec spec,
         string? localPath,
-        Func<TableSchema, IPartitionProcessor> localProcessor,
+        ProcessorSpec localProcessor,
+        SqlQuery? localQuery,
         CancellationToken cancellationToken)
     {
         spec = spec with { PartitionSize = parsed.GetValue(PartitionSize), SkipBadRecords = parsed.GetValue(SkipBadRecords) };
@@ -54,7 +56,7 @@ internal sealed class JobCommandOptions
                 throw CommandException.Usage($"'{localPath}' names local files, read in this process: --detach needs a dataset on the cluster");
             }
 
-            return new LocalJobRun(console).RunAsync(localPath, localProcessor, format, spec.PartitionSize, spec.SkipBadRecords, spec.Sql, cancellationToken);
+            return new LocalJobRun(console).RunAsync(localPath, localProcessor, localQuery, format, spec.PartitionSize, spec.SkipBadRecords, spec.Sql, cancellationToken);
         }
 
         return ClusterSession.RunAsync(

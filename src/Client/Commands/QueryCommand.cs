@@ -2,6 +2,7 @@ using System.CommandLine;
 using OrleansProc.Client.Cli;
 using OrleansProc.Client.Jobs;
 using OrleansProc.Contracts.Jobs;
+using OrleansProc.Engine.Pipeline;
 using OrleansProc.Engine.Processing;
 using OrleansProc.Engine.Sql;
 
@@ -54,7 +55,8 @@ internal static class QueryCommand
                 parsed,
                 new JobSpec { Kind = JobKind.Query, Sql = text, MaxGroups = limits.MaxGroups },
                 query.FromIsPath ? query.From : null,
-                schema => SqlProcessor.Create(query, schema, limits),
+                ProcessorSpec.Query(text, limits.MaxGroups),
+                query,
                 cancellationToken);
         });
         return command;

@@ -2,7 +2,7 @@ using System.CommandLine;
 using OrleansProc.Client.Cli;
 using OrleansProc.Client.Local;
 using OrleansProc.Contracts.Jobs;
-using OrleansProc.Engine.WordCount;
+using OrleansProc.Engine.Pipeline;
 
 namespace OrleansProc.Client.Commands;
 
@@ -40,7 +40,8 @@ internal static class WordCountCommand
                 parsed,
                 new JobSpec { Kind = JobKind.WordCount, Dataset = source, Column = columnName, Top = topK, MaxGroups = maxWords },
                 LocalPaths.IsPath(source) ? source : null,
-                schema => WordCountProcessor.Create(schema, columnName, topK, maxWords),
+                ProcessorSpec.WordCount(columnName, topK, maxWords),
+                localQuery: null,
                 cancellationToken);
         });
         return command;

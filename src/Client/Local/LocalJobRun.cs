@@ -5,8 +5,9 @@ using OrleansProc.Client.Output;
 using OrleansProc.Contracts.Jobs;
 using OrleansProc.Engine.Io;
 using OrleansProc.Engine.Local;
+using OrleansProc.Engine.Pipeline;
 using OrleansProc.Engine.Processing;
-using OrleansProc.Engine.Schema;
+using OrleansProc.Engine.Sql;
 
 namespace OrleansProc.Client.Local;
 
@@ -18,7 +19,8 @@ internal sealed class LocalJobRun(ConsoleContext console)
 {
     public async Task<int> RunAsync(
         string pathOrGlob,
-        Func<TableSchema, IPartitionProcessor> createProcessor,
+        ProcessorSpec processor,
+        SqlQuery? query,
         OutputFormat format,
         long? partitionSize,
         bool skipBadRecords,
@@ -45,7 +47,8 @@ internal sealed class LocalJobRun(ConsoleContext console)
                 new LocalJob
                 {
                     Files = files,
-                    CreateProcessor = createProcessor,
+                    Processor = processor,
+                    Query = query,
                     PartitionSize = partitionSize,
                     SkipBadRecords = skipBadRecords,
                 },
@@ -81,12 +84,8 @@ internal sealed class LocalJobRun(ConsoleContext console)
         reporter.Stop();
         progress.Complete();
         var table = run.Table;
-        var result = new JobResult
+        var result = JobResult.FromTable("local", table.ColumnNames(), table.TypeNames(), table.TextRows(), table.TotalRows) with
         {
-            JobId = "local",
-            Columns = table.Columns.Zip(table.TypeNames(), (c, type) => new ResultColumn(c.Name, type)).ToList(),
-            Rows = table.TextRows(),
-            TotalRows = table.TotalRows,
             RowsRead = run.RowsRead,
             BytesRead = run.BytesRead,
             BadRecords = run.BadRecords,

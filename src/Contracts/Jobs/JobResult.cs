@@ -44,4 +44,34 @@ public sealed record JobResult
 
     [Id(10)]
     public TimeSpan Elapsed { get; init; }
+
+    /// <summary>
+    /// The result of a finished table: the one place where both the client's local mode and the cluster's merge turn
+    /// the Engine's <c>ResultTable</c> into a result (the counters are theirs to set). It takes the table as primitive
+    /// lists (its column names, type names, text rows) because Contracts references Orleans only: the Engine is a
+    /// dependency of the silo and the client, never of the wire types, and a project of its own for one mapping
+    /// would be a fourth shared assembly to version.
+    /// </summary>
+    public static JobResult FromTable(
+        string jobId,
+        IReadOnlyList<string> columnNames,
+        IReadOnlyList<string> columnTypes,
+        IReadOnlyList<IReadOnlyList<string?>> rows,
+        long totalRows)
+    {
+        ArgumentNullException.ThrowIfNull(columnNames);
+        ArgumentNullException.ThrowIfNull(columnTypes);
+        if (columnNames.Count != columnTypes.Count)
+        {
+            throw new ArgumentException($"{columnNames.Count} column names but {columnTypes.Count} types", nameof(columnTypes));
+        }
+
+        return new JobResult
+        {
+            JobId = jobId,
+            Columns = columnNames.Zip(columnTypes, (name, type) => new ResultColumn(name, type)).ToList(),
+            Rows = rows,
+            TotalRows = totalRows,
+        };
+    }
 }

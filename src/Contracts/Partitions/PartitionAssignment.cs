@@ -17,12 +17,7 @@ public sealed record PartitionAssignment
     [Id(2)]
     public int Attempt { get; init; }
 
-    [Id(3)]
-    public required JobSpec Spec { get; init; }
-
-    /// <summary>The dataset read (for a query, resolved from its FROM).</summary>
-    [Id(4)]
-    public required string Dataset { get; init; }
+    // Ids 3 and 4 (the job spec and the dataset) went with the plan, which holds what an attempt needs of both: not to be reused.
 
     [Id(5)]
     public required IReadOnlyList<SliceSpec> Slices { get; init; }
@@ -37,4 +32,8 @@ public sealed record PartitionAssignment
     /// </summary>
     [Id(7)]
     public string? OutputBlob { get; init; }
+
+    /// <summary>The job's plan, bound once at submit: the attempt reads no manifest and parses no more than its silo's first attempt of the job.</summary>
+    [Id(8)]
+    public required QueryPlan Plan { get; init; }
 }

@@ -8,4 +8,7 @@ public sealed record InputSlice(string BlobName, long RangeStart, long RangeEnd,
 {
     /// <summary>True when the slice is the whole blob.</summary>
     public bool IsWholeBlob => RangeStart == 0 && RangeEnd == long.MaxValue;
+
+    /// <summary>The CSV quote state just before <see cref="RangeStart"/> that the scan assumes (see <see cref="ScanOptions.StartsInsideQuotes"/>).</summary>
+    public bool StartsInsideQuotes { get; init; }
 }

@@ -1,5 +1,6 @@
-using OrleansProc.Engine.Processing;
+using OrleansProc.Engine.Pipeline;
 using OrleansProc.Engine.Schema;
+using OrleansProc.Engine.Sql;
 
 namespace OrleansProc.Engine.Local;
 
@@ -17,8 +18,11 @@ public sealed record LocalJob
     /// <summary>The input files (for example from <see cref="LocalJobRunner.ExpandPaths"/>); each name is used in error messages.</summary>
     public required IReadOnlyList<string> Files { get; init; }
 
-    /// <summary>Makes the processor once the schema is known: for example a SQL query or a word count.</summary>
-    public required Func<TableSchema, IPartitionProcessor> CreateProcessor { get; init; }
+    /// <summary>What to compute (a SQL query or a word count), compiled by the runner's <see cref="IProcessorFactory"/> once the schema is known.</summary>
+    public required ProcessorSpec Processor { get; init; }
+
+    /// <summary>The query of <see cref="Processor"/>, parsed already (the client parses it to tell a local FROM from a dataset); null to parse its SQL.</summary>
+    public SqlQuery? Query { get; init; }
 
     /// <summary>The format of every file; null to tell it from the extensions.</summary>
     public DataFormat? Format { get; init; }

@@ -1,4 +1,5 @@
 using OrleansProc.Engine.Io;
+using OrleansProc.Engine.Pipeline;
 using OrleansProc.Engine.Schema;
 
 namespace OrleansProc.Engine.Local;
@@ -29,8 +30,11 @@ namespace OrleansProc.Engine.Local;
 /// holds a preview. Part files of a failed run are deleted.
 /// </para>
 /// </remarks>
-public sealed class LocalJobRunner
+/// <param name="factory">Compiles the job's <see cref="LocalJob.Processor"/>; null for <see cref="ProcessorFactory.Instance"/>.</param>
+public sealed class LocalJobRunner(IProcessorFactory? factory = null)
 {
+    private readonly IProcessorFactory _factory = factory ?? ProcessorFactory.Instance;
+
     /// <summary>
     /// The files <paramref name="pathOrGlob"/> names, sorted ordinally: a file; a folder (every file inside,
     /// recursively); or a glob with <c>*</c> and <c>?</c> in any segment and <c>**</c> for any number of folders
@@ -103,12 +107,12 @@ public sealed class LocalJobRunner
     /// <exception cref="BadRecordException">A bad record, when bad records are not skipped; it names the file and the line.</exception>
     /// <exception cref="FileNotFoundException">An input file does not exist.</exception>
     /// <exception cref="ArgumentException">The job is invalid, or its files' formats cannot be told or are mixed.</exception>
-    /// <exception cref="Processing.QueryException">The processor factory rejects the schema.</exception>
+    /// <exception cref="Processing.QueryException">The query or word count does not compile over the schema.</exception>
     public async Task<LocalRunResult> RunAsync(LocalJob job, IProgress<LocalProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(job.Files);
-        ArgumentNullException.ThrowIfNull(job.CreateProcessor);
+        ArgumentNullException.ThrowIfNull(job.Processor);
         if (job.Files.Count == 0)
         {
             throw new ArgumentException("The job has no input files.", nameof(job));
@@ -146,10 +150,10 @@ public sealed class LocalJobRunner
         }
 
         var schema = job.Schema ?? await InferSchemaAsync(job.Files, format, cancellationToken).ConfigureAwait(false);
-        var processor = job.CreateProcessor(schema) ?? throw new ArgumentException("The processor factory returned null.", nameof(job));
+        var processor = _factory.Create(job.Processor, schema, job.Query);
         var partitionSize = job.PartitionSize ?? RangeCutter.DefaultPartitionSize(totalBytes, job.DegreeOfParallelism);
         var plan = RangeCutter.Plan(blobs, partitionSize);
-        var run = new LocalRun(job, format, schema, processor, plan, progress);
+        var run = new LocalRun(job, format, processor, plan, progress);
         return await run.ExecuteAsync(cancellationToken).ConfigureAwait(false);
     }
 

@@ -1,5 +1,6 @@
 using System.Runtime.ExceptionServices;
 using OrleansProc.Engine.Io;
+using OrleansProc.Engine.Pipeline;
 using OrleansProc.Engine.Processing;
 using OrleansProc.Engine.Schema;
 
@@ -14,28 +15,28 @@ internal sealed class LocalRun
 
     private readonly LocalJob _job;
     private readonly DataFormat _format;
-    private readonly TableSchema _schema;
     private readonly IPartitionProcessor _processor;
     private readonly IReadOnlyList<PartitionSlices> _plan;
     private readonly IProgress<LocalProgress>? _progress;
     private readonly PartitionOutcome?[] _outcomes;
     private readonly string? _outputDirectory;
+    private readonly PartitionScanSettings _settings;
     private readonly Lock _progressLock = new();
     private int _firstFailure = int.MaxValue;
     private int _done;
     private long _rows;
     private long _bytes;
 
-    public LocalRun(LocalJob job, DataFormat format, TableSchema schema, IPartitionProcessor processor, IReadOnlyList<PartitionSlices> plan, IProgress<LocalProgress>? progress)
+    public LocalRun(LocalJob job, DataFormat format, IPartitionProcessor processor, IReadOnlyList<PartitionSlices> plan, IProgress<LocalProgress>? progress)
     {
         _job = job;
         _format = format;
-        _schema = schema;
         _processor = processor;
         _plan = plan;
         _progress = progress;
         _outcomes = new PartitionOutcome?[plan.Count];
         _outputDirectory = processor.WritesOutputRows ? job.OutputDirectory : null;
+        _settings = new PartitionScanSettings { Format = format, SkipBadRecords = job.SkipBadRecords, MaxBadRecordSamples = job.MaxBadRecordSamples };
     }
 
     public async Task<LocalRunResult> ExecuteAsync(CancellationToken cancellationToken)
@@ -52,7 +53,7 @@ internal sealed class LocalRun
 
             var rescans = FindWrongGuesses();
             var failure = Volatile.Read(ref _firstFailure);
-            var needed = rescans.FindAll(fix => fix.Partition < failure);
+            var needed = rescans.Where(fix => fix.Partition < failure).ToList();
             if (needed.Count > 0)
             {
                 await Parallel.ForEachAsync(needed, parallel, RescanAsync).ConfigureAwait(false);
@@ -105,7 +106,7 @@ internal sealed class LocalRun
         Report(null, outcome);
     }
 
-    private async ValueTask RescanAsync(QuoteParityFixAt fix, CancellationToken cancellationToken)
+    private async ValueTask RescanAsync(PartitionQuoteFix fix, CancellationToken cancellationToken)
     {
         var outcome = await ScanPartitionAsync(fix.Partition, fix.StartsInsideQuotes, cancellationToken).ConfigureAwait(false);
         outcome.Verified = true;
@@ -138,62 +139,28 @@ internal sealed class LocalRun
     private bool IsMidFileCsvRange(int index) =>
         _format == DataFormat.Csv && _plan[index].Slices is [{ RangeStart: > 0 }];
 
-    private bool IsCutRange(int index) =>
-        _format == DataFormat.Csv && _plan[index].Slices is [{ IsWholeBlob: false }];
-
     /// <summary>
-    /// Checks the guesses of every cut CSV file's ranges (consecutive partitions, in range order) with
-    /// <see cref="QuoteParity.FindWrongGuesses"/>, over the leading ranges whose quote counts are known; marks the
-    /// right guesses verified and returns the wrong ones.
+    /// Checks the guesses of every cut CSV file's ranges with <see cref="QuoteGuessCheck"/>, over the leading ranges
+    /// whose quote counts are known; marks the right guesses verified and returns the wrong ones.
     /// </summary>
-    private List<QuoteParityFixAt> FindWrongGuesses()
+    private IReadOnlyList<PartitionQuoteFix> FindWrongGuesses()
     {
-        var fixes = new List<QuoteParityFixAt>();
-        var reports = new List<RangeQuoteReport>();
-        var i = 0;
-        while (i < _plan.Count)
+        var ranges = new CutRange?[_plan.Count];
+        for (var i = 0; _format == DataFormat.Csv && i < _plan.Count; i++)
         {
-            if (!IsCutRange(i))
-            {
-                i++;
-                continue;
-            }
-
-            var first = i;
-            var blob = _plan[i].Slices[0].BlobName;
-            reports.Clear();
-            var known = true;
-            for (; i < _plan.Count && IsCutRange(i) && string.Equals(_plan[i].Slices[0].BlobName, blob, StringComparison.Ordinal); i++)
-            {
-                // The chain of quote counts ends at the first range not scanned or without a count (such a range
-                // lies after a confirmed error, so later ranges do not matter).
-                if (known && _outcomes[i] is { } outcome && outcome.QuoteCounts[0] >= 0)
-                {
-                    reports.Add(new RangeQuoteReport(outcome.QuoteCounts[0], outcome.StartsInsideQuotes));
-                }
-                else
-                {
-                    known = false;
-                }
-            }
-
-            var wrong = QuoteParity.FindWrongGuesses(reports);
-            var next = 0;
-            for (var r = 0; r < reports.Count; r++)
-            {
-                if (next < wrong.Count && wrong[next].RangeIndex == r)
-                {
-                    fixes.Add(new QuoteParityFixAt(first + r, wrong[next].StartsInsideQuotes));
-                    next++;
-                }
-                else
-                {
-                    _outcomes[first + r]!.Verified = true;
-                }
-            }
+            var report = _outcomes[i] is { } outcome && outcome.Scan.QuoteCounts[0] >= 0
+                ? new RangeQuoteReport(outcome.Scan.QuoteCounts[0], outcome.StartsInsideQuotes)
+                : (RangeQuoteReport?)null;
+            ranges[i] = CutRange.Of(_plan[i].Slices, report);
         }
 
-        return fixes;
+        var verdict = QuoteGuessCheck.Check(ranges);
+        foreach (var right in verdict.RightGuesses)
+        {
+            _outcomes[right]!.Verified = true;
+        }
+
+        return verdict.WrongGuesses;
     }
 
     /// <summary>Throws the first verified bad-record error in partition order, with its line.</summary>
@@ -233,8 +200,8 @@ internal sealed class LocalRun
             merged.Merge(outcome!.Partial!);
             rows += outcome.Rows;
             bytes += outcome.Bytes;
-            bad += outcome.BadRecords;
-            foreach (var sample in outcome.Samples)
+            bad += outcome.Scan.BadRecords;
+            foreach (var sample in outcome.Scan.BadRecordSamples)
             {
                 if (samples.Count < _job.MaxBadRecordSamples)
                 {
@@ -249,8 +216,12 @@ internal sealed class LocalRun
 
     private async Task<PartitionOutcome> ScanPartitionAsync(int index, bool startsInsideQuotes, CancellationToken cancellationToken)
     {
-        var partition = _plan[index];
-        var outcome = new PartitionOutcome(partition.Slices.Count, startsInsideQuotes);
+        var slices = _plan[index].Slices;
+        if (startsInsideQuotes)
+        {
+            slices = slices.Select(s => s with { StartsInsideQuotes = true }).ToList();
+        }
+
         Stream? output = null;
         if (_processor.WritesOutputRows)
         {
@@ -262,47 +233,8 @@ internal sealed class LocalRun
         try
         {
             var partial = _processor.CreatePartial(output);
-            for (var s = 0; s < partition.Slices.Count; s++)
-            {
-                var slice = partition.Slices[s];
-                var options = new ScanOptions
-                {
-                    Format = _format,
-                    Schema = _schema,
-                    NeededColumns = _processor.NeededColumns,
-                    SourceName = slice.BlobName,
-                    RangeStart = slice.RangeStart,
-                    RangeEnd = slice.RangeEnd,
-                    StartsInsideQuotes = startsInsideQuotes,
-                    SkipBadRecords = _job.SkipBadRecords,
-                    MaxBadRecordSamples = _job.MaxBadRecordSamples,
-                };
-
-                ScanResult result;
-                try
-                {
-                    result = await ScanSliceAsync(slice, options, partial, cancellationToken).ConfigureAwait(false);
-                }
-                catch (BadRecordException e)
-                {
-                    outcome.Error = e;
-                    outcome.QuoteCounts[s] = e.QuoteCount ?? -1;
-                    return outcome;
-                }
-
-                outcome.Rows += result.Records;
-                outcome.Bytes += result.BytesRead;
-                outcome.BadRecords += result.BadRecords;
-                outcome.QuoteCounts[s] = result.QuoteCount;
-                for (var b = 0; b < result.BadRecordSamples.Count && outcome.Samples.Count < _job.MaxBadRecordSamples; b++)
-                {
-                    outcome.Samples.Add(result.BadRecordSamples[b]);
-                }
-            }
-
-            partial.Complete();
-            outcome.Partial = partial;
-            return outcome;
+            var scan = await PartitionScan.ScanAsync(slices, OpenSliceAsync, _processor, partial, _settings, cancellationToken).ConfigureAwait(false);
+            return new PartitionOutcome(scan, scan.Error is null ? partial : null, startsInsideQuotes);
         }
         finally
         {
@@ -313,7 +245,8 @@ internal sealed class LocalRun
         }
     }
 
-    private static async Task<ScanResult> ScanSliceAsync(InputSlice slice, ScanOptions options, IRowSink sink, CancellationToken cancellationToken)
+    /// <summary>Opens a file for a slice's scan: from <c>RangeStart - 1</c> for a range starting mid-file, as <see cref="ScanOptions"/> requires.</summary>
+    private static Task<Stream> OpenSliceAsync(InputSlice slice, CancellationToken cancellationToken)
     {
         var file = new FileStream(
             slice.BlobName,
@@ -322,41 +255,30 @@ internal sealed class LocalRun
             FileShare.Read,
             slice.Gzip ? GzipFileBuffer : NoFileBuffer,
             FileOptions.SequentialScan | FileOptions.Asynchronous);
-        await using (file.ConfigureAwait(false))
+        try
         {
             if (slice.RangeStart > 0)
             {
                 file.Position = slice.RangeStart - 1;
             }
-
-            if (!slice.Gzip)
-            {
-                return await RecordScanner.ScanAsync(file, options, sink, cancellationToken).ConfigureAwait(false);
-            }
-
-            var gzip = GzipInputStream.Open(file, slice.BlobName, leaveOpen: true);
-            await using (gzip.ConfigureAwait(false))
-            {
-                return await RecordScanner.ScanAsync(gzip, options, sink, cancellationToken).ConfigureAwait(false);
-            }
         }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
+
+        return Task.FromResult<Stream>(file);
     }
 
-    /// <summary>Fills in the line of a record found in a range that started mid-file (not for gzip: its offsets are decompressed).</summary>
-    private static async Task<BadRecord> LocateAsync(BadRecord record, CancellationToken cancellationToken)
-    {
-        if (record.Line is not null || LocalJobRunner.IsGzip(record.Source) || !File.Exists(record.Source))
-        {
-            return record;
-        }
+    /// <summary>Fills in the line of a record found in a range that started mid-file (see <see cref="BadRecordLocator"/>).</summary>
+    private static Task<BadRecord> LocateAsync(BadRecord record, CancellationToken cancellationToken) =>
+        BadRecordLocator.LocateAsync(record, OpenForLocate, cancellationToken);
 
-        var file = new FileStream(record.Source, FileMode.Open, FileAccess.Read, FileShare.Read, NoFileBuffer, FileOptions.SequentialScan | FileOptions.Asynchronous);
-        await using (file.ConfigureAwait(false))
-        {
-            var line = await LineLocator.CountLinesAsync(file, record.ByteOffset, cancellationToken).ConfigureAwait(false);
-            return record with { Line = line };
-        }
-    }
+    private static Task<Stream?> OpenForLocate(string path, long endOffset, CancellationToken cancellationToken) =>
+        Task.FromResult<Stream?>(File.Exists(path)
+            ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, NoFileBuffer, FileOptions.SequentialScan | FileOptions.Asynchronous)
+            : null);
 
     private string PartPath(int index) => Path.Join(_outputDirectory, $"part-{index:D6}.csv");
 
@@ -383,6 +305,4 @@ internal sealed class LocalRun
         }
     }
 
-    /// <summary>A partition to scan again with the right quote state.</summary>
-    private readonly record struct QuoteParityFixAt(int Partition, bool StartsInsideQuotes);
 }

@@ -9,6 +9,9 @@ namespace OrleansProc.Engine.Processing;
 /// </summary>
 public sealed record ResultTable(IReadOnlyList<ColumnSchema> Columns, IReadOnlyList<SqlValue[]> Rows, long TotalRows)
 {
+    /// <summary>Each column's name.</summary>
+    public IReadOnlyList<string> ColumnNames() => Columns.Select(c => c.Name).ToList();
+
     /// <summary>Each column's SQL type name (BIGINT, DOUBLE, VARCHAR, BOOLEAN, TIMESTAMP).</summary>
     public IReadOnlyList<string> TypeNames() => Columns.Select(c => SqlTypeNames.Name(c.Type)).ToList();
 

@@ -13,4 +13,20 @@ public static class SqlTypeNames
         SqlType.Timestamp => "TIMESTAMP",
         _ => "NULL",
     };
+
+    /// <summary>The type <see cref="Name"/> spells <paramref name="name"/> (case-insensitively).</summary>
+    /// <exception cref="ArgumentException">No type has that name.</exception>
+    public static SqlType FromName(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        foreach (var type in Enum.GetValues<SqlType>())
+        {
+            if (string.Equals(Name(type), name, StringComparison.OrdinalIgnoreCase))
+            {
+                return type;
+            }
+        }
+
+        throw new ArgumentException($"unknown SQL type '{name}'", nameof(name));
+    }
 }

@@ -1,6 +1,7 @@
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using OrleansProc.Engine.Pipeline;
 using OrleansProc.Grains.Datasets;
 using OrleansProc.Grains.Jobs;
 using OrleansProc.Grains.Partitions;
@@ -10,7 +11,7 @@ using OrleansProc.Grains.Telemetry;
 
 namespace OrleansProc.Grains.Hosting;
 
-/// <summary>Registers what the grains need: blob storage, the catalog, the planner, the merger and the worker pool.</summary>
+/// <summary>Registers what the grains need: blob storage, the catalog, the planner, the merger, the worker pool and the per-silo cache of compiled processors.</summary>
 public static class GrainServiceCollectionExtensions
 {
     public static ISiloBuilder AddOrleansProcGrains(this ISiloBuilder silo, BlobServiceClient blobs)
@@ -20,6 +21,8 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton(blobs);
         services.AddSingleton<BlobStore>();
         services.AddSingleton<DatasetCatalog>();
+        services.TryAddSingleton<IProcessorFactory>(ProcessorFactory.Instance);
+        services.AddSingleton(sp => new ProcessorCache(sp.GetRequiredService<IProcessorFactory>()));
         services.AddSingleton<JobPlanner>();
         services.AddSingleton<JobMerger>();
         services.AddSingleton<SiloLoadCounters>();

@@ -385,11 +385,10 @@ public sealed partial class JobGrain(
             JobId = JobId,
             Index = index,
             Attempt = partition.Attempt,
-            Spec = Job.Spec!,
-            Dataset = Job.Dataset,
             Slices = slices,
             PartialBlob = JobPaths.Partial(JobId, index, partition.Attempt),
             OutputBlob = Job.OutputDataset is { } output ? JobPaths.OutputBlob(output, index) : null,
+            Plan = Job.Plan ??= await planner.RestorePlanAsync(JobId, Job),
         };
         using var span = OrleansProcActivities.StartDispatch(JobId, index, partition.Attempt, Job.TraceParent);
         try

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Azure.Storage.Blobs.Specialized;
 using OrleansProc.Contracts.Jobs;
+using OrleansProc.Engine.Pipeline;
 using OrleansProc.Engine.Processing;
 using OrleansProc.Engine.Schema;
 using OrleansProc.Grains.Datasets;
@@ -10,17 +11,18 @@ namespace OrleansProc.Grains.Jobs;
 
 /// <summary>
 /// Merges the partials a job's partitions left in blob storage (downloads overlap, merges go in partition order),
-/// finishes the result, stores it as a blob, and registers a transform's output dataset.
+/// finishes the result, stores it as a blob, and registers a transform's output dataset. Works from the job's
+/// <see cref="QueryPlan"/>: the processor comes from this silo's <see cref="ProcessorCache"/> (the planner's, when the
+/// merge runs where the job was planned), the manifest is not read.
 /// </summary>
-public sealed class JobMerger(BlobStore store, DatasetCatalog catalog, IOptions<JobOptions> options, TimeProvider time)
+public sealed class JobMerger(BlobStore store, DatasetCatalog catalog, JobPlanner planner, ProcessorCache processors, IOptions<JobOptions> options, TimeProvider time)
 {
     private const int ParallelDownloads = 8;
 
     public async Task<JobResult> MergeAsync(string jobId, JobRecord record, CancellationToken cancellationToken = default)
     {
-        var manifest = await catalog.GetManifestAsync(record.Dataset, cancellationToken).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"dataset '{record.Dataset}' was deleted while the job ran");
-        var processor = ProcessorFactory.Create(record.Spec!, manifest.ToSchema());
+        var plan = record.Plan ?? await planner.RestorePlanAsync(jobId, record, cancellationToken).ConfigureAwait(false);
+        var processor = processors.GetOrCreate(jobId, QueryPlans.ProcessorSpecOf(plan), QueryPlans.SchemaOf(plan));
 
         var table = await Task.Run(() => MergePartialsAsync(jobId, record, processor, cancellationToken), cancellationToken).ConfigureAwait(false);
         if (table.Rows.Count > options.Value.MaxResultRows)
@@ -29,12 +31,8 @@ public sealed class JobMerger(BlobStore store, DatasetCatalog catalog, IOptions<
                 $"the result has {table.Rows.Count:N0} rows, more than the limit of {options.Value.MaxResultRows:N0} (ORLEANSPROC_MAX_RESULT_ROWS): add a LIMIT, group more coarsely, or drop ORDER BY so the rows go to an output dataset");
         }
 
-        var result = new JobResult
+        var result = JobResult.FromTable(jobId, table.ColumnNames(), table.TypeNames(), table.TextRows(), table.TotalRows) with
         {
-            JobId = jobId,
-            Columns = table.Columns.Zip(table.TypeNames(), (c, type) => new ResultColumn(c.Name, type)).ToList(),
-            Rows = table.TextRows(),
-            TotalRows = table.TotalRows,
             OutputDataset = record.OutputDataset,
             OutputBlobs = record.OutputDataset is { } output
                 ? record.Partitions.Select((_, i) => JobPaths.OutputBlob(output, i)).ToList()

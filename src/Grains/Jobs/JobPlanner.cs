@@ -3,6 +3,7 @@ using OrleansProc.Contracts;
 using OrleansProc.Contracts.Jobs;
 using OrleansProc.Contracts.Partitions;
 using OrleansProc.Engine.Io;
+using OrleansProc.Engine.Pipeline;
 using OrleansProc.Engine.Processing;
 using OrleansProc.Engine.Sql;
 using OrleansProc.Engine.Sql.Syntax;
@@ -14,9 +15,11 @@ namespace OrleansProc.Grains.Jobs;
 /// <summary>
 /// Validates a job spec against the catalog (dataset, query, columns, types) and cuts the dataset's blobs into
 /// partitions: large blobs into byte ranges, small blobs packed together. The slices of every partition go to the plan
-/// blob, written once at submit; the job's state holds per-partition counters only.
+/// blob, written once at submit; the job's state holds per-partition counters only. The query is parsed and bound
+/// here, once: the bound <see cref="QueryPlan"/> goes into the job's state and every assignment (no attempt or merge
+/// reads the manifest again), and the compiled processor into this silo's <see cref="ProcessorCache"/>.
 /// </summary>
-public sealed class JobPlanner(DatasetCatalog catalog, BlobStore store, IOptions<JobOptions> options)
+public sealed class JobPlanner(DatasetCatalog catalog, BlobStore store, IProcessorFactory factory, ProcessorCache processors, IOptions<JobOptions> options)
 {
     /// <param name="workers">Partitions the cluster scans at once (silos × slots), for the default partition size.</param>
     public async Task<JobPlan> PlanAsync(string jobId, JobSpec spec, int workers, CancellationToken cancellationToken = default)
@@ -37,6 +40,7 @@ public sealed class JobPlanner(DatasetCatalog catalog, BlobStore store, IOptions
         }
 
         string dataset;
+        SqlQuery? query = null;
         if (spec.Kind == JobKind.WordCount)
         {
             dataset = spec.Dataset ?? string.Empty;
@@ -47,7 +51,6 @@ public sealed class JobPlanner(DatasetCatalog catalog, BlobStore store, IOptions
         }
         else
         {
-            SqlQuery query;
             try
             {
                 query = SqlParser.Parse(spec.Sql ?? string.Empty);
@@ -76,10 +79,11 @@ public sealed class JobPlanner(DatasetCatalog catalog, BlobStore store, IOptions
             return Reject(SubmitErrorKind.UnknownDataset, $"unknown dataset '{dataset}': no such dataset in the catalog (see ./orleansproc dataset list)");
         }
 
+        var processorSpec = QueryPlans.ProcessorSpecOf(spec);
         IPartitionProcessor processor;
         try
         {
-            processor = ProcessorFactory.Create(spec, manifest.ToSchema());
+            processor = factory.Create(processorSpec, manifest.ToSchema(), query);
         }
         catch (QueryException e)
         {
@@ -97,6 +101,7 @@ public sealed class JobPlanner(DatasetCatalog catalog, BlobStore store, IOptions
             return Reject(SubmitErrorKind.UnknownDataset, $"dataset '{dataset}' has no blobs");
         }
 
+        var outputDataset = processor.WritesOutputRows ? JobPaths.OutputDataset(jobId) : null;
         var totalBytes = blobs.Sum(b => b.Length);
         var partitionSize = spec.PartitionSize ?? RangeCutter.DefaultPartitionSize(totalBytes, Math.Max(1, workers));
         var partitions = RangeCutter.Plan(blobs.Select(b => new BlobInfo(b.Name, b.Length, b.Gzip)).ToList(), partitionSize);
@@ -106,17 +111,26 @@ public sealed class JobPlanner(DatasetCatalog catalog, BlobStore store, IOptions
             Dataset = dataset,
             State = JobState.Running,
             BytesTotal = totalBytes,
-            OutputDataset = processor.WritesOutputRows ? JobPaths.OutputDataset(jobId) : null,
+            OutputDataset = outputDataset,
             Partitions = partitions.Select(_ => new PartitionRecord()).ToList(),
+            Plan = QueryPlans.Create(dataset, manifest.Format, spec, processor, outputDataset),
         };
-        var slices = partitions.Select(p => (IReadOnlyList<SliceSpec>)p.Slices.Select(s => new SliceSpec
-        {
-            BlobName = s.BlobName,
-            RangeStart = s.RangeStart,
-            RangeEnd = s.RangeEnd,
-            Gzip = s.Gzip,
-        }).ToList()).ToList();
+        var slices = partitions.Select(p => (IReadOnlyList<SliceSpec>)p.Slices.Select(SliceSpecs.FromInput).ToList()).ToList();
+        processors.Put(jobId, processorSpec, processor); // the partitions and the merge on this silo compile nothing
         return new JobPlan(record, slices, null);
+    }
+
+    /// <summary>
+    /// The plan of a job stored before plans were kept in its record: bound again from its spec and its dataset's
+    /// manifest (the processor through this silo's cache).
+    /// </summary>
+    public async Task<QueryPlan> RestorePlanAsync(string jobId, JobRecord record, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var manifest = await catalog.GetManifestAsync(record.Dataset, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"dataset '{record.Dataset}' was deleted while the job ran");
+        var processor = processors.GetOrCreate(jobId, QueryPlans.ProcessorSpecOf(record.Spec!), manifest.ToSchema());
+        return QueryPlans.Create(record.Dataset, manifest.Format, record.Spec!, processor, record.OutputDataset);
     }
 
     /// <summary>Stores the slices of a job's partitions (once, at submit; a later submit of the same id is rejected).</summary>

@@ -48,4 +48,8 @@ public sealed class JobRecord
     /// <summary>The W3C id of the coordinator's submit span: the parent of the job's later spans, or null untraced.</summary>
     [Id(11)]
     public string? TraceParent { get; set; }
+
+    /// <summary>The job as its planner bound it (format, schema, processor), or null in a record stored before plans were kept.</summary>
+    [Id(12)]
+    public QueryPlan? Plan { get; set; }
 }

@@ -6,8 +6,8 @@ using OrleansProc.Contracts;
 using OrleansProc.Contracts.Partitions;
 using OrleansProc.Contracts.Telemetry;
 using OrleansProc.Engine.Io;
+using OrleansProc.Engine.Pipeline;
 using OrleansProc.Engine.Processing;
-using OrleansProc.Grains.Datasets;
 using OrleansProc.Grains.Jobs;
 using OrleansProc.Grains.Storage;
 using OrleansProc.Grains.Telemetry;
@@ -15,13 +15,14 @@ using OrleansProc.Grains.Telemetry;
 namespace OrleansProc.Grains.Partitions;
 
 /// <summary>
-/// Runs partition attempts on this silo's bounded worker pool: streams each slice from blob storage through the
-/// Engine's reader into the processor's partial, and writes the partial blob. Off the grain scheduler, so scanning
+/// Runs partition attempts on this silo's bounded worker pool: the Engine's <see cref="PartitionScan"/> over blob
+/// ranges (the assignment's plan says how to read and what to compute; the processor comes from this silo's
+/// <see cref="ProcessorCache"/>), then writes the partial blob. Off the grain scheduler, so scanning
 /// never starves the silo.
 /// </summary>
 public sealed partial class PartitionRunner(
     BlobStore store,
-    DatasetCatalog catalog,
+    ProcessorCache processors,
     SiloLoadCounters counters,
     OrleansProcMetrics metrics,
     TimeProvider time,
@@ -80,64 +81,58 @@ public sealed partial class PartitionRunner(
         var blob = assignment.Slices.Count > 0 ? assignment.Slices[0].BlobName : "(no blob)";
         try
         {
-            var manifest = await catalog.GetManifestAsync(assignment.Dataset, cancellationToken).ConfigureAwait(false)
-                ?? throw new PartitionFailedException($"dataset '{assignment.Dataset}' no longer exists", permanent: true);
-            var schema = manifest.ToSchema();
-            var processor = ProcessorFactory.Create(assignment.Spec, schema);
-
-            var output = processor.WritesOutputRows
-                ? new BlockStagingStream(store.Datasets.GetBlockBlobClient(assignment.OutputBlob!), assignment.Attempt, cancellationToken)
-                : null;
-
-            long rows = 0, bytes = 0, bad = 0;
-            var samples = new List<string>();
-            var quotes = new List<long>(assignment.Slices.Count);
-            var partial = processor.CreatePartial(output);
-            await using (output)
+            var plan = assignment.Plan;
+            var processor = processors.GetOrCreate(assignment.JobId, QueryPlans.ProcessorSpecOf(plan), QueryPlans.SchemaOf(plan));
+            var settings = new PartitionScanSettings
             {
-                await using var reads = new SliceReadAhead(assignment.Slices, OpenSliceAsync, options.Value.ReadAhead, cancellationToken);
-                foreach (var slice in assignment.Slices)
+                Format = QueryPlans.FormatOf(plan),
+                SkipBadRecords = plan.SkipBadRecords,
+                MaxRecordBytes = options.Value.MaxRecordBytes,
+                ReadAhead = options.Value.ReadAhead,
+                SliceStarting = slice =>
                 {
                     blob = slice.BlobName;
                     if (options.Value.FaultBlob is { } fault && slice.BlobName.Contains(fault, StringComparison.Ordinal))
                     {
                         throw new IOException("injected fault (ORLEANSPROC_FAULT_BLOB)");
                     }
-
-                    var scan = new ScanOptions
-                    {
-                        Format = manifest.Format,
-                        Schema = schema,
-                        NeededColumns = processor.NeededColumns,
-                        SourceName = slice.BlobName,
-                        RangeStart = slice.RangeStart,
-                        RangeEnd = slice.RangeEnd,
-                        StartsInsideQuotes = slice.StartsInsideQuotes,
-                        SkipBadRecords = assignment.Spec.SkipBadRecords,
-                        MaxRecordBytes = options.Value.MaxRecordBytes,
-                    };
-                    var result = await ScanSliceAsync(slice, await reads.NextAsync().ConfigureAwait(false), scan, partial, cancellationToken).ConfigureAwait(false);
-                    rows += result.Records;
-                    bytes += result.BytesRead;
-                    bad += result.BadRecords;
-                    quotes.Add(result.QuoteCount);
-                    foreach (var sample in result.BadRecordSamples)
-                    {
-                        if (samples.Count < 5)
-                        {
-                            samples.Add(await DescribeAsync(sample, cancellationToken).ConfigureAwait(false));
-                        }
-                    }
-
+                },
+                SliceScanned = (_, result) =>
+                {
                     counters.Add(result.Records, result.BytesRead);
                     metrics.Read(result.Records, result.BytesRead);
+                },
+            };
+
+            var output = processor.WritesOutputRows
+                ? new BlockStagingStream(store.Datasets.GetBlockBlobClient(assignment.OutputBlob!), assignment.Attempt, cancellationToken)
+                : null;
+            var partial = processor.CreatePartial(output);
+            PartitionScanResult scan;
+            await using (output)
+            {
+                var slices = assignment.Slices.Select(SliceSpecs.ToInput).ToList();
+                scan = await PartitionScan.ScanAsync(slices, OpenSliceAsync, processor, partial, settings, cancellationToken).ConfigureAwait(false);
+                if (scan.Error is { } error)
+                {
+                    return report with
+                    {
+                        Error = await DescribeAsync(error.Record, cancellationToken).ConfigureAwait(false),
+                        Permanent = true,
+                        SliceQuoteCounts = error.QuoteCount is { } quotes && assignment.Slices.Count == 1 ? [quotes] : [],
+                    };
                 }
 
-                partial.Complete();
                 if (output is not null)
                 {
                     await output.CompleteAsync().ConfigureAwait(false);
                 }
+            }
+
+            var samples = new List<string>(scan.BadRecordSamples.Count);
+            foreach (var sample in scan.BadRecordSamples)
+            {
+                samples.Add(await DescribeAsync(sample, cancellationToken).ConfigureAwait(false));
             }
 
             using (var buffer = new MemoryStream())
@@ -157,11 +152,11 @@ public sealed partial class PartitionRunner(
             return report with
             {
                 Succeeded = true,
-                Rows = rows,
-                Bytes = bytes,
-                BadRecords = bad,
+                Rows = scan.Rows,
+                Bytes = scan.Bytes,
+                BadRecords = scan.BadRecords,
                 BadRecordSamples = samples,
-                SliceQuoteCounts = quotes,
+                SliceQuoteCounts = scan.QuoteCounts,
                 OutputBlocks = output?.Blocks ?? 0,
             };
         }
@@ -169,18 +164,9 @@ public sealed partial class PartitionRunner(
         {
             throw;
         }
-        catch (BadRecordException e)
+        catch (Exception e) when (e is QueryException or OverflowException or FormatException or InvalidCastException)
         {
-            return report with
-            {
-                Error = await DescribeAsync(e.Record, cancellationToken).ConfigureAwait(false),
-                Permanent = true,
-                SliceQuoteCounts = e.QuoteCount is { } quotes && assignment.Slices.Count == 1 ? [quotes] : [],
-            };
-        }
-        catch (Exception e) when (e is QueryException or OverflowException or FormatException or InvalidCastException or PartitionFailedException)
-        {
-            return report with { Error = SecretText.Scrub(e.Message), Permanent = e is not PartitionFailedException { Permanent: false } };
+            return report with { Error = SecretText.Scrub(e.Message), Permanent = true };
         }
         catch (Exception e) when (StorageFaults.IsUnreachable(e))
         {
@@ -204,7 +190,7 @@ public sealed partial class PartitionRunner(
     /// slack in one request, and past it in small ones only as far as the scan goes (it stops a record past the end).
     /// A range starting mid-blob is read from the byte before it (the scanner checks for a record end there).
     /// </summary>
-    private Task<Stream> OpenSliceAsync(SliceSpec slice, CancellationToken cancellationToken)
+    private Task<Stream> OpenSliceAsync(InputSlice slice, CancellationToken cancellationToken)
     {
         var position = slice.RangeStart > 0 ? slice.RangeStart - 1 : 0;
         return slice.RangeEnd == long.MaxValue
@@ -212,37 +198,24 @@ public sealed partial class PartitionRunner(
             : store.OpenRangeReadAsync(store.Datasets, slice.BlobName, position, slice.RangeEnd, cancellationToken);
     }
 
-    private static async Task<ScanResult> ScanSliceAsync(SliceSpec slice, Stream opened, ScanOptions options, IPartial partial, CancellationToken cancellationToken)
-    {
-        await using var raw = opened;
-        if (!slice.Gzip)
-        {
-            return await RecordScanner.ScanAsync(raw, options, partial, cancellationToken).ConfigureAwait(false);
-        }
-
-        await using var gzip = GzipInputStream.Open(raw, slice.BlobName);
-        return await RecordScanner.ScanAsync(gzip, options, partial, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Names the blob, the line and the reason; counts the lines before a record of a mid-blob range.</summary>
+    /// <summary>
+    /// Names the blob, the line and the reason (see <see cref="BadRecordLocator"/>). The line number is a courtesy:
+    /// without storage, the byte offset names the record.
+    /// </summary>
     private async Task<string> DescribeAsync(BadRecord record, CancellationToken cancellationToken)
     {
-        if (record.Line is not null || record.Source.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
-        {
-            return record.ToString();
-        }
-
         try
         {
-            await using var stream = await store.OpenRangeReadAsync(store.Datasets, record.Source, 0, record.ByteOffset, cancellationToken).ConfigureAwait(false);
-            var line = await LineLocator.CountLinesAsync(stream, record.ByteOffset, cancellationToken).ConfigureAwait(false);
-            return (record with { Line = line }).ToString();
+            return (await BadRecordLocator.LocateAsync(record, OpenForLocateAsync, cancellationToken).ConfigureAwait(false)).ToString();
         }
         catch (Exception e) when (e is RequestFailedException || StorageFaults.IsUnreachable(e))
         {
-            return record.ToString(); // the line number is a courtesy: without storage, the byte offset names the record
+            return record.ToString();
         }
     }
+
+    private async Task<Stream?> OpenForLocateAsync(string blobName, long endOffset, CancellationToken cancellationToken) =>
+        await store.OpenRangeReadAsync(store.Datasets, blobName, 0, endOffset, cancellationToken).ConfigureAwait(false);
 
     private static PartitionReport NewReport(PartitionAssignment assignment, string silo) =>
         new() { JobId = assignment.JobId, Index = assignment.Index, Attempt = assignment.Attempt, Silo = silo };

@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Text;
 using OrleansProc.Engine.Io;
 using OrleansProc.Engine.Local;
+using OrleansProc.Engine.Pipeline;
 using OrleansProc.Engine.Processing;
 using OrleansProc.Engine.Schema;
 using OrleansProc.Engine.Sql;
@@ -246,7 +247,7 @@ public sealed class LocalJobRunnerTests : IDisposable
         var result = await runner.RunAsync(new LocalJob
         {
             Files = [file],
-            CreateProcessor = schema => WordCountProcessor.Create(schema, "line", 3),
+            Processor = ProcessorSpec.WordCount("line", 3),
             PartitionSize = 2_000,
             DegreeOfParallelism = 4,
         });
@@ -272,7 +273,7 @@ public sealed class LocalJobRunnerTests : IDisposable
             new LocalJob
             {
                 Files = files,
-                CreateProcessor = schema => SqlProcessor.Create(SqlParser.Parse("SELECT user_id, quantity FROM sales WHERE quantity > 15"), schema),
+                Processor = ProcessorSpec.Query("SELECT user_id, quantity FROM sales WHERE quantity > 15"),
                 PartitionSize = 8_000,
                 DegreeOfParallelism = 4,
                 OutputDirectory = output,
@@ -306,7 +307,7 @@ public sealed class LocalJobRunnerTests : IDisposable
         await Assert.ThrowsAsync<BadRecordException>(() => new LocalJobRunner().RunAsync(new LocalJob
         {
             Files = [file],
-            CreateProcessor = schema => SqlProcessor.Create("SELECT user_id FROM t", schema),
+            Processor = ProcessorSpec.Query("SELECT user_id FROM t"),
             PartitionSize = 4_096,
             DegreeOfParallelism = 2,
             OutputDirectory = output,
@@ -321,7 +322,7 @@ public sealed class LocalJobRunnerTests : IDisposable
         using var cancel = new CancellationTokenSource();
         await cancel.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new LocalJobRunner().RunAsync(
-            new LocalJob { Files = files, CreateProcessor = schema => SqlProcessor.Create("SELECT COUNT(*) FROM t", schema) },
+            new LocalJob { Files = files, Processor = ProcessorSpec.Query("SELECT COUNT(*) FROM t") },
             cancellationToken: cancel.Token));
     }
 
@@ -343,7 +344,7 @@ public sealed class LocalJobRunnerTests : IDisposable
         var result = await new LocalJobRunner().RunAsync(new LocalJob
         {
             Files = LocalJobRunner.ExpandPaths(query.From),
-            CreateProcessor = schema => SqlProcessor.Create(query, schema),
+            Processor = ProcessorSpec.Query(query.Text),
         });
         Assert.Equal(SalesRows, result.Table.Rows[0][0].Int64);
     }
@@ -358,7 +359,7 @@ public sealed class LocalJobRunnerTests : IDisposable
             Files = [file],
             Format = DataFormat.Csv,
             Schema = schema,
-            CreateProcessor = s => SqlProcessor.Create("SELECT MAX(a) FROM t", s),
+            Processor = ProcessorSpec.Query("SELECT MAX(a) FROM t"),
         });
         Assert.Equal(SqlValue.FromText("2"), result.Table.Rows[0][0]);
     }
@@ -405,7 +406,7 @@ public sealed class LocalJobRunnerTests : IDisposable
         new LocalJobRunner().RunAsync(new LocalJob
         {
             Files = files,
-            CreateProcessor = schema => SqlProcessor.Create(SqlParser.Parse(sql), schema),
+            Processor = ProcessorSpec.Query(sql),
             PartitionSize = partitionSize > 0 ? partitionSize : null,
             DegreeOfParallelism = parallelism,
             SkipBadRecords = skipBadRecords,

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using OrleansProc.Engine.Io;
 using OrleansProc.Engine.Local;
+using OrleansProc.Engine.Pipeline;
 using OrleansProc.Engine.Processing;
 using OrleansProc.Engine.Schema;
 using OrleansProc.Engine.Sql;
@@ -219,7 +220,7 @@ public sealed class BatchAggregateTests : IDisposable
         new LocalJobRunner().RunAsync(new LocalJob
         {
             Files = files,
-            CreateProcessor = schema => SqlProcessor.Create(SqlParser.Parse(sql), schema),
+            Processor = ProcessorSpec.Query(sql),
             PartitionSize = partitionSize > 0 ? partitionSize : null,
             Schema = SalesSchema(),
             DegreeOfParallelism = 2,

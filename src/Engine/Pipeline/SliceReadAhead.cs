@@ -1,14 +1,15 @@
-using OrleansProc.Contracts.Partitions;
+using OrleansProc.Engine.Io;
 
-namespace OrleansProc.Grains.Partitions;
+namespace OrleansProc.Engine.Pipeline;
 
 /// <summary>
 /// Opens a partition's slices in order, up to <c>depth</c> ahead of the one being scanned, so a pack of small blobs
-/// waits for storage about once per <c>depth</c> blobs instead of once per blob. Streams not taken are disposed.
+/// waits for storage about once per <c>depth</c> blobs instead of once per blob (depth 0 opens each when it is
+/// reached). Streams not taken are disposed.
 /// </summary>
 internal sealed class SliceReadAhead(
-    IReadOnlyList<SliceSpec> slices,
-    Func<SliceSpec, CancellationToken, Task<Stream>> open,
+    IReadOnlyList<InputSlice> slices,
+    Func<InputSlice, CancellationToken, Task<Stream>> open,
     int depth,
     CancellationToken cancellationToken) : IAsyncDisposable
 {

@@ -1,0 +1,4 @@
+namespace OrleansProc.Engine.Pipeline;
+
+/// <summary>A partition scanned under a wrong quote-state guess: scan it again with <paramref name="StartsInsideQuotes"/>.</summary>
+public readonly record struct PartitionQuoteFix(int Partition, bool StartsInsideQuotes);

@@ -1,0 +1,69 @@
+using OrleansProc.Contracts.Jobs;
+using OrleansProc.Engine.Pipeline;
+using OrleansProc.Engine.Processing;
+using OrleansProc.Engine.Schema;
+
+namespace OrleansProc.Grains.Jobs;
+
+/// <summary>
+/// Maps between the wire's <see cref="JobSpec"/> and <see cref="QueryPlan"/> (Contracts, no Engine) and the Engine's
+/// <see cref="ProcessorSpec"/>, <see cref="TableSchema"/> and <see cref="DataFormat"/>.
+/// </summary>
+public static class QueryPlans
+{
+    /// <summary>What a job spec computes, for the Engine's <see cref="IProcessorFactory"/>.</summary>
+    public static ProcessorSpec ProcessorSpecOf(JobSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return spec.Kind == JobKind.WordCount
+            ? ProcessorSpec.WordCount(spec.Column ?? string.Empty, spec.Top, spec.MaxGroups)
+            : ProcessorSpec.Query(spec.Sql ?? string.Empty, spec.MaxGroups);
+    }
+
+    /// <summary>What a plan computes, for the Engine's <see cref="IProcessorFactory"/> (the same spec its planner compiled).</summary>
+    public static ProcessorSpec ProcessorSpecOf(QueryPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return plan.Kind == JobKind.WordCount
+            ? ProcessorSpec.WordCount(plan.Column ?? string.Empty, plan.Top, plan.MaxGroups)
+            : ProcessorSpec.Query(plan.Sql ?? string.Empty, plan.MaxGroups);
+    }
+
+    /// <summary>The plan of <paramref name="spec"/> over a dataset, bound into <paramref name="processor"/>.</summary>
+    public static QueryPlan Create(string dataset, DataFormat format, JobSpec spec, IPartitionProcessor processor, string? outputDataset)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(processor);
+        var processorSpec = ProcessorSpecOf(spec);
+        return new QueryPlan
+        {
+            Dataset = dataset,
+            Format = DataFormats.Name(format),
+            Columns = processor.InputSchema.Columns.Select(c => new PlanColumn(c.Name, SqlTypeNames.Name(c.Type))).ToList(),
+            ColumnsRead = processor.NeededColumns.ToList(),
+            Kind = spec.Kind,
+            Sql = processorSpec.Kind == ProcessorKind.Query ? processorSpec.Sql : null,
+            Column = processorSpec.Kind == ProcessorKind.WordCount ? processorSpec.Column : null,
+            Top = processorSpec.Top,
+            MaxGroups = processorSpec.MaxGroups,
+            SkipBadRecords = spec.SkipBadRecords,
+            OutputDataset = outputDataset,
+        };
+    }
+
+    /// <summary>The input schema the plan was bound to.</summary>
+    public static TableSchema SchemaOf(QueryPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return new TableSchema(plan.Columns.Select(c => new ColumnSchema(c.Name, SqlTypeNames.FromName(c.Type))).ToList());
+    }
+
+    /// <summary>The format of the plan's dataset.</summary>
+    public static DataFormat FormatOf(QueryPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return DataFormats.TryParse(plan.Format, out var format)
+            ? format
+            : throw new InvalidOperationException($"the plan of dataset '{plan.Dataset}' names an unknown format '{plan.Format}'");
+    }
+}
