@@ -1,23 +1,23 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
-using Orleans.Storage;
 using OrleansProc.Contracts;
 using OrleansProc.Contracts.Jobs;
 using OrleansProc.Contracts.Partitions;
 using OrleansProc.Grains.Jobs.Coordination;
 using OrleansProc.Grains.Partitions;
-using OrleansProc.Grains.Telemetry;
 using OrleansProc.Grains.Storage;
+using OrleansProc.Grains.Telemetry;
+using static OrleansProc.Grains.Jobs.CallFailures;
 
 namespace OrleansProc.Grains.Jobs;
 
 /// <summary>
 /// The coordinator of one job. Plans it, keeps a bounded window of partitions started, takes their reports (one-way:
 /// no call stays open for a partition's length), re-runs lost or failed attempts and wrong quote-state guesses, then
-/// merges the partials and stores the result. Its state survives the silo: a re-activated coordinator goes on. What
-/// to do when is decided by its <see cref="JobCoordinator"/>; the grain carries it out (timers, reminders, grain
-/// calls, writes, metrics, spans).
+/// merges the partials and stores the result. Its state survives the silo: a re-activated coordinator goes on. What to
+/// do when is the <see cref="JobCoordinator"/>'s decision; the grain carries it out (timers, reminders, grain calls,
+/// writes, metrics, spans).
 /// </summary>
 public sealed partial class JobGrain(
     [PersistentState("job", "state")] IPersistentState<JobRecord> state,
@@ -32,6 +32,8 @@ public sealed partial class JobGrain(
 {
     private const string KeepAliveReminder = "keep-alive";
     private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan PumpPeriod = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan PartitionCallTimeout = TimeSpan.FromSeconds(5);
 
     /// <summary>A job still running this long after its submit gets the keep-alive reminder (short jobs never touch the reminder table).</summary>
     private static readonly TimeSpan KeepAliveAfter = TimeSpan.FromSeconds(2);
@@ -75,7 +77,6 @@ public sealed partial class JobGrain(
         }
 
         using var span = OrleansProcActivities.StartSubmit(JobId);
-
         var silos = membership.CurrentSnapshot.Members.Values.Count(m => m.Status == SiloStatus.Active);
         var plan = await planner.PlanAsync(JobId, spec, Math.Max(1, silos) * workers.Value.Slots, cancellationToken);
         if (plan.Rejection is { } rejection)
@@ -117,9 +118,8 @@ public sealed partial class JobGrain(
     {
         if (Coordinator.IsActive)
         {
-            var wait = timeout < TimeSpan.Zero ? TimeSpan.Zero : timeout > MaxWait ? MaxWait : timeout;
             using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            await Task.WhenAny(_finished.Task, Task.Delay(wait, time, stopWaiting.Token));
+            await Task.WhenAny(_finished.Task, Task.Delay(timeout < TimeSpan.Zero ? TimeSpan.Zero : timeout > MaxWait ? MaxWait : timeout, time, stopWaiting.Token));
             await stopWaiting.CancelAsync();
         }
 
@@ -134,13 +134,9 @@ public sealed partial class JobGrain(
 
     public async Task<bool> CancelAsync(CancellationToken cancellationToken = default)
     {
-        if (Coordinator.Cancel() is not { } end)
-        {
-            return false;
-        }
-
-        await FinishAsync(end);
-        return true;
+        var end = Coordinator.Cancel();
+        await (end is null ? Task.CompletedTask : FinishAsync(end));
+        return end is not null;
     }
 
     public async Task ReportPartitionAsync(PartitionReport report)
@@ -151,16 +147,8 @@ public sealed partial class JobGrain(
             LogStaleReport(logger, JobId, report.Index, report.Attempt, Job.Partitions[report.Index].Attempt);
         }
 
-        var decision = kind == ReportKind.Current ? Coordinator.OnReport(report, await PlanAsync()) : ReportDecision.Dropped(kind);
-        if (decision.Kind != ReportKind.Current)
+        if (kind != ReportKind.Current || Coordinator.OnReport(report, await PlanAsync()) is not { Kind: ReportKind.Current } decision)
         {
-            return;
-        }
-
-        if (decision.Failure is { } failure)
-        {
-            await OnAttemptFailedAsync(failure);
-            await PumpAsync();
             return;
         }
 
@@ -170,7 +158,8 @@ public sealed partial class JobGrain(
             LogQuoteGuessWrong(logger, JobId, index);
         }
 
-        await (decision.End is { } end ? FinishAsync(end) : PumpAsync());
+        await (decision.Failure is { } failure ? OnAttemptFailedAsync(failure) : Task.CompletedTask);
+        await (decision is { Failure: null, End: { } end } ? FinishAsync(end) : PumpAsync());
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
@@ -189,14 +178,16 @@ public sealed partial class JobGrain(
     /// <summary>The slices of every partition, read from the plan blob once per activation.</summary>
     private async Task<IReadOnlyList<IReadOnlyList<SliceSpec>>> PlanAsync() => _plan ??= await planner.LoadPlanAsync(JobId);
 
-    private void StartPump(TimeSpan? firstTurnIn = null) => _pump ??= this.RegisterGrainTimer(
-        PumpAsync,
-        new GrainTimerCreationOptions(firstTurnIn ?? TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(500)) { KeepAlive = true });
+    private void StartPump(TimeSpan? firstTurnIn = null) =>
+        _pump ??= this.RegisterGrainTimer(PumpAsync, new GrainTimerCreationOptions(firstTurnIn ?? PumpPeriod, PumpPeriod) { KeepAlive = true });
 
-    /// <summary>
-    /// Moves the job on as the coordinator decides: starts pending partitions within the window, checks on running
-    /// ones, merges at the end; fails the job when storage stays unreachable too long; retries its own failed writes.
-    /// </summary>
+    private void StopPump()
+    {
+        _pump?.Dispose();
+        _pump = null;
+    }
+
+    /// <summary>Moves the job on, as the coordinator decides: starts, liveness checks, the merge, the outage limit, retried writes.</summary>
     private async Task PumpAsync(CancellationToken cancellationToken = default)
     {
         var coordinator = Coordinator;
@@ -207,37 +198,24 @@ public sealed partial class JobGrain(
         else if (Job.State == JobState.Running)
         {
             await EnsureKeepAliveAsync();
-            await CheckLivenessAsync();
+            foreach (var failure in coordinator.OnLivenessAnswers(await Task.WhenAll(coordinator.DueLivenessChecks().Select(IsRunningAsync))))
+            {
+                await OnAttemptFailedAsync(failure);
+            }
+
             if (coordinator.Room > 0 && Job.State == JobState.Running)
             {
                 await Task.WhenAll(coordinator.StartPending(await PlanAsync()).Select(StartPartitionAsync));
             }
         }
 
-        if (coordinator.IsMergeDue)
-        {
-            await MergeAsync(cancellationToken);
-        }
-
-        if (coordinator.CheckStorageOutage() is { } end)
-        {
-            await FinishAsync(end);
-        }
-
-        if (coordinator.IsSaveDue)
-        {
-            await TrySaveAsync();
-        }
-
-        if (coordinator.IsDirectoryDue)
-        {
-            await TryRecordInDirectoryAsync();
-        }
-
+        await (coordinator.IsMergeDue ? MergeAsync(cancellationToken) : Task.CompletedTask);
+        await (coordinator.CheckStorageOutage() is { } end ? FinishAsync(end) : Task.CompletedTask);
+        await (coordinator.IsSaveDue ? TrySaveAsync() : Task.CompletedTask);
+        await (coordinator.IsDirectoryDue ? TryRecordInDirectoryAsync() : Task.CompletedTask);
         if (!coordinator.HasWork)
         {
-            _pump?.Dispose();
-            _pump = null;
+            StopPump();
         }
     }
 
@@ -246,7 +224,7 @@ public sealed partial class JobGrain(
     {
         if (!_keepAlive && time.GetUtcNow() - Job.SubmittedAt >= KeepAliveAfter)
         {
-            var failure = await FailureOfAsync(() => this.RegisterOrUpdateReminder(KeepAliveReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1)));
+            var failure = await OfAsync(() => this.RegisterOrUpdateReminder(KeepAliveReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1)));
             _keepAlive = failure is null;
             if (failure is not null)
             {
@@ -255,7 +233,7 @@ public sealed partial class JobGrain(
         }
     }
 
-    /// <summary>The one place a partition's assignment is made from the job and the coordinator's start decision.</summary>
+    /// <summary>The one place a partition's assignment is made, from the job and the coordinator's start decision.</summary>
     private PartitionAssignment NewAssignment(PartitionStart start) => new()
     {
         JobId = JobId,
@@ -272,40 +250,26 @@ public sealed partial class JobGrain(
     {
         var assignment = NewAssignment(start);
         using var span = OrleansProcActivities.StartDispatch(JobId, start.Index, start.Attempt, Job.TraceParent);
-        if (await FailureOfAsync(() => PartitionGrain(start).StartAsync(assignment).WaitAsync(options.Value.CallTimeout)) is { } failure)
-        {
-            // The next attempt is another activation, placed afresh: a silo that does not answer is not waited on again.
-            LogStartFailed(logger, failure, JobId, start.Index);
-            Coordinator.OnStartFailed(start);
-        }
+
+        // On failure the next attempt is another activation, placed afresh: a silo that does not answer is not waited on again.
+        await OnFailureAsync(
+            () => PartitionGrain(start.Index, start.Attempt).StartAsync(assignment).WaitAsync(options.Value.CallTimeout),
+            e => { LogStartFailed(logger, e, JobId, start.Index); Coordinator.OnStartFailed(start); });
     }
 
-    /// <summary>Asks partitions that run for a while whether their attempt still runs; a lost one is started again.</summary>
-    private async Task CheckLivenessAsync()
-    {
-        var answers = await Task.WhenAll(Coordinator.DueLivenessChecks().Select(async check => (check, await IsRunningAsync(check))));
-        foreach (var failure in Coordinator.OnLivenessAnswers(answers))
-        {
-            await OnAttemptFailedAsync(failure);
-        }
-    }
-
-    /// <summary>True or false as the attempt's grain answers; null when it does not answer (its silo may be dead).</summary>
-    private async Task<bool?> IsRunningAsync(PartitionAttempt check)
+    /// <summary>Whether an attempt still runs, as its grain answers; null when it does not answer (its silo may be dead).</summary>
+    private async Task<(PartitionAttempt, bool?)> IsRunningAsync(PartitionAttempt check)
     {
         var running = false;
-        var failure = await FailureOfAsync(async () => running = await PartitionGrain(check).IsRunningAsync(check.Attempt).WaitAsync(TimeSpan.FromSeconds(5)));
-        return failure is null ? running : null;
+        var failure = await OfAsync(async () => running = await PartitionGrain(check.Index, check.Attempt).IsRunningAsync(check.Attempt).WaitAsync(PartitionCallTimeout));
+        return (check, failure is null ? running : null);
     }
 
     private async Task OnAttemptFailedAsync(AttemptFailure failure)
     {
         LogAttemptFailed(logger, JobId, failure.Index, failure.Attempt, failure.Error, failure.Delay.TotalSeconds);
-        if (failure.End is { } end)
-        {
-            await FinishAsync(end);
-        }
-        else
+        await (failure.End is { } end ? FinishAsync(end) : Task.CompletedTask);
+        if (failure.End is null)
         {
             metrics.PartitionRetried();
         }
@@ -347,15 +311,9 @@ public sealed partial class JobGrain(
         LogFinished(logger, JobId, end.State, end.Error);
         await TrySaveAsync();
         _finished.TrySetResult();
-
-        await Task.WhenAll(running.Select(async attempt =>
-        {
-            if (await FailureOfAsync(() => PartitionGrain(attempt).StopAsync().WaitAsync(TimeSpan.FromSeconds(5))) is { } failure)
-            {
-                LogStopFailed(logger, failure, JobId, attempt.Index);
-            }
-        }));
-
+        await Task.WhenAll(running.Select(a => OnFailureAsync(
+            () => PartitionGrain(a.Index, a.Attempt).StopAsync().WaitAsync(PartitionCallTimeout),
+            e => LogStopFailed(logger, e, JobId, a.Index))));
         await CleanUpAsync(async () =>
         {
             await merger.DeletePartialsAsync(JobId);
@@ -371,15 +329,8 @@ public sealed partial class JobGrain(
             ct => CleanUpAsync(() => merger.DeletePartialsAsync(JobId, ct)),
             new GrainTimerCreationOptions(options.Value.SecondCleanupAfter, Timeout.InfiniteTimeSpan) { KeepAlive = true });
 
-        // When this fails, the reminder unregisters itself when it next fires.
-        await CleanUpAsync(async () =>
-        {
-            if (_keepAlive && await this.GetReminder(KeepAliveReminder) is { } reminder)
-            {
-                await this.UnregisterReminder(reminder);
-            }
-        });
-
+        // When unregistering fails, the reminder unregisters itself when it next fires.
+        await CleanUpAsync(async () => await (_keepAlive && await this.GetReminder(KeepAliveReminder) is { } reminder ? this.UnregisterReminder(reminder) : Task.CompletedTask));
         await TryRecordInDirectoryAsync();
         if (Coordinator.HasWork)
         {
@@ -387,23 +338,16 @@ public sealed partial class JobGrain(
         }
         else
         {
-            _pump?.Dispose();
-            _pump = null;
+            StopPump();
         }
     }
 
-    private async Task CleanUpAsync(Func<Task> cleanup)
-    {
-        if (await FailureOfAsync(cleanup) is { } failure)
-        {
-            LogCleanupFailed(logger, failure, JobId);
-        }
-    }
+    private Task CleanUpAsync(Func<Task> cleanup) => OnFailureAsync(cleanup, e => LogCleanupFailed(logger, e, JobId));
 
     /// <summary>Stores the state; when storage cannot take it, it stays dirty and the coordinator says when to try again.</summary>
     private async Task TrySaveAsync()
     {
-        if (await FailureOfAsync(WriteStateAsync) is { } failure)
+        if (await OfAsync(() => state.WriteOverConflictAsync(conflict => LogStateConflict(logger, JobId, conflict))) is { } failure)
         {
             var delay = Coordinator.OnSaveFailed(FirstLine(failure), StorageFaults.IsUnreachable(failure));
             LogSaveFailed(logger, JobId, delay.TotalSeconds, FirstLine(failure));
@@ -414,66 +358,14 @@ public sealed partial class JobGrain(
         }
     }
 
-    /// <summary>
-    /// Writes the state. A write that failed for this activation during a storage outage may still have landed, and
-    /// then the stored ETag has moved on and every later write is refused as a conflict: this activation is the job's
-    /// only writer, so it takes the stored ETag and writes its state again.
-    /// </summary>
-    private async Task WriteStateAsync()
-    {
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch (InconsistentStateException e)
-        {
-            LogStateConflict(logger, JobId, FirstLine(e));
-            var mine = state.State;
-            try
-            {
-                await state.ReadStateAsync();
-            }
-            finally
-            {
-                state.State = mine;
-            }
-
-            await state.WriteStateAsync();
-        }
-    }
-
     /// <summary>Records the job in the directory (for `job list`); when that fails, the pump tries again.</summary>
-    private async Task TryRecordInDirectoryAsync()
+    private Task TryRecordInDirectoryAsync()
     {
-        var coordinator = Coordinator;
-        var summary = JobStatusView.Summary(JobId, Job);
-        if (await FailureOfAsync(() => GrainFactory.GetGrain<IJobDirectoryGrain>("default").RecordAsync(summary).WaitAsync(options.Value.CallTimeout)) is { } failure)
-        {
-            LogDirectoryFailed(logger, JobId, coordinator.OnDirectoryFailed().TotalSeconds, FirstLine(failure));
-        }
-        else
-        {
-            coordinator.OnDirectoryRecorded();
-        }
+        var (coordinator, summary) = (Coordinator, JobStatusView.Summary(JobId, Job));
+        return OnFailureAsync(
+            async () => { await GrainFactory.GetGrain<IJobDirectoryGrain>("default").RecordAsync(summary).WaitAsync(options.Value.CallTimeout); coordinator.OnDirectoryRecorded(); },
+            e => LogDirectoryFailed(logger, JobId, coordinator.OnDirectoryFailed().TotalSeconds, FirstLine(e)));
     }
 
-    private IPartitionGrain PartitionGrain(PartitionStart start) => PartitionGrain(new PartitionAttempt(start.Index, start.Attempt));
-
-    private IPartitionGrain PartitionGrain(PartitionAttempt attempt) => GrainFactory.GetGrain<IPartitionGrain>($"{JobId}/{attempt.Index}/{attempt.Attempt}");
-
-    private static string FirstLine(Exception e) => e.Message.Split('\n', 2)[0].Trim();
-
-    /// <summary>Runs a call whose failure is handled, not thrown: its exception, or null when it succeeded (cancellation still throws).</summary>
-    private static async Task<Exception?> FailureOfAsync(Func<Task> call)
-    {
-        try
-        {
-            await call();
-            return null;
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            return e;
-        }
-    }
+    private IPartitionGrain PartitionGrain(int index, int attempt) => GrainFactory.GetGrain<IPartitionGrain>($"{JobId}/{index}/{attempt}");
 }
