@@ -1,12 +1,10 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
-using OrleansProc.Contracts;
 using OrleansProc.Contracts.Jobs;
 using OrleansProc.Contracts.Partitions;
 using OrleansProc.Grains.Jobs.Coordination;
 using OrleansProc.Grains.Partitions;
-using OrleansProc.Grains.Storage;
 using OrleansProc.Grains.Telemetry;
 using static OrleansProc.Grains.Jobs.CallFailures;
 
@@ -15,9 +13,8 @@ namespace OrleansProc.Grains.Jobs;
 /// <summary>
 /// The coordinator of one job. Plans it, keeps a bounded window of partitions started, takes their reports (one-way:
 /// no call stays open for a partition's length), re-runs lost or failed attempts and wrong quote-state guesses, then
-/// merges the partials and stores the result. Its state survives the silo: a re-activated coordinator goes on. What to
-/// do when is the <see cref="JobCoordinator"/>'s decision; the grain carries it out (timers, reminders, grain calls,
-/// writes, metrics, spans).
+/// merges the partials and stores the result. Its state survives the silo: a re-activated coordinator goes on. The
+/// <see cref="JobCoordinator"/> decides; the grain carries it out (timers, reminders, calls, writes, metrics, spans).
 /// </summary>
 public sealed partial class JobGrain(
     [PersistentState("job", "state")] IPersistentState<JobRecord> state,
@@ -33,13 +30,10 @@ public sealed partial class JobGrain(
     private const string KeepAliveReminder = "keep-alive";
     private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan PumpPeriod = TimeSpan.FromMilliseconds(500);
-    private static readonly TimeSpan PartitionCallTimeout = TimeSpan.FromSeconds(5);
-
-    /// <summary>A job still running this long after its submit gets the keep-alive reminder (short jobs never touch the reminder table).</summary>
-    private static readonly TimeSpan KeepAliveAfter = TimeSpan.FromSeconds(2);
 
     private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private JobCoordinator? _coordinator;
+    private JobPartitionCalls? _partitions;
     private IReadOnlyList<IReadOnlyList<SliceSpec>>? _plan;
     private JobResult? _result;
     private IGrainTimer? _pump;
@@ -50,10 +44,11 @@ public sealed partial class JobGrain(
 
     private JobRecord Job => state.State;
 
+    private JobPartitionCalls Partitions => _partitions ??= new JobPartitionCalls(GrainFactory, JobId, options.Value.CallTimeout);
+
     /// <summary>The scheduling policy over the current state; made anew when the state object is replaced (submit).</summary>
-    private JobCoordinator Coordinator => _coordinator is { } coordinator && ReferenceEquals(coordinator.Job, state.State)
-        ? coordinator
-        : _coordinator = new JobCoordinator(state.State, options.Value, time, Random.Shared.NextDouble);
+    private JobCoordinator Coordinator => _coordinator is { } current && ReferenceEquals(current.Job, state.State)
+        ? current : _coordinator = new JobCoordinator(state.State, options.Value, time, Random.Shared.NextDouble);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -105,8 +100,7 @@ public sealed partial class JobGrain(
         LogSubmitted(logger, JobId, Job.Dataset, Job.Partitions.Count);
         metrics.JobStarted();
 
-        // The pump's first turn starts the partitions right after this call returns: the client's submit does not wait
-        // for them, so it stays short however loaded the cluster is (many jobs submitted at once).
+        // The pump's first turn starts the partitions after this call returns: the submit stays short however loaded the cluster is.
         StartPump(firstTurnIn: TimeSpan.Zero);
         return SubmitOutcome.Ok;
     }
@@ -134,9 +128,13 @@ public sealed partial class JobGrain(
 
     public async Task<bool> CancelAsync(CancellationToken cancellationToken = default)
     {
-        var end = Coordinator.Cancel();
-        await (end is null ? Task.CompletedTask : FinishAsync(end));
-        return end is not null;
+        if (Coordinator.Cancel() is not { } end)
+        {
+            return false;
+        }
+
+        await FinishAsync(end);
+        return true;
     }
 
     public async Task ReportPartitionAsync(PartitionReport report)
@@ -158,8 +156,17 @@ public sealed partial class JobGrain(
             LogQuoteGuessWrong(logger, JobId, index);
         }
 
-        await (decision.Failure is { } failure ? OnAttemptFailedAsync(failure) : Task.CompletedTask);
-        await (decision is { Failure: null, End: { } end } ? FinishAsync(end) : PumpAsync());
+        if (decision.Failure is { } failure)
+        {
+            await OnAttemptFailedAsync(failure); // it may end the job: the pump then only retries failed writes
+        }
+        else if (decision.End is { } end)
+        {
+            await FinishAsync(end); // a confirmed bad record
+            return;
+        }
+
+        await PumpAsync();
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
@@ -181,10 +188,18 @@ public sealed partial class JobGrain(
     private void StartPump(TimeSpan? firstTurnIn = null) =>
         _pump ??= this.RegisterGrainTimer(PumpAsync, new GrainTimerCreationOptions(firstTurnIn ?? PumpPeriod, PumpPeriod) { KeepAlive = true });
 
-    private void StopPump()
+    /// <summary>Keeps the pump while the coordinator has work (the job runs, or a failed write is to be retried), else stops it.</summary>
+    private void PumpWhileWork()
     {
-        _pump?.Dispose();
-        _pump = null;
+        if (Coordinator.HasWork)
+        {
+            StartPump();
+        }
+        else
+        {
+            _pump?.Dispose();
+            _pump = null;
+        }
     }
 
     /// <summary>Moves the job on, as the coordinator decides: starts, liveness checks, the merge, the outage limit, retried writes.</summary>
@@ -198,7 +213,7 @@ public sealed partial class JobGrain(
         else if (Job.State == JobState.Running)
         {
             await EnsureKeepAliveAsync();
-            foreach (var failure in coordinator.OnLivenessAnswers(await Task.WhenAll(coordinator.DueLivenessChecks().Select(IsRunningAsync))))
+            foreach (var failure in coordinator.OnLivenessAnswers(await Task.WhenAll(coordinator.DueLivenessChecks().Select(Partitions.IsRunningAsync))))
             {
                 await OnAttemptFailedAsync(failure);
             }
@@ -209,20 +224,33 @@ public sealed partial class JobGrain(
             }
         }
 
-        await (coordinator.IsMergeDue ? MergeAsync(cancellationToken) : Task.CompletedTask);
-        await (coordinator.CheckStorageOutage() is { } end ? FinishAsync(end) : Task.CompletedTask);
-        await (coordinator.IsSaveDue ? TrySaveAsync() : Task.CompletedTask);
-        await (coordinator.IsDirectoryDue ? TryRecordInDirectoryAsync() : Task.CompletedTask);
-        if (!coordinator.HasWork)
+        if (coordinator.IsMergeDue)
         {
-            StopPump();
+            await MergeAsync(cancellationToken);
         }
+
+        if (coordinator.CheckStorageOutage() is { } end)
+        {
+            await FinishAsync(end);
+        }
+
+        if (coordinator.IsSaveDue)
+        {
+            await TrySaveAsync();
+        }
+
+        if (coordinator.IsDirectoryDue)
+        {
+            await TryRecordInDirectoryAsync();
+        }
+
+        PumpWhileWork();
     }
 
     /// <summary>The reminder re-activates a coordinator whose silo died; a job that ends within seconds does without.</summary>
     private async Task EnsureKeepAliveAsync()
     {
-        if (!_keepAlive && time.GetUtcNow() - Job.SubmittedAt >= KeepAliveAfter)
+        if (Coordinator.IsKeepAliveDue(_keepAlive))
         {
             var failure = await OfAsync(() => this.RegisterOrUpdateReminder(KeepAliveReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1)));
             _keepAlive = failure is null;
@@ -248,124 +276,11 @@ public sealed partial class JobGrain(
 
     private async Task StartPartitionAsync(PartitionStart start)
     {
-        var assignment = NewAssignment(start);
-        using var span = OrleansProcActivities.StartDispatch(JobId, start.Index, start.Attempt, Job.TraceParent);
-
-        // On failure the next attempt is another activation, placed afresh: a silo that does not answer is not waited on again.
-        await OnFailureAsync(
-            () => PartitionGrain(start.Index, start.Attempt).StartAsync(assignment).WaitAsync(options.Value.CallTimeout),
-            e => { LogStartFailed(logger, e, JobId, start.Index); Coordinator.OnStartFailed(start); });
-    }
-
-    /// <summary>Whether an attempt still runs, as its grain answers; null when it does not answer (its silo may be dead).</summary>
-    private async Task<(PartitionAttempt, bool?)> IsRunningAsync(PartitionAttempt check)
-    {
-        var running = false;
-        var failure = await OfAsync(async () => running = await PartitionGrain(check.Index, check.Attempt).IsRunningAsync(check.Attempt).WaitAsync(PartitionCallTimeout));
-        return (check, failure is null ? running : null);
-    }
-
-    private async Task OnAttemptFailedAsync(AttemptFailure failure)
-    {
-        LogAttemptFailed(logger, JobId, failure.Index, failure.Attempt, failure.Error, failure.Delay.TotalSeconds);
-        await (failure.End is { } end ? FinishAsync(end) : Task.CompletedTask);
-        if (failure.End is null)
+        if (await Partitions.StartAsync(NewAssignment(start), Job.TraceParent) is { } failure)
         {
-            metrics.PartitionRetried();
+            // The next attempt is another activation, placed afresh: a silo that does not answer is not waited on again.
+            LogStartFailed(logger, failure, JobId, start.Index);
+            Coordinator.OnStartFailed(start);
         }
     }
-
-    private async Task MergeAsync(CancellationToken cancellationToken)
-    {
-        using var span = OrleansProcActivities.StartMerge(JobId, Job.TraceParent);
-        JobEnd end;
-        try
-        {
-            _result = await merger.MergeAsync(JobId, Job, cancellationToken);
-            end = Coordinator.OnMerged();
-        }
-        catch (Exception e) when (e is not OperationCanceledException && StorageFaults.IsUnreachable(e))
-        {
-            var delay = Coordinator.OnMergeUnreachable(FirstLine(e));
-            LogMergeRetry(logger, JobId, delay.TotalSeconds, Coordinator.StorageError ?? string.Empty);
-            return;
-        }
-        catch (ResultTooLargeException e)
-        {
-            end = Coordinator.Finish(JobState.Failed, e.Message);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            LogMergeFailed(logger, e, JobId);
-            end = Coordinator.Finish(JobState.Failed, SecretText.Scrub($"merging the partial results failed: {e.Message}"));
-        }
-
-        await FinishAsync(end);
-    }
-
-    /// <summary>Carries out the end the coordinator decided (already in the state): stores it, stops what runs, cleans up.</summary>
-    private async Task FinishAsync(JobEnd end)
-    {
-        var running = Coordinator.RunningAttempts();
-        metrics.JobFinished(end.State, Job.FinishedAt.GetValueOrDefault() - Job.SubmittedAt);
-        LogFinished(logger, JobId, end.State, end.Error);
-        await TrySaveAsync();
-        _finished.TrySetResult();
-        await Task.WhenAll(running.Select(a => OnFailureAsync(
-            () => PartitionGrain(a.Index, a.Attempt).StopAsync().WaitAsync(PartitionCallTimeout),
-            e => LogStopFailed(logger, e, JobId, a.Index))));
-        await CleanUpAsync(async () =>
-        {
-            await merger.DeletePartialsAsync(JobId);
-            if (end.State != JobState.Completed && Job.OutputDataset is { } output)
-            {
-                await merger.DeleteOutputAsync(output);
-            }
-        });
-
-        // A partition that was uploading when it was told to stop, or a presumed-dead attempt that went on, may land
-        // its partial after the cleanup above.
-        _secondCleanup ??= this.RegisterGrainTimer(
-            ct => CleanUpAsync(() => merger.DeletePartialsAsync(JobId, ct)),
-            new GrainTimerCreationOptions(options.Value.SecondCleanupAfter, Timeout.InfiniteTimeSpan) { KeepAlive = true });
-
-        // When unregistering fails, the reminder unregisters itself when it next fires.
-        await CleanUpAsync(async () => await (_keepAlive && await this.GetReminder(KeepAliveReminder) is { } reminder ? this.UnregisterReminder(reminder) : Task.CompletedTask));
-        await TryRecordInDirectoryAsync();
-        if (Coordinator.HasWork)
-        {
-            StartPump(); // retries the writes that failed (storage unreachable), then stops
-        }
-        else
-        {
-            StopPump();
-        }
-    }
-
-    private Task CleanUpAsync(Func<Task> cleanup) => OnFailureAsync(cleanup, e => LogCleanupFailed(logger, e, JobId));
-
-    /// <summary>Stores the state; when storage cannot take it, it stays dirty and the coordinator says when to try again.</summary>
-    private async Task TrySaveAsync()
-    {
-        if (await OfAsync(() => state.WriteOverConflictAsync(conflict => LogStateConflict(logger, JobId, conflict))) is { } failure)
-        {
-            var delay = Coordinator.OnSaveFailed(FirstLine(failure), StorageFaults.IsUnreachable(failure));
-            LogSaveFailed(logger, JobId, delay.TotalSeconds, FirstLine(failure));
-        }
-        else if (Coordinator.OnSaved() is var failures and > 0)
-        {
-            LogSavedAgain(logger, JobId, failures);
-        }
-    }
-
-    /// <summary>Records the job in the directory (for `job list`); when that fails, the pump tries again.</summary>
-    private Task TryRecordInDirectoryAsync()
-    {
-        var (coordinator, summary) = (Coordinator, JobStatusView.Summary(JobId, Job));
-        return OnFailureAsync(
-            async () => { await GrainFactory.GetGrain<IJobDirectoryGrain>("default").RecordAsync(summary).WaitAsync(options.Value.CallTimeout); coordinator.OnDirectoryRecorded(); },
-            e => LogDirectoryFailed(logger, JobId, coordinator.OnDirectoryFailed().TotalSeconds, FirstLine(e)));
-    }
-
-    private IPartitionGrain PartitionGrain(int index, int attempt) => GrainFactory.GetGrain<IPartitionGrain>($"{JobId}/{index}/{attempt}");
 }

@@ -20,6 +20,9 @@ public sealed class JobCoordinator(JobRecord job, JobOptions options, TimeProvid
     /// <summary>The state is stored at most this often while the job runs (its end is stored at once).</summary>
     public static readonly TimeSpan SaveInterval = TimeSpan.FromSeconds(1);
 
+    /// <summary>A job still running this long after its submit gets the keep-alive reminder (short jobs never touch the reminder table).</summary>
+    public static readonly TimeSpan KeepAliveAfter = TimeSpan.FromSeconds(2);
+
     private readonly Dictionary<(int Index, int Attempt), DateTimeOffset> _unreachableSince = [];
     private DateTimeOffset _lastSave;
     private DateTimeOffset _lastLivenessCheck;
@@ -63,6 +66,10 @@ public sealed class JobCoordinator(JobRecord job, JobOptions options, TimeProvid
         partition.StartsInsideQuotes && planned is [var only]
             ? [only with { StartsInsideQuotes = true }]
             : planned;
+
+    /// <summary>The keep-alive reminder (it re-activates a coordinator whose silo died) is to be registered now.</summary>
+    /// <param name="registered">This activation has it (or a previous one may have).</param>
+    public bool IsKeepAliveDue(bool registered) => !registered && IsActive && time.GetUtcNow() - job.SubmittedAt >= KeepAliveAfter;
 
     /// <summary>When the job is running and every partition is done, moves it to merging (not stored: a coordinator that dies while merging resumes as running and merges again).</summary>
     public bool TryBeginMerge()
