@@ -46,9 +46,8 @@ public sealed partial class JobGrain(
 
     private JobPartitionCalls Partitions => _partitions ??= new JobPartitionCalls(GrainFactory, JobId, options.Value.CallTimeout);
 
-    /// <summary>The scheduling policy over the current state; made anew when the state object is replaced (submit).</summary>
-    private JobCoordinator Coordinator => _coordinator is { } current && ReferenceEquals(current.Job, state.State)
-        ? current : _coordinator = new JobCoordinator(state.State, options.Value, time, Random.Shared.NextDouble);
+    /// <summary>The scheduling policy over the state; made anew only when a submit replaces the state object.</summary>
+    private JobCoordinator Coordinator => _coordinator ??= new JobCoordinator(state.State, options.Value, time, Random.Shared.NextDouble);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -82,6 +81,7 @@ public sealed partial class JobGrain(
         await planner.SavePlanAsync(JobId, plan.Slices, cancellationToken);
         _plan = plan.Slices;
         state.State = plan.Record!;
+        _coordinator = null;
         Job.SubmittedAt = time.GetUtcNow();
         Job.TraceParent = span?.Id;
         var recorded = TryRecordInDirectoryAsync();
@@ -92,6 +92,7 @@ public sealed partial class JobGrain(
         catch
         {
             state.State = new JobRecord(); // not accepted: the same id may be submitted again
+            _coordinator = null;
             throw;
         }
 
@@ -110,7 +111,7 @@ public sealed partial class JobGrain(
 
     public async Task<JobStatus?> WaitForStatusAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {
-        if (Coordinator.IsActive)
+        if (Job.State is JobState.Running or JobState.Merging)
         {
             using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             await Task.WhenAny(_finished.Task, Task.Delay(timeout < TimeSpan.Zero ? TimeSpan.Zero : timeout > MaxWait ? MaxWait : timeout, time, stopWaiting.Token));
