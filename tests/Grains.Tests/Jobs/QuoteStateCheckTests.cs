@@ -1,55 +1,122 @@
 using OrleansProc.Contracts.Partitions;
 using OrleansProc.Grains.Jobs;
+using static OrleansProc.Grains.Tests.Jobs.CoordinatorHarness;
 
 namespace OrleansProc.Grains.Tests.Jobs;
 
 public sealed class QuoteStateCheckTests
 {
-    private static readonly IReadOnlyList<IReadOnlyList<SliceSpec>> Plan =
-    [
-        [new SliceSpec { BlobName = "big.csv", RangeStart = 0, RangeEnd = 100 }],
-        [new SliceSpec { BlobName = "big.csv", RangeStart = 100, RangeEnd = 200 }],
-        [new SliceSpec { BlobName = "big.csv", RangeStart = 200 }],
-        [new SliceSpec { BlobName = "small-1.csv" }, new SliceSpec { BlobName = "small-2.csv" }],
-    ];
-
-    private static PartitionRecord Done(long quotes, bool inside = false) =>
-        new() { Status = PartitionStatus.Done, QuoteCount = quotes, StartsInsideQuotes = inside };
+    private static List<PartitionRecord> Reported(params (PartitionStatus Status, long? Quotes, bool Inside)[] partitions) =>
+        partitions.Select(p => new PartitionRecord { Status = p.Status, QuoteCount = p.Quotes, StartsInsideQuotes = p.Inside }).ToList();
 
     [Fact]
-    public void FindWrongGuesses_OddCountBeforeARange_ReturnsThatRangeWithTheRightState()
+    public void FindWrongGuesses_EvenQuoteCounts_None()
     {
-        List<PartitionRecord> partitions = [Done(3), Done(0), new() { Status = PartitionStatus.Running }, new() { Status = PartitionStatus.Done }];
+        var partitions = Reported((PartitionStatus.Done, 2, false), (PartitionStatus.Done, 0, false), (PartitionStatus.Done, 4, false));
 
-        Assert.Equal([(1, true)], QuoteStateCheck.FindWrongGuesses(Plan, partitions));
+        Assert.Empty(QuoteStateCheck.FindWrongGuesses(CutBlob(3), partitions));
     }
 
     [Fact]
-    public void ConfirmedFailures_SuspectWhoseGuessTheCountsBeforeItConfirm_IsConfirmed()
+    public void FindWrongGuesses_OddCountBeforeARange_ThatRangeStartsInsideQuotes()
     {
-        List<PartitionRecord> partitions =
-        [
-            Done(2),
-            new() { Status = PartitionStatus.Suspect, QuoteCount = 1, Error = "bad" },
-            new() { Status = PartitionStatus.Pending },
-            new() { Status = PartitionStatus.Done },
-        ];
+        var partitions = Reported((PartitionStatus.Done, 1, false), (PartitionStatus.Done, 2, false), (PartitionStatus.Done, 1, false), (PartitionStatus.Done, 0, false));
 
-        Assert.Empty(QuoteStateCheck.FindWrongGuesses(Plan, partitions));
-        Assert.Equal([1], QuoteStateCheck.ConfirmedFailures(Plan, partitions));
+        // States: 0 outside; 1 inside (after 1); 2 inside (after 1+2); 3 outside (after 1+2+1).
+        Assert.Equal([(1, true), (2, true)], QuoteStateCheck.FindWrongGuesses(CutBlob(4), partitions));
     }
 
     [Fact]
-    public void ConfirmedFailures_SuspectAfterAnUnreportedRange_WaitsForIt()
+    public void FindWrongGuesses_CorrectedGuessReported_NoneAgain()
     {
-        List<PartitionRecord> partitions =
-        [
-            Done(2),
-            new() { Status = PartitionStatus.Running },
-            new() { Status = PartitionStatus.Suspect, QuoteCount = 0, Error = "bad" },
-            new() { Status = PartitionStatus.Suspect, Error = "bad blob" },
-        ];
+        var partitions = Reported((PartitionStatus.Done, 1, false), (PartitionStatus.Done, 3, true));
 
-        Assert.Equal([3], QuoteStateCheck.ConfirmedFailures(Plan, partitions));
+        Assert.Empty(QuoteStateCheck.FindWrongGuesses(CutBlob(2), partitions));
+    }
+
+    [Fact]
+    public void FindWrongGuesses_GuessedInsideButOutside_BackToOutside()
+    {
+        var partitions = Reported((PartitionStatus.Done, 2, false), (PartitionStatus.Done, 1, true));
+
+        Assert.Equal([(1, false)], QuoteStateCheck.FindWrongGuesses(CutBlob(2), partitions));
+    }
+
+    [Theory]
+    [InlineData(PartitionStatus.Running)]
+    [InlineData(PartitionStatus.Pending)]
+    public void FindWrongGuesses_ARangeOfTheBlobNotReported_WaitsForIt(PartitionStatus missing)
+    {
+        var partitions = Reported((PartitionStatus.Done, 1, false), (missing, null, false), (PartitionStatus.Done, 1, false));
+
+        Assert.Empty(QuoteStateCheck.FindWrongGuesses(CutBlob(3), partitions));
+    }
+
+    [Fact]
+    public void FindWrongGuesses_SuspectRangesWithCounts_CheckedLikeDoneOnes()
+    {
+        var partitions = Reported((PartitionStatus.Done, 1, false), (PartitionStatus.Suspect, 0, false));
+
+        Assert.Equal([(1, true)], QuoteStateCheck.FindWrongGuesses(CutBlob(2), partitions));
+    }
+
+    [Fact]
+    public void FindWrongGuesses_WholeBlobsAndMultiSlicePartitions_NeverChecked()
+    {
+        IReadOnlyList<IReadOnlyList<SliceSpec>> plan =
+        [
+            [new SliceSpec { BlobName = "whole" }],
+            [new SliceSpec { BlobName = "small1" }, new SliceSpec { BlobName = "small2" }],
+        ];
+        var partitions = Reported((PartitionStatus.Done, 1, false), (PartitionStatus.Done, null, false));
+
+        Assert.Empty(QuoteStateCheck.FindWrongGuesses(plan, partitions));
+    }
+
+    [Fact]
+    public void FindWrongGuesses_TwoCutBlobs_EachChainedOnItsOwnInRangeOrder()
+    {
+        IReadOnlyList<IReadOnlyList<SliceSpec>> plan =
+        [
+            [new SliceSpec { BlobName = "b", RangeStart = 100, RangeEnd = long.MaxValue }],
+            [new SliceSpec { BlobName = "a", RangeStart = 0, RangeEnd = 100 }],
+            [new SliceSpec { BlobName = "b", RangeStart = 0, RangeEnd = 100 }],
+            [new SliceSpec { BlobName = "a", RangeStart = 100, RangeEnd = long.MaxValue }],
+        ];
+        var partitions = Reported((PartitionStatus.Done, 0, false), (PartitionStatus.Done, 2, false), (PartitionStatus.Done, 3, false), (PartitionStatus.Done, 0, false));
+
+        Assert.Equal([(0, true)], QuoteStateCheck.FindWrongGuesses(plan, partitions));
+    }
+
+    [Fact]
+    public void ConfirmedFailures_SuspectFirstRangeOfABlob_ConfirmedAtOnce()
+    {
+        var partitions = Reported((PartitionStatus.Suspect, 0, false), (PartitionStatus.Running, null, false));
+
+        Assert.Equal([0], QuoteStateCheck.ConfirmedFailures(CutBlob(2), partitions));
+    }
+
+    [Fact]
+    public void ConfirmedFailures_SuspectMidBlobWhileTheChainIsIncomplete_NotYet()
+    {
+        var partitions = Reported((PartitionStatus.Running, null, false), (PartitionStatus.Suspect, 0, false));
+
+        Assert.Empty(QuoteStateCheck.ConfirmedFailures(CutBlob(2), partitions));
+    }
+
+    [Fact]
+    public void ConfirmedFailures_SuspectMidBlobWithACompleteChain_Confirmed()
+    {
+        var partitions = Reported((PartitionStatus.Done, 2, false), (PartitionStatus.Suspect, 0, false), (PartitionStatus.Suspect, 0, false));
+
+        Assert.Equal([1, 2], QuoteStateCheck.ConfirmedFailures(CutBlob(3), partitions));
+    }
+
+    [Fact]
+    public void ConfirmedFailures_NoSuspects_None()
+    {
+        var partitions = Reported((PartitionStatus.Done, 2, false), (PartitionStatus.Done, 0, false));
+
+        Assert.Empty(QuoteStateCheck.ConfirmedFailures(CutBlob(2), partitions));
     }
 }

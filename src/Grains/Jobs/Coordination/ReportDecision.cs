@@ -1,0 +1,12 @@
+namespace OrleansProc.Grains.Jobs.Coordination;
+
+/// <summary>
+/// What a partition's report changed. <see cref="Failure"/>: the attempt failed (retried, or the job ends).
+/// Otherwise the partition is done (or suspect) and <see cref="QuoteReruns"/> are the partitions scanned under a wrong
+/// quote-state guess, to run again. <see cref="End"/>: the job ends (from the failure, or a confirmed bad record).
+/// </summary>
+public sealed record ReportDecision(ReportKind Kind, AttemptFailure? Failure, IReadOnlyList<int> QuoteReruns, JobEnd? End)
+{
+    /// <summary>A report that changed nothing.</summary>
+    public static ReportDecision Dropped(ReportKind kind) => new(kind, null, [], null);
+}
