@@ -155,9 +155,10 @@ public sealed class JobCoordinatorTests
         var h = new CoordinatorHarness(CutBlob(3));
         h.StartPending();
         h.Report(Success(0, 1, rows: 5, quotes: 3)); // odd: range 1 starts inside a quoted field
-        h.Report(Success(1, 1, rows: 6, quotes: 1)); // odd again: range 2 starts outside
 
-        var decision = h.Report(Success(2, 1, rows: 7, quotes: 0));
+        // Checked as soon as the leading ranges of the blob have their counts, not only once every range reported.
+        var decision = h.Report(Success(1, 1, rows: 6, quotes: 1)); // odd again: range 2 starts outside
+        h.Report(Success(2, 1, rows: 7, quotes: 0));
 
         Assert.Equal([1], decision.QuoteReruns);
         Assert.Null(decision.End);
