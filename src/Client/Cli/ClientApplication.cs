@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using OrleansProc.Client.Commands;
-using OrleansProc.Contracts.Security;
+using OrleansProc.Security;
 
 namespace OrleansProc.Client.Cli;
 

@@ -6,7 +6,7 @@ using OrleansProc.Client.Commands;
 using OrleansProc.Client.Output;
 using OrleansProc.Contracts.Cluster;
 using OrleansProc.Contracts.Jobs;
-using OrleansProc.Contracts.Security;
+using OrleansProc.Security;
 
 namespace OrleansProc.Client.Dev;
 

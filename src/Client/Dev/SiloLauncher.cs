@@ -1,7 +1,7 @@
 using System.Globalization;
 using OrleansProc.Client.Cli;
 using OrleansProc.Contracts;
-using OrleansProc.Contracts.Security;
+using OrleansProc.Security;
 
 namespace OrleansProc.Client.Dev;
 

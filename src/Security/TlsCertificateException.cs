@@ -1,4 +1,4 @@
-namespace OrleansProc.Contracts.Security;
+namespace OrleansProc.Security;
 
 /// <summary>
 /// The TLS settings cannot be used: the certificate file is missing or unreadable, its password is wrong, it has no

@@ -1,9 +1,8 @@
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
-using OrleansProc.Contracts.Security;
 using OrleansProc.TestSupport;
 
-namespace OrleansProc.Client.Tests.Contracts.Security;
+namespace OrleansProc.Security.Tests;
 
 public sealed class TlsSettingsTests : IDisposable
 {

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Orleans.Connections.Security;
 
-namespace OrleansProc.Contracts.Security;
+namespace OrleansProc.Security;
 
 /// <summary>
 /// Mutual TLS between clients and silos and between silos, off unless <see cref="CertificateVariable"/> is set:
