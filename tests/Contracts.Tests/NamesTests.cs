@@ -1,6 +1,4 @@
-using OrleansProc.Contracts;
-
-namespace OrleansProc.Client.Tests.Contracts;
+namespace OrleansProc.Contracts.Tests;
 
 public sealed class NamesTests
 {

@@ -1,8 +1,6 @@
 using System.Text;
-using OrleansProc.Engine.Tests.Io;
-using OrleansProc.SampleData;
 
-namespace OrleansProc.Engine.Tests.SampleData;
+namespace OrleansProc.SampleData.Tests;
 
 public sealed class SalesDataGeneratorTests
 {
@@ -84,17 +82,6 @@ public sealed class SalesDataGeneratorTests
 
         Assert.Equal("2024-03-01T12:34:56Z,7,DE,books,12.30,2,\"say \"\"hi\"\", ok\nbye\"\r\n", SalesDataGenerator.ToCsvLine(record));
         Assert.Equal("2024-03-01T12:34:56Z,7,DE,books,,2,plain\n", SalesDataGenerator.ToCsvLine(record with { Amount = null, Comment = "plain", Crlf = false }));
-    }
-
-    [Fact]
-    public async Task WriteCsvAsync_RoundTripsThroughScanner()
-    {
-        var blob = await RangeCuttingPropertyTests.SalesCsvAsync(10_000, 77, 4);
-
-        var (rows, result) = await ScanHarness.ScanAsync(blob, RangeCuttingPropertyTests.SalesOptions());
-
-        Assert.Equal(RangeCuttingPropertyTests.SalesDataGeneratorRows(10_000, 77, 4), rows);
-        Assert.Equal(0, result.BadRecords);
     }
 
     [Theory]
