@@ -11,12 +11,14 @@ WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/Contracts/Contracts.csproj src/Contracts/
 COPY src/Security/Security.csproj src/Security/
+COPY src/DevCluster/DevCluster.csproj src/DevCluster/
 COPY src/Engine/Engine.csproj src/Engine/
 COPY src/SampleData/SampleData.csproj src/SampleData/
 COPY src/Client/Client.csproj src/Client/
 RUN dotnet restore src/Client/Client.csproj
 COPY src/Contracts/ src/Contracts/
 COPY src/Security/ src/Security/
+COPY src/DevCluster/ src/DevCluster/
 COPY src/Engine/ src/Engine/
 COPY src/SampleData/ src/SampleData/
 COPY src/Client/ src/Client/

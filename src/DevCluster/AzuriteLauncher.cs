@@ -1,10 +1,9 @@
 using System.Diagnostics;
-using OrleansProc.Client.Cli;
 
-namespace OrleansProc.Client.Dev;
+namespace OrleansProc.DevCluster;
 
 /// <summary>Makes sure Azurite listens on 127.0.0.1:10000-10002: finds one already running, or starts the one pinned in infra/.</summary>
-internal sealed class AzuriteLauncher(DevPaths paths, ConsoleContext console)
+internal sealed class AzuriteLauncher(DevPaths paths, TextWriter messages, TimeProvider time)
 {
     public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
 
@@ -21,7 +20,7 @@ internal sealed class AzuriteLauncher(DevPaths paths, ConsoleContext console)
         if (PortProbe.IsListening(AzuriteState.DefaultBlobPort))
         {
             var pid = PortProbe.ListenerPid(AzuriteState.DefaultBlobPort);
-            console.Error.WriteLine($"azurite: using the one already listening on 127.0.0.1:{AzuriteState.DefaultBlobPort}" + (pid > 0 ? $" (pid {pid})" : string.Empty));
+            messages.WriteLine($"azurite: using the one already listening on 127.0.0.1:{AzuriteState.DefaultBlobPort}" + (pid > 0 ? $" (pid {pid})" : string.Empty));
             return new AzuriteState { Pid = pid, StartedByDevUp = false, StartMarker = ProcessControl.StartMarker(pid) };
         }
 
@@ -35,22 +34,22 @@ internal sealed class AzuriteLauncher(DevPaths paths, ConsoleContext console)
         ];
         var started = ProcessControl.StartDetached(paths.AzuriteExecutable, arguments, new Dictionary<string, string>(), paths.AzuriteLog, paths.InfraDirectory);
         var state = new AzuriteState { Pid = started, StartedByDevUp = true, Log = paths.AzuriteLog, StartMarker = ProcessControl.StartMarker(started) };
-        console.Error.WriteLine($"azurite: starting (pid {started}, log {paths.Show(paths.AzuriteLog)})");
+        messages.WriteLine($"azurite: starting (pid {started}, log {paths.Show(paths.AzuriteLog)})");
 
-        var clock = console.Time.GetTimestamp();
+        var clock = time.GetTimestamp();
         while (!(PortProbe.IsListening(state.BlobPort) && PortProbe.IsListening(state.QueuePort) && PortProbe.IsListening(state.TablePort)))
         {
             if (!ProcessControl.IsRunning(started, null))
             {
-                throw new CommandException($"azurite exited at start: {LogTail.LastLine(paths.AzuriteLog)} (see {paths.Show(paths.AzuriteLog)})");
+                throw new DevClusterException($"azurite exited at start: {LogTail.LastLine(paths.AzuriteLog)} (see {paths.Show(paths.AzuriteLog)})");
             }
 
-            if (console.Time.GetElapsedTime(clock) > StartTimeout)
+            if (time.GetElapsedTime(clock) > StartTimeout)
             {
-                throw new CommandException($"azurite did not listen on 127.0.0.1:{state.BlobPort}-{state.TablePort} within {StartTimeout.TotalSeconds:0} s (see {paths.Show(paths.AzuriteLog)})");
+                throw new DevClusterException($"azurite did not listen on 127.0.0.1:{state.BlobPort}-{state.TablePort} within {StartTimeout.TotalSeconds:0} s (see {paths.Show(paths.AzuriteLog)})");
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(200), console.Time, cancellationToken);
+            await Task.Delay(TimeSpan.FromMilliseconds(200), time, cancellationToken);
         }
 
         return state;
@@ -65,7 +64,7 @@ internal sealed class AzuriteLauncher(DevPaths paths, ConsoleContext console)
         }
 
         var command = File.Exists(Path.Combine(paths.InfraDirectory, "package-lock.json")) ? "ci" : "install";
-        console.Error.WriteLine($"azurite: installing with npm {command} in infra/ (log {paths.Show(paths.NpmLog)})");
+        messages.WriteLine($"azurite: installing with npm {command} in infra/ (log {paths.Show(paths.NpmLog)})");
         Directory.CreateDirectory(paths.LogDirectory);
         var start = new ProcessStartInfo("npm") { WorkingDirectory = paths.InfraDirectory, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { command, "--no-audit", "--no-fund" })
@@ -80,7 +79,7 @@ internal sealed class AzuriteLauncher(DevPaths paths, ConsoleContext console)
         }
         catch (System.ComponentModel.Win32Exception exception)
         {
-            throw new CommandException($"cannot run npm to install Azurite ({exception.Message}): install Node.js, or start Azurite yourself on 127.0.0.1:10000-10002");
+            throw new DevClusterException($"cannot run npm to install Azurite ({exception.Message}): install Node.js, or start Azurite yourself on 127.0.0.1:10000-10002");
         }
 
         using (npm)
@@ -97,14 +96,14 @@ internal sealed class AzuriteLauncher(DevPaths paths, ConsoleContext console)
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
                 npm.Kill(entireProcessTree: true);
-                throw new CommandException($"npm {command} in infra/ took longer than {InstallTimeout.TotalMinutes:0} minutes (see {paths.Show(paths.NpmLog)})");
+                throw new DevClusterException($"npm {command} in infra/ took longer than {InstallTimeout.TotalMinutes:0} minutes (see {paths.Show(paths.NpmLog)})");
             }
 
             await log.WriteAsync(await output);
             await log.WriteAsync(await error);
             if (npm.ExitCode != 0 || !File.Exists(paths.AzuriteExecutable))
             {
-                throw new CommandException($"npm {command} in infra/ failed with exit code {npm.ExitCode} (see {paths.Show(paths.NpmLog)})");
+                throw new DevClusterException($"npm {command} in infra/ failed with exit code {npm.ExitCode} (see {paths.Show(paths.NpmLog)})");
             }
         }
     }

@@ -1,17 +1,14 @@
-using System.Text.Json;
+using System.Globalization;
 using System.Text.Json.Nodes;
-using OrleansProc.Client.Cli;
-using OrleansProc.Client.Cluster;
-using OrleansProc.Client.Commands;
-using OrleansProc.Client.Output;
-using OrleansProc.Contracts.Cluster;
 using OrleansProc.Contracts.Jobs;
-using OrleansProc.Security;
 
-namespace OrleansProc.Client.Dev;
+namespace OrleansProc.DevCluster;
 
-/// <summary>The local development cluster: Azurite and N silo processes, started, shown and stopped by <c>dev up|status|down</c>.</summary>
-internal sealed class DevCluster(DevPaths paths, ConsoleContext console)
+/// <summary>
+/// The supervisor of the local development cluster: Azurite and N silo processes, started, shown and stopped by
+/// <c>dev up|status|down</c>. Progress and notes go to <paramref name="messages"/> (the console's stderr).
+/// </summary>
+public sealed class DevSupervisor(DevPaths paths, TextWriter messages, TimeProvider time)
 {
     public static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
 
@@ -25,32 +22,33 @@ internal sealed class DevCluster(DevPaths paths, ConsoleContext console)
 
     /// <summary>
     /// Starts Azurite (unless one listens) and silos up to <paramref name="silos"/>; returns once each silo's log says it
-    /// started and the cluster lists them active. What it starts is remembered for <see cref="StopStartedAsync"/>.
+    /// started and <paramref name="cluster"/> lists them active. What it starts is remembered for <see cref="StopStartedAsync"/>.
     /// </summary>
-    public async Task UpAsync(int silos, TimeSpan timeout, CancellationToken cancellationToken)
+    public async Task UpAsync(int silos, TimeSpan timeout, IClusterConnector cluster, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(cluster);
         var state = _store.Load() ?? new DevState();
         var running = state.Silos.Where(s => ProcessControl.IsRunning(s.Pid, s.StartMarker)).ToList();
         foreach (var gone in state.Silos.Except(running))
         {
-            console.Error.WriteLine($"{gone.Name}: recorded as pid {gone.Pid} but not running any more");
+            messages.WriteLine($"{gone.Name}: recorded as pid {gone.Pid} but not running any more");
         }
 
         var azuriteWasUp = state.Azurite is { } known && PortProbe.IsListening(known.BlobPort);
-        var azurite = await new AzuriteLauncher(paths, console).EnsureRunningAsync(state.Azurite, cancellationToken);
+        var azurite = await new AzuriteLauncher(paths, messages, time).EnsureRunningAsync(state.Azurite, cancellationToken);
         _startedAzurite = azurite.StartedByDevUp && azurite.Pid != state.Azurite?.Pid;
         state = state with { Azurite = azurite, Silos = running };
         _store.Save(state);
 
         if (running.Count >= silos && azuriteWasUp)
         {
-            console.Error.WriteLine($"already up: {running.Count} silos ({string.Join(", ", running.Select(s => $"{s.Name} pid {s.Pid}"))}); ./orleansproc dev status");
-            await WaitActiveAsync(running.Count, running, timeout, cancellationToken);
+            messages.WriteLine($"already up: {running.Count} silos ({string.Join(", ", running.Select(s => $"{s.Name} pid {s.Pid}"))}); ./orleansproc dev status");
+            await WaitActiveAsync(cluster, running.Count, running, timeout, cancellationToken);
             WritePages(running);
             return;
         }
 
-        var launcher = new SiloLauncher(paths, console);
+        var launcher = new SiloLauncher(paths, messages, time);
         var taken = new HashSet<int>(running.SelectMany(s => new[] { s.SiloPort, s.GatewayPort, s.WebPort }));
         var names = new HashSet<string>(running.Select(s => s.Name), StringComparer.Ordinal);
         var started = new List<SiloState>();
@@ -69,7 +67,7 @@ internal sealed class DevCluster(DevPaths paths, ConsoleContext console)
         }
 
         await launcher.WaitStartedAsync(started, timeout, cancellationToken);
-        await WaitActiveAsync(silos, state.Silos, timeout, cancellationToken);
+        await WaitActiveAsync(cluster, silos, state.Silos, timeout, cancellationToken);
         WritePages(state.Silos);
     }
 
@@ -79,17 +77,17 @@ internal sealed class DevCluster(DevPaths paths, ConsoleContext console)
         var pages = silos.Where(s => s.Page is not null).Select(s => $"{s.Name} {s.Page}").ToList();
         if (pages.Count > 0)
         {
-            console.Error.WriteLine($"jobs page: {string.Join(", ", pages)} (also /dashboard and /healthz on each)");
+            messages.WriteLine($"jobs page: {string.Join(", ", pages)} (also /dashboard and /healthz on each)");
         }
     }
 
     /// <summary>Stops the silos and the Azurite that <c>dev up</c> started (TERM, then KILL after 10 s) and forgets them.</summary>
-    public async Task DownAsync(CancellationToken cancellationToken)
+    public async Task DownAsync(CancellationToken cancellationToken = default)
     {
         var state = _store.Load();
         if (state is null)
         {
-            console.Error.WriteLine("nothing to stop: dev up has not started anything here");
+            messages.WriteLine("nothing to stop: dev up has not started anything here");
             return;
         }
 
@@ -100,14 +98,14 @@ internal sealed class DevCluster(DevPaths paths, ConsoleContext console)
         }
         else if (state.Azurite is not null)
         {
-            console.Error.WriteLine("azurite: left running (dev up did not start it)");
+            messages.WriteLine("azurite: left running (dev up did not start it)");
         }
 
         _store.Delete();
     }
 
     /// <summary>Stops only what <see cref="UpAsync"/> started through this instance (even when it failed half way), keeping the rest.</summary>
-    public async Task StopStartedAsync(CancellationToken cancellationToken)
+    public async Task StopStartedAsync(CancellationToken cancellationToken = default)
     {
         var state = _store.Load();
         if (state is null || (_startedSilos.Count == 0 && !_startedAzurite))
@@ -170,22 +168,20 @@ internal sealed class DevCluster(DevPaths paths, ConsoleContext console)
         return json;
     }
 
-    public void WriteStatus(OutputFormat format)
-    {
-        if (format == OutputFormat.Json)
-        {
-            console.Out.WriteLine(StatusJson().ToJsonString(new JsonSerializerOptions { WriteIndented = false }));
-            return;
-        }
+    /// <summary>The columns of the <c>dev status</c> table.</summary>
+    public static IReadOnlyList<ResultColumn> StatusColumns { get; } =
+        [new("process", "VARCHAR"), new("pid", "BIGINT"), new("ports", "VARCHAR"), new("state", "VARCHAR"), new("page", "VARCHAR"), new("log", "VARCHAR")];
 
+    /// <summary>The rows of the <c>dev status</c> table (<see cref="StatusColumns"/>): Azurite, then each silo; none when nothing runs.</summary>
+    public IReadOnlyList<IReadOnlyList<string?>> StatusRows()
+    {
         var state = _store.Load() ?? new DevState();
         var azurite = CurrentAzurite(state);
-        ResultColumn[] columns = [new("process", "VARCHAR"), new("pid", "BIGINT"), new("ports", "VARCHAR"), new("state", "VARCHAR"), new("page", "VARCHAR"), new("log", "VARCHAR")];
         var rows = new List<IReadOnlyList<string?>>();
         if (azurite is not null)
         {
             rows.Add([
-                "azurite", azurite.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "azurite", azurite.Pid.ToString(CultureInfo.InvariantCulture),
                 $"{azurite.BlobPort}-{azurite.TablePort}",
                 (PortProbe.IsListening(azurite.BlobPort) ? "running" : "stopped") + (azurite.StartedByDevUp ? string.Empty : " (external)"),
                 "-",
@@ -193,16 +189,10 @@ internal sealed class DevCluster(DevPaths paths, ConsoleContext console)
         }
 
         rows.AddRange(state.Silos.Select(s => (IReadOnlyList<string?>)[
-            s.Name, s.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            s.Name, s.Pid.ToString(CultureInfo.InvariantCulture),
             $"silo {s.SiloPort}, gateway {s.GatewayPort}" + (s.WebPort > 0 ? $", web {s.WebPort}" : string.Empty),
             ProcessControl.IsRunning(s.Pid, s.StartMarker) ? "running" : "stopped", s.Page ?? "-", paths.Show(s.Log)]));
-        if (rows.Count == 0)
-        {
-            console.Error.WriteLine("nothing runs: no Azurite on 127.0.0.1:10000 and no silos started by dev up (./orleansproc dev up)");
-            return;
-        }
-
-        new TableResultWriter().Write(console.Out, columns, rows);
+        return rows;
     }
 
     /// <summary>The recorded Azurite, or one found listening on the default port.</summary>
@@ -219,41 +209,38 @@ internal sealed class DevCluster(DevPaths paths, ConsoleContext console)
     }
 
     /// <summary>Connects as a client and waits until the cluster lists at least <paramref name="count"/> active silos.</summary>
-    private async Task WaitActiveAsync(int count, IReadOnlyList<SiloState> silos, TimeSpan timeout, CancellationToken cancellationToken)
+    private async Task WaitActiveAsync(IClusterConnector cluster, int count, IReadOnlyList<SiloState> silos, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var clock = console.Time.GetTimestamp();
-        var settings = StorageSettings.FromEnvironment();
-        var tls = TlsSettings.FromEnvironment();
+        var clock = time.GetTimestamp();
         var names = silos.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
         var last = "no answer yet";
-        while (console.Time.GetElapsedTime(clock) < timeout)
+        while (time.GetElapsedTime(clock) < timeout)
         {
             try
             {
-                await using var cluster = await ClusterConnection.ConnectAsync(settings, tls, cancellationToken);
-                while (console.Time.GetElapsedTime(clock) < timeout)
+                await using var membership = await cluster.ConnectAsync(cancellationToken);
+                while (time.GetElapsedTime(clock) < timeout)
                 {
-                    var listed = await cluster.Client.GetGrain<IClusterStatusGrain>(0).GetSilosAsync(cancellationToken);
-                    var active = listed.Where(s => ClusterCommands.IsActive(s.Status)).ToList();
+                    var active = await membership.ActiveSilosAsync(cancellationToken);
                     var ours = active.Count(s => names.Contains(s.Name));
                     if (ours >= count || (ours == 0 && active.Count >= count))
                     {
-                        console.Error.WriteLine($"cluster: {active.Count} active silos ({string.Join(", ", active.Select(s => s.Name.Length > 0 ? s.Name : s.Address))})");
+                        messages.WriteLine($"cluster: {active.Count} active silos ({string.Join(", ", active.Select(s => s.Name.Length > 0 ? s.Name : s.Address))})");
                         return;
                     }
 
                     last = $"{active.Count} active of {count}";
-                    await Task.Delay(TimeSpan.FromMilliseconds(500), console.Time, cancellationToken);
+                    await Task.Delay(TimeSpan.FromMilliseconds(500), time, cancellationToken);
                 }
             }
-            catch (Exception exception) when (exception is CommandException or OrleansException or TimeoutException)
+            catch (ClusterNotReadyException exception)
             {
-                last = ClusterUnreachable.Shorten(exception.Message);
-                await Task.Delay(TimeSpan.FromSeconds(1), console.Time, cancellationToken);
+                last = exception.Message;
+                await Task.Delay(TimeSpan.FromSeconds(1), time, cancellationToken);
             }
         }
 
-        throw new CommandException($"the cluster did not list {count} active silos within {timeout.TotalSeconds:0} s ({last}); see {string.Join(", ", silos.Select(s => paths.Show(s.Log)))}");
+        throw new DevClusterException($"the cluster did not list {count} active silos within {timeout.TotalSeconds:0} s ({last}); see {string.Join(", ", silos.Select(s => paths.Show(s.Log)))}");
     }
 
     private async Task StopAsync(IReadOnlyList<(string Name, int Pid, string? Marker)> processes, CancellationToken cancellationToken, TimeSpan? timeout = null)
@@ -262,7 +249,7 @@ internal sealed class DevCluster(DevPaths paths, ConsoleContext console)
         var running = processes.Where(p => ProcessControl.IsRunning(p.Pid, p.Marker)).ToList();
         foreach (var process in processes.Except(running))
         {
-            console.Error.WriteLine($"{process.Name}: not running");
+            messages.WriteLine($"{process.Name}: not running");
         }
 
         foreach (var process in running)
@@ -270,23 +257,23 @@ internal sealed class DevCluster(DevPaths paths, ConsoleContext console)
             ProcessControl.Signal(process.Pid, "TERM");
         }
 
-        var left = await ProcessControl.WaitForExitAsync(running.Select(p => (p.Pid, p.Marker)).ToList(), stopTimeout, console.Time, cancellationToken);
+        var left = await ProcessControl.WaitForExitAsync(running.Select(p => (p.Pid, p.Marker)).ToList(), stopTimeout, time, cancellationToken);
         foreach (var process in running)
         {
             if (left.Any(l => l.Pid == process.Pid))
             {
                 ProcessControl.Signal(process.Pid, "KILL");
-                console.Error.WriteLine($"{process.Name}: killed (pid {process.Pid}) after {stopTimeout.TotalSeconds:0} s");
+                messages.WriteLine($"{process.Name}: killed (pid {process.Pid}) after {stopTimeout.TotalSeconds:0} s");
             }
             else
             {
-                console.Error.WriteLine($"{process.Name}: stopped (pid {process.Pid})");
+                messages.WriteLine($"{process.Name}: stopped (pid {process.Pid})");
             }
         }
 
         if (left.Count > 0)
         {
-            await ProcessControl.WaitForExitAsync(left, TimeSpan.FromSeconds(5), console.Time, cancellationToken);
+            await ProcessControl.WaitForExitAsync(left, TimeSpan.FromSeconds(5), time, cancellationToken);
         }
     }
 }

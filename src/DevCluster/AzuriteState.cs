@@ -1,4 +1,4 @@
-namespace OrleansProc.Client.Dev;
+namespace OrleansProc.DevCluster;
 
 /// <summary>The Azurite that serves the local cluster: started by <c>dev up</c>, or found already listening (external).</summary>
 internal sealed record AzuriteState

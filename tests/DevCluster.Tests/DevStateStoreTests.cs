@@ -1,6 +1,4 @@
-using OrleansProc.Client.Dev;
-
-namespace OrleansProc.Client.Tests.Dev;
+namespace OrleansProc.DevCluster.Tests;
 
 public sealed class DevStateStoreTests : IDisposable
 {

@@ -1,15 +1,14 @@
 using System.Globalization;
-using OrleansProc.Client.Cli;
 using OrleansProc.Contracts;
 using OrleansProc.Security;
 
-namespace OrleansProc.Client.Dev;
+namespace OrleansProc.DevCluster;
 
 /// <summary>
 /// Starts silo processes (the Release build of src/Silo) on free ports and waits until their logs say they started;
 /// they get this client's storage, cluster and TLS settings.
 /// </summary>
-internal sealed class SiloLauncher(DevPaths paths, ConsoleContext console)
+internal sealed class SiloLauncher(DevPaths paths, TextWriter messages, TimeProvider time)
 {
     public const string StartedMarker = "OrleansProc silo started";
 
@@ -28,7 +27,7 @@ internal sealed class SiloLauncher(DevPaths paths, ConsoleContext console)
     {
         if (!File.Exists(paths.SiloAssembly))
         {
-            throw new CommandException($"the silo is not built: {paths.Show(paths.SiloAssembly)} is missing; run ./orleansproc (it builds), or dotnet build src/Silo -c Release");
+            throw new DevClusterException($"the silo is not built: {paths.Show(paths.SiloAssembly)} is missing; run ./orleansproc (it builds), or dotnet build src/Silo -c Release");
         }
 
         var name = "silo" + index.ToString(CultureInfo.InvariantCulture);
@@ -65,7 +64,7 @@ internal sealed class SiloLauncher(DevPaths paths, ConsoleContext console)
 
         var log = paths.SiloLog(name);
         var pid = ProcessControl.StartDetached(DotnetHost, [paths.SiloAssembly], environment, log, paths.Root);
-        console.Error.WriteLine($"{name}: starting (pid {pid}, silo port {siloPort}, gateway port {gatewayPort}, page http://127.0.0.1:{webPort}/, log {paths.Show(log)})");
+        messages.WriteLine($"{name}: starting (pid {pid}, silo port {siloPort}, gateway port {gatewayPort}, page http://127.0.0.1:{webPort}/, log {paths.Show(log)})");
         return new SiloState
         {
             Name = name,
@@ -81,7 +80,7 @@ internal sealed class SiloLauncher(DevPaths paths, ConsoleContext console)
     /// <summary>Waits until every silo's log shows it started; fails naming the log of one that exited or took too long.</summary>
     public async Task WaitStartedAsync(IReadOnlyList<SiloState> silos, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var clock = console.Time.GetTimestamp();
+        var clock = time.GetTimestamp();
         var waiting = silos.ToList();
         while (waiting.Count > 0)
         {
@@ -89,12 +88,12 @@ internal sealed class SiloLauncher(DevPaths paths, ConsoleContext console)
             {
                 if (LogTail.Contains(silo.Log, StartedMarker))
                 {
-                    console.Error.WriteLine($"{silo.Name}: started");
+                    messages.WriteLine($"{silo.Name}: started");
                     waiting.Remove(silo);
                 }
                 else if (!ProcessControl.IsRunning(silo.Pid, silo.StartMarker))
                 {
-                    throw new CommandException($"{silo.Name} exited before it started: {LogTail.LastLine(silo.Log)} (see {paths.Show(silo.Log)})");
+                    throw new DevClusterException($"{silo.Name} exited before it started: {LogTail.LastLine(silo.Log)} (see {paths.Show(silo.Log)})");
                 }
             }
 
@@ -103,12 +102,12 @@ internal sealed class SiloLauncher(DevPaths paths, ConsoleContext console)
                 return;
             }
 
-            if (console.Time.GetElapsedTime(clock) > timeout)
+            if (time.GetElapsedTime(clock) > timeout)
             {
-                throw new CommandException($"{string.Join(" and ", waiting.Select(s => s.Name))} did not start within {timeout.TotalSeconds:0} s (see {string.Join(", ", waiting.Select(s => paths.Show(s.Log)))})");
+                throw new DevClusterException($"{string.Join(" and ", waiting.Select(s => s.Name))} did not start within {timeout.TotalSeconds:0} s (see {string.Join(", ", waiting.Select(s => paths.Show(s.Log)))})");
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(250), console.Time, cancellationToken);
+            await Task.Delay(TimeSpan.FromMilliseconds(250), time, cancellationToken);
         }
     }
 }

@@ -1,7 +1,6 @@
 using System.Text.Json;
-using OrleansProc.Client.Cli;
 
-namespace OrleansProc.Client.Dev;
+namespace OrleansProc.DevCluster;
 
 /// <summary>Reads and writes <c>.orleansproc/dev.json</c>.</summary>
 internal sealed class DevStateStore(DevPaths paths)
@@ -21,7 +20,7 @@ internal sealed class DevStateStore(DevPaths paths)
         }
         catch (JsonException exception)
         {
-            throw new CommandException($"cannot read {paths.Show(paths.StateFile)}: {exception.Message}; stop what runs by hand and delete the file");
+            throw new DevClusterException($"cannot read {paths.Show(paths.StateFile)}: {exception.Message}; stop what runs by hand and delete the file");
         }
     }
 

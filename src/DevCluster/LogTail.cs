@@ -1,4 +1,6 @@
-namespace OrleansProc.Client.Dev;
+using OrleansProc.Contracts;
+
+namespace OrleansProc.DevCluster;
 
 /// <summary>Reads the end of a log file, for error messages.</summary>
 internal static class LogTail
@@ -8,7 +10,7 @@ internal static class LogTail
         try
         {
             var last = File.ReadLines(path).Where(line => !string.IsNullOrWhiteSpace(line)).LastOrDefault();
-            return last is null ? "its log is empty" : Cli.ConsoleContext.OneLine(last.Length > 300 ? last[..300] + "…" : last);
+            return last is null ? "its log is empty" : OneLine(last.Length > 300 ? last[..300] + "…" : last);
         }
         catch (IOException)
         {
@@ -30,4 +32,8 @@ internal static class LogTail
             return false;
         }
     }
+
+    /// <summary>A log line for one line of a message: any storage secret in it masked, newlines flattened.</summary>
+    private static string OneLine(string text) =>
+        SecretText.Scrub(text).Replace("\r\n", " ", StringComparison.Ordinal).Replace('\n', ' ').Replace('\r', ' ').Trim();
 }

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace OrleansProc.Client.Dev;
+namespace OrleansProc.DevCluster;
 
 /// <summary>One silo process started by <c>dev up</c>.</summary>
 internal sealed record SiloState

@@ -1,4 +1,4 @@
-namespace OrleansProc.Client.Dev;
+namespace OrleansProc.DevCluster;
 
 /// <summary>What <c>dev up</c> started, kept in <c>.orleansproc/dev.json</c>.</summary>
 internal sealed record DevState

@@ -1,12 +1,11 @@
-using OrleansProc.Client.Cli;
 
-namespace OrleansProc.Client.Dev;
+namespace OrleansProc.DevCluster;
 
 /// <summary>
 /// The files of the local development cluster, all under the repository root: state in
 /// <c>.orleansproc/dev.json</c>, logs in <c>.orleansproc/logs</c>, Azurite's data in <c>.orleansproc/azurite</c>.
 /// </summary>
-internal sealed class DevPaths(string root)
+public sealed class DevPaths(string root)
 {
     public const string RootVariable = "ORLEANSPROC_ROOT";
 
@@ -44,7 +43,7 @@ internal sealed class DevPaths(string root)
         {
             return Directory.Exists(given)
                 ? new DevPaths(Path.GetFullPath(given))
-                : throw new CommandException($"{RootVariable} names '{given}', which is not a folder");
+                : throw new DevClusterException($"{RootVariable} names '{given}', which is not a folder");
         }
 
         for (var folder = new DirectoryInfo(Environment.CurrentDirectory); folder is not null; folder = folder.Parent)
@@ -55,6 +54,6 @@ internal sealed class DevPaths(string root)
             }
         }
 
-        throw new CommandException($"cannot find the repository root (the folder holding OrleansProc.sln) above {Environment.CurrentDirectory}: run ./orleansproc from the repository, or set {RootVariable}");
+        throw new DevClusterException($"cannot find the repository root (the folder holding OrleansProc.sln) above {Environment.CurrentDirectory}: run ./orleansproc from the repository, or set {RootVariable}");
     }
 }
