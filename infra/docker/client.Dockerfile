@@ -6,15 +6,19 @@
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0.401 AS build
 WORKDIR /src
-# The SDK pin and Central Package Management first, then the project files of the client and what it references, so
-# the restore layer is reused until one of them changes.
-COPY global.json Directory.Build.props Directory.Packages.props ./
+# The SDK pin, Central Package Management and the analyzer rule levels (.editorconfig) first, then the project files
+# of the client and what it references, so the restore layer is reused until one of them changes.
+COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/Contracts/Contracts.csproj src/Contracts/
+COPY src/Security/Security.csproj src/Security/
+COPY src/DevCluster/DevCluster.csproj src/DevCluster/
 COPY src/Engine/Engine.csproj src/Engine/
 COPY src/SampleData/SampleData.csproj src/SampleData/
 COPY src/Client/Client.csproj src/Client/
 RUN dotnet restore src/Client/Client.csproj
 COPY src/Contracts/ src/Contracts/
+COPY src/Security/ src/Security/
+COPY src/DevCluster/ src/DevCluster/
 COPY src/Engine/ src/Engine/
 COPY src/SampleData/ src/SampleData/
 COPY src/Client/ src/Client/

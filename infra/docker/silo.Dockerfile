@@ -5,15 +5,17 @@
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0.401 AS build
 WORKDIR /src
-# The SDK pin and Central Package Management first, then the project files of the silo and what it references, so
-# the restore layer is reused until one of them changes.
-COPY global.json Directory.Build.props Directory.Packages.props ./
+# The SDK pin, Central Package Management and the analyzer rule levels (.editorconfig) first, then the project files
+# of the silo and what it references, so the restore layer is reused until one of them changes.
+COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/Contracts/Contracts.csproj src/Contracts/
+COPY src/Security/Security.csproj src/Security/
 COPY src/Engine/Engine.csproj src/Engine/
 COPY src/Grains/Grains.csproj src/Grains/
 COPY src/Silo/Silo.csproj src/Silo/
 RUN dotnet restore src/Silo/Silo.csproj
 COPY src/Contracts/ src/Contracts/
+COPY src/Security/ src/Security/
 COPY src/Engine/ src/Engine/
 COPY src/Grains/ src/Grains/
 COPY src/Silo/ src/Silo/

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Builder;
-using OrleansProc.Contracts.Security;
+using OrleansProc.Security;
 using OrleansProc.Silo.Hosting;
 using OrleansProc.Silo.Telemetry;
 using OrleansProc.Silo.Web;

@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using OrleansProc.Client.Commands;
-using OrleansProc.Contracts.Security;
+using OrleansProc.DevCluster;
+using OrleansProc.Security;
 
 namespace OrleansProc.Client.Cli;
 
@@ -39,6 +40,11 @@ internal static class ClientApplication
             return exception.ExitCode;
         }
         catch (TlsCertificateException exception)
+        {
+            console.WriteError(exception.Message);
+            return ExitCodes.Failure;
+        }
+        catch (DevClusterException exception)
         {
             console.WriteError(exception.Message);
             return ExitCodes.Failure;

@@ -1,4 +1,4 @@
-using OrleansProc.Contracts.Security;
+using OrleansProc.Security;
 
 namespace OrleansProc.Client.Cluster;
 

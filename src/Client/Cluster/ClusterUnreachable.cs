@@ -1,5 +1,5 @@
 using OrleansProc.Client.Cli;
-using OrleansProc.Contracts.Security;
+using OrleansProc.Security;
 
 namespace OrleansProc.Client.Cluster;
 

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using OrleansProc.Client.Cli;
 using OrleansProc.Client.Cluster;
-using OrleansProc.Client.Dev;
 using OrleansProc.Client.Jobs;
 using OrleansProc.Client.Output;
 using OrleansProc.Contracts.Jobs;
@@ -30,12 +29,11 @@ internal static class DemoCommand
             "./orleansproc demo") { silos };
         command.SetAction(async (parsed, cancellationToken) =>
         {
-            var paths = DevPaths.Find();
-            var dev = new DevCluster(paths, console);
+            var dev = DevCommands.Supervisor(console);
             console.Error.WriteLine("== dev up");
             try
             {
-                await dev.UpAsync(parsed.GetValue(silos), TimeSpan.FromSeconds(60), cancellationToken);
+                await dev.UpAsync(parsed.GetValue(silos), TimeSpan.FromSeconds(60), new ClusterMembershipConnector(), cancellationToken);
                 return await RunAsync(console, cancellationToken);
             }
             finally

@@ -1,6 +1,9 @@
 using System.CommandLine;
+using System.Text.Json;
 using OrleansProc.Client.Cli;
-using OrleansProc.Client.Dev;
+using OrleansProc.Client.Cluster;
+using OrleansProc.Client.Output;
+using OrleansProc.DevCluster;
 
 namespace OrleansProc.Client.Commands;
 
@@ -20,6 +23,9 @@ internal static class DevCommands
         command.Subcommands.Add(Down(console));
         return command;
     }
+
+    /// <summary>The supervisor of the local cluster under the repository root, writing its progress to stderr.</summary>
+    public static DevSupervisor Supervisor(ConsoleContext console) => new(DevPaths.Find(), console.Error, console.Time);
 
     public static Option<int> SilosOption()
     {
@@ -46,10 +52,9 @@ internal static class DevCommands
             "./orleansproc dev up --silos 4") { silos, timeout };
         command.SetAction(async (parsed, cancellationToken) =>
         {
-            var paths = DevPaths.Find();
-            var cluster = new DevCluster(paths, console);
-            await cluster.UpAsync(parsed.GetValue(silos), TimeSpan.FromSeconds(parsed.GetValue(timeout)), cancellationToken);
-            cluster.WriteStatus(Output.OutputFormat.Table);
+            var supervisor = Supervisor(console);
+            await supervisor.UpAsync(parsed.GetValue(silos), TimeSpan.FromSeconds(parsed.GetValue(timeout)), new ClusterMembershipConnector(), cancellationToken);
+            WriteStatus(console, supervisor, OutputFormat.Table);
             return ExitCodes.Success;
         });
         return command;
@@ -65,7 +70,7 @@ internal static class DevCommands
             "./orleansproc dev status --format json") { format };
         command.SetAction(parsed =>
         {
-            new DevCluster(DevPaths.Find(), console).WriteStatus(parsed.GetValue(format) == "json" ? Output.OutputFormat.Json : Output.OutputFormat.Table);
+            WriteStatus(console, Supervisor(console), parsed.GetValue(format) == "json" ? OutputFormat.Json : OutputFormat.Table);
             return ExitCodes.Success;
         });
         return command;
@@ -78,9 +83,28 @@ internal static class DevCommands
             "./orleansproc dev down");
         command.SetAction(async (parsed, cancellationToken) =>
         {
-            await new DevCluster(DevPaths.Find(), console).DownAsync(cancellationToken);
+            await Supervisor(console).DownAsync(cancellationToken);
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary><c>dev status</c>: one JSON line, or the table of processes (a note on stderr when nothing runs).</summary>
+    internal static void WriteStatus(ConsoleContext console, DevSupervisor supervisor, OutputFormat format)
+    {
+        if (format == OutputFormat.Json)
+        {
+            console.Out.WriteLine(supervisor.StatusJson().ToJsonString(new JsonSerializerOptions { WriteIndented = false }));
+            return;
+        }
+
+        var rows = supervisor.StatusRows();
+        if (rows.Count == 0)
+        {
+            console.Error.WriteLine("nothing runs: no Azurite on 127.0.0.1:10000 and no silos started by dev up (./orleansproc dev up)");
+            return;
+        }
+
+        new TableResultWriter().Write(console.Out, DevSupervisor.StatusColumns, rows);
     }
 }

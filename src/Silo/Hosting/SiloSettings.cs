@@ -2,9 +2,9 @@ using System.ComponentModel.DataAnnotations;
 using System.Net;
 using Microsoft.Extensions.Configuration;
 using OrleansProc.Contracts;
-using OrleansProc.Contracts.Security;
 using OrleansProc.Grains.Jobs;
 using OrleansProc.Grains.Partitions;
+using OrleansProc.Security;
 
 namespace OrleansProc.Silo.Hosting;
 

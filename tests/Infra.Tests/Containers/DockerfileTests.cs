@@ -129,10 +129,11 @@ public sealed partial class DockerfileTests
         var beforeRestore = CopiedPaths(instructions.Take(restore)).ToHashSet();
         var all = CopiedPaths(instructions).ToHashSet();
 
-        // The SDK pin and Central Package Management at the root: every file MSBuild or the SDK reads from there.
+        // The SDK pin, Central Package Management and the analyzer rule levels at the root: every file MSBuild, the SDK or
+        // the compiler reads from there (without .editorconfig the build fails on rules it turns off).
         var rootFiles = Directory.EnumerateFiles(RepositoryRoot.Path)
             .Select(Path.GetFileName)
-            .Where(name => name is "global.json" or "NuGet.config" or "nuget.config" || Regex.IsMatch(name!, @"^Directory\..+\.(props|targets)$"))
+            .Where(name => name is "global.json" or "NuGet.config" or "nuget.config" or ".editorconfig" || Regex.IsMatch(name!, @"^Directory\..+\.(props|targets)$"))
             .ToList();
         Assert.Contains("Directory.Packages.props", rootFiles);
         foreach (var name in rootFiles)
