@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Unicode;
 
@@ -95,6 +96,7 @@ internal sealed class CsvRecordFramer<TDelivery> : RecordFramer
     }
 
     /// <summary>Reads one record at the start of <paramref name="span"/>; the bytes consumed, 0 when more input is needed, -1 when it is too long.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private int Record(ReadOnlySpan<byte> span, long abs, bool isFinal)
     {
         var status = CsvTokenizer.Frame(span, isFinal, ref _fields, out var fieldCount, out var contentLength, out var recordLength);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Unicode;
 using OrleansProc.Engine.Schema;
@@ -70,6 +71,7 @@ internal sealed class LineRecordFramer : RecordFramer
     }
 
     /// <summary>Reads one record at the start of <paramref name="span"/>; the bytes consumed, 0 when more input is needed, -1 when it is too long.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private int Record(ReadOnlySpan<byte> span, long abs, bool isFinal)
     {
         var newline = span.IndexOf((byte)'\n');
