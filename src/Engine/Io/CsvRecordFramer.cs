@@ -66,38 +66,8 @@ internal sealed class CsvRecordFramer<TDelivery> : RecordFramer
     public override int FindRecordEnd(ReadOnlySpan<byte> data, ref bool inQuotes) => CsvTokenizer.FindRecordEnd(data, ref inQuotes);
 
     /// <inheritdoc/>
-    public override FramingStop FrameRecords(ScanWindow window)
-    {
-        var buffer = window.Buffer;
-        var rangeEnd = RangeEnd;
-        while (true)
-        {
-            var start = window.Start;
-            var available = window.End - start;
-            if (available == 0)
-            {
-                return FramingStop.Empty;
-            }
-
-            var abs = window.BufferAbs + start;
-            if (abs >= rangeEnd)
-            {
-                return FramingStop.RangeEnd;
-            }
-
-            var consumed = Record(buffer.AsSpan(start, available), abs, window.Eof);
-            if (consumed <= 0)
-            {
-                return consumed == 0 ? FramingStop.NeedMore : TooLong(abs);
-            }
-
-            window.Start = start + consumed;
-        }
-    }
-
-    /// <summary>Reads one record at the start of <paramref name="span"/>; the bytes consumed, 0 when more input is needed, -1 when it is too long.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private int Record(ReadOnlySpan<byte> span, long abs, bool isFinal)
+    protected override int Record(ReadOnlySpan<byte> span, long abs, bool isFinal)
     {
         var status = CsvTokenizer.Frame(span, isFinal, ref _fields, out var fieldCount, out var contentLength, out var recordLength);
         if (status == FrameStatus.NeedMore)

@@ -41,38 +41,8 @@ internal sealed class LineRecordFramer : RecordFramer
     public override int FindRecordEnd(ReadOnlySpan<byte> data, ref bool inQuotes) => data.IndexOf((byte)'\n') + 1;
 
     /// <inheritdoc/>
-    public override FramingStop FrameRecords(ScanWindow window)
-    {
-        var buffer = window.Buffer;
-        var rangeEnd = RangeEnd;
-        while (true)
-        {
-            var start = window.Start;
-            var available = window.End - start;
-            if (available == 0)
-            {
-                return FramingStop.Empty;
-            }
-
-            var abs = window.BufferAbs + start;
-            if (abs >= rangeEnd)
-            {
-                return FramingStop.RangeEnd;
-            }
-
-            var consumed = Record(buffer.AsSpan(start, available), abs, window.Eof);
-            if (consumed <= 0)
-            {
-                return consumed == 0 ? FramingStop.NeedMore : TooLong(abs);
-            }
-
-            window.Start = start + consumed;
-        }
-    }
-
-    /// <summary>Reads one record at the start of <paramref name="span"/>; the bytes consumed, 0 when more input is needed, -1 when it is too long.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private int Record(ReadOnlySpan<byte> span, long abs, bool isFinal)
+    protected override int Record(ReadOnlySpan<byte> span, long abs, bool isFinal)
     {
         var newline = span.IndexOf((byte)'\n');
         int recordLength;

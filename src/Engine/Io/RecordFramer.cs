@@ -7,7 +7,8 @@ namespace OrleansProc.Engine.Io;
 /// </summary>
 /// <remarks>
 /// The scan calls it once per filled window (<see cref="FrameRecords"/>, <see cref="OnRead"/>), never per byte or
-/// per record; the record loop inside each framer is sealed and non-virtual.
+/// per record. The record loop (<see cref="FrameRecords"/>) is this class's, one for every format; it makes one
+/// call per record to the framer's <see cref="Record"/>.
 /// </remarks>
 internal abstract class RecordFramer
 {
@@ -55,7 +56,40 @@ internal abstract class RecordFramer
     public abstract int FindRecordEnd(ReadOnlySpan<byte> data, ref bool inQuotes);
 
     /// <summary>Frames, checks and delivers the records of <paramref name="window"/>, from its start, until one of <see cref="FramingStop"/>.</summary>
-    public abstract FramingStop FrameRecords(ScanWindow window);
+    public FramingStop FrameRecords(ScanWindow window)
+    {
+        var buffer = window.Buffer;
+        var rangeEnd = RangeEnd;
+        while (true)
+        {
+            var start = window.Start;
+            var available = window.End - start;
+            if (available == 0)
+            {
+                return FramingStop.Empty;
+            }
+
+            var abs = window.BufferAbs + start;
+            if (abs >= rangeEnd)
+            {
+                return FramingStop.RangeEnd;
+            }
+
+            var consumed = Record(buffer.AsSpan(start, available), abs, window.Eof);
+            if (consumed <= 0)
+            {
+                return consumed == 0 ? FramingStop.NeedMore : TooLong(abs);
+            }
+
+            window.Start = start + consumed;
+        }
+    }
+
+    /// <summary>
+    /// Reads one record at the start of <paramref name="span"/> (at <paramref name="abs"/>; <paramref name="isFinal"/>
+    /// when no more input follows): the bytes consumed, 0 when more input is needed, -1 when it is too long.
+    /// </summary>
+    protected abstract int Record(ReadOnlySpan<byte> span, long abs, bool isFinal);
 
     /// <summary>Reports the record at <paramref name="abs"/> as too long; its bytes are then skipped.</summary>
     protected FramingStop TooLong(long abs)

@@ -1,3 +1,4 @@
+using OrleansProc.TestSupport;
 using OrleansProc.Client.Cli;
 
 namespace OrleansProc.Client.Tests.Cli;

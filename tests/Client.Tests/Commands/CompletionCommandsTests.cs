@@ -1,3 +1,4 @@
+using OrleansProc.TestSupport;
 using System.CommandLine;
 using OrleansProc.Client.Cli;
 using OrleansProc.Client.Commands;

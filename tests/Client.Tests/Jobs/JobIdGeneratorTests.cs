@@ -1,3 +1,4 @@
+using OrleansProc.TestSupport;
 using System.Text.RegularExpressions;
 using OrleansProc.Client.Jobs;
 using OrleansProc.Contracts;

@@ -1,3 +1,4 @@
+using OrleansProc.TestSupport;
 using OrleansProc.Client.Jobs;
 
 namespace OrleansProc.Client.Tests.Jobs;

@@ -1,3 +1,4 @@
+using OrleansProc.TestSupport;
 using OrleansProc.Contracts.Jobs;
 using OrleansProc.Contracts.Partitions;
 using OrleansProc.Grains.Jobs;

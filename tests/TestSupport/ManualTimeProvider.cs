@@ -1,4 +1,4 @@
-namespace OrleansProc.Client.Tests;
+namespace OrleansProc.TestSupport;
 
 /// <summary>A clock that moves only when told to.</summary>
 public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
