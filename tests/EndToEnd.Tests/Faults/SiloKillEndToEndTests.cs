@@ -13,7 +13,7 @@ namespace OrleansProc.EndToEnd.Tests.Faults;
 public sealed class SiloKillEndToEndTests(FaultClusterFixture cluster, ITestOutputHelper output) : IClassFixture<FaultClusterFixture>, IAsyncLifetime
 {
     private const string Dataset = "killsales";
-    private const long Rows = 300_000;
+    private const long Rows = 1_200_000; // about 96 MB: long enough (some 8 s on 2 quiet cores) that the kill lands mid-job
     private const int Parts = 4;
     private const int Seed = 5;
     private const long PartitionSize = 192 * 1024;
