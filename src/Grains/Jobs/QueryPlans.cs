@@ -15,18 +15,14 @@ public static class QueryPlans
     public static ProcessorSpec ProcessorSpecOf(JobSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return spec.Kind == JobKind.WordCount
-            ? ProcessorSpec.WordCount(spec.Column ?? string.Empty, spec.Top, spec.MaxGroups)
-            : ProcessorSpec.Query(spec.Sql ?? string.Empty, spec.MaxGroups);
+        return SpecOf(spec.Kind, spec.Sql, spec.Column, spec.Top, spec.MaxGroups);
     }
 
     /// <summary>What a plan computes, for the Engine's <see cref="IProcessorFactory"/> (the same spec its planner compiled).</summary>
     public static ProcessorSpec ProcessorSpecOf(QueryPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        return plan.Kind == JobKind.WordCount
-            ? ProcessorSpec.WordCount(plan.Column ?? string.Empty, plan.Top, plan.MaxGroups)
-            : ProcessorSpec.Query(plan.Sql ?? string.Empty, plan.MaxGroups);
+        return SpecOf(plan.Kind, plan.Sql, plan.Column, plan.Top, plan.MaxGroups);
     }
 
     /// <summary>The plan of <paramref name="spec"/> over a dataset, bound into <paramref name="processor"/>.</summary>
@@ -50,6 +46,11 @@ public static class QueryPlans
             OutputDataset = outputDataset,
         };
     }
+
+    private static ProcessorSpec SpecOf(JobKind kind, string? sql, string? column, int top, int? maxGroups) =>
+        kind == JobKind.WordCount
+            ? ProcessorSpec.WordCount(column ?? string.Empty, top, maxGroups)
+            : ProcessorSpec.Query(sql ?? string.Empty, maxGroups);
 
     /// <summary>The input schema the plan was bound to.</summary>
     public static TableSchema SchemaOf(QueryPlan plan)

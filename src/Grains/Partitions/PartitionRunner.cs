@@ -60,7 +60,7 @@ public sealed partial class PartitionRunner(
             var unreachable = StorageFaults.IsUnreachable(e);
             return NewReport(assignment, silo) with
             {
-                Error = unreachable ? $"storage unreachable ({FirstLine(e.Message)})" : SecretText.Scrub($"{e.GetType().Name}: {e.Message}"),
+                Error = unreachable ? $"storage unreachable ({CallFailures.FirstLine(e)})" : SecretText.Scrub($"{e.GetType().Name}: {e.Message}"),
                 StorageUnreachable = unreachable,
             };
         }
@@ -171,7 +171,7 @@ public sealed partial class PartitionRunner(
         catch (Exception e) when (StorageFaults.IsUnreachable(e))
         {
             LogStorageUnreachable(logger, assignment.JobId, assignment.Index, assignment.Attempt, e.Message);
-            return report with { Error = $"blob {blob}: storage unreachable ({FirstLine(e.Message)})", StorageUnreachable = true };
+            return report with { Error = $"blob {blob}: storage unreachable ({CallFailures.FirstLine(e)})", StorageUnreachable = true };
         }
         catch (RequestFailedException e)
         {
@@ -220,7 +220,6 @@ public sealed partial class PartitionRunner(
     private static PartitionReport NewReport(PartitionAssignment assignment, string silo) =>
         new() { JobId = assignment.JobId, Index = assignment.Index, Attempt = assignment.Attempt, Silo = silo };
 
-    private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} partition {Index} attempt {Attempt} started: {Slices} slices")]
     private static partial void LogAttemptStarted(ILogger logger, string jobId, int index, int attempt, int slices);

@@ -29,12 +29,9 @@ public sealed class JobCoordinator(JobRecord job, JobOptions options, TimeProvid
 
     // Storage outages: since when nothing reached storage (partitions and the coordinator's own writes), and the last error.
     private DateTimeOffset? _storageDownSince;
-    private int _saveFailures;
-    private DateTimeOffset _saveRetryAt;
-    private int _mergeFailures;
-    private DateTimeOffset _mergeRetryAt;
-    private int _directoryFailures;
-    private DateTimeOffset _directoryRetryAt;
+    private readonly RetrySchedule _saves = new();
+    private readonly RetrySchedule _merges = new();
+    private readonly RetrySchedule _directory = new();
 
     /// <summary>The job's state, as this coordinator changes it.</summary>
     public JobRecord Job => job;
@@ -328,16 +325,14 @@ public sealed class JobCoordinator(JobRecord job, JobOptions options, TimeProvid
         job.Partitions.Select((p, i) => (p, i)).Where(x => x.p.Status == PartitionStatus.Running).Select(x => new PartitionAttempt(x.i, x.p.Attempt)).ToList();
 
     /// <summary>The merge is due: the job is merging and the backoff after a failed merge passed.</summary>
-    public bool IsMergeDue => job.State == JobState.Merging && time.GetUtcNow() >= _mergeRetryAt;
+    public bool IsMergeDue => job.State == JobState.Merging && time.GetUtcNow() >= _merges.RetryAt;
 
     /// <summary>The merge could not reach storage: tried again after the returned backoff while the outage lasts.</summary>
     public TimeSpan OnMergeUnreachable(string error)
     {
         _storageDownSince ??= time.GetUtcNow();
         StorageError = $"merging: {error}";
-        var delay = Backoff(++_mergeFailures);
-        _mergeRetryAt = time.GetUtcNow() + delay;
-        return delay;
+        return _merges.Fail(time.GetUtcNow(), Backoff);
     }
 
     /// <summary>The result is stored: the job completed.</summary>
@@ -353,20 +348,17 @@ public sealed class JobCoordinator(JobRecord job, JobOptions options, TimeProvid
         get
         {
             var now = time.GetUtcNow();
-            return IsDirty && now - _lastSave >= SaveInterval && now >= _saveRetryAt;
+            return IsDirty && now - _lastSave >= SaveInterval && now >= _saves.RetryAt;
         }
     }
 
     /// <summary>The state was stored. Returns the failed saves before it (0 when none).</summary>
     public int OnSaved()
     {
-        var failures = _saveFailures;
         IsDirty = false;
         _lastSave = time.GetUtcNow();
-        _saveFailures = 0;
-        _saveRetryAt = default;
         _storageDownSince = null;
-        return failures;
+        return _saves.Succeed();
     }
 
     /// <summary>Storing the state failed: it stays dirty and is tried again after the returned backoff (never lost).</summary>
@@ -374,8 +366,7 @@ public sealed class JobCoordinator(JobRecord job, JobOptions options, TimeProvid
     /// <param name="unreachable">Storage was unreachable (the outage clock runs).</param>
     public TimeSpan OnSaveFailed(string error, bool unreachable)
     {
-        var delay = Backoff(++_saveFailures);
-        _saveRetryAt = time.GetUtcNow() + delay;
+        var delay = _saves.Fail(time.GetUtcNow(), Backoff);
         if (unreachable)
         {
             _storageDownSince ??= time.GetUtcNow();
@@ -386,22 +377,20 @@ public sealed class JobCoordinator(JobRecord job, JobOptions options, TimeProvid
     }
 
     /// <summary>A write to the job directory is due: the last one failed and its backoff passed.</summary>
-    public bool IsDirectoryDue => IsDirectoryStale && time.GetUtcNow() >= _directoryRetryAt;
+    public bool IsDirectoryDue => IsDirectoryStale && time.GetUtcNow() >= _directory.RetryAt;
 
     /// <summary>The job directory has the job's latest summary.</summary>
     public void OnDirectoryRecorded()
     {
         IsDirectoryStale = false;
-        _directoryFailures = 0;
+        _directory.Succeed();
     }
 
     /// <summary>Writing to the job directory failed: tried again after the returned backoff.</summary>
     public TimeSpan OnDirectoryFailed()
     {
         IsDirectoryStale = true;
-        var delay = Backoff(++_directoryFailures);
-        _directoryRetryAt = time.GetUtcNow() + delay;
-        return delay;
+        return _directory.Fail(time.GetUtcNow(), Backoff);
     }
 
     private TimeSpan Backoff(int retry) => RetryBackoff.Delay(retry, options.RetryFirstDelay, options.RetryMaxDelay, random());
