@@ -97,6 +97,48 @@ public sealed class FormatsEndToEndTests(ClusterFixture cluster)
         Assert.Equal(selected.Sum(r => r.UserId).ToString(CultureInfo.InvariantCulture), row.GetProperty("s").GetRawText());
     }
 
+    [Fact]
+    public async Task Query_TransformMatchingFewPartitions_OutputDatasetHoldsOnlyNonEmptyBlobsAndCanBeQueried()
+    {
+        var folder = Folder("sparse");
+        await using (var file = File.Create(Path.Combine(folder, "part-0.csv")))
+        {
+            await SalesDataGenerator.WriteCsvAsync(file, Rows, Seed, 0);
+        }
+
+        await UploadAsync("salessparse", folder);
+        var user = Records[Rows / 2].UserId;
+        var expected = Records.Where(r => r.UserId == user).ToList();
+
+        var sparse = await RunTransformAsync($"SELECT user_id, quantity FROM salessparse WHERE user_id = {user}");
+        var none = await RunTransformAsync("SELECT user_id, quantity FROM salessparse WHERE quantity < 0");
+
+        Assert.InRange(sparse.Blobs, 1, expected.Count); // partitions without a match leave no blob
+        var count = await cluster.RunClientAsync("query", $"SELECT COUNT(*) AS n, SUM(quantity) AS q FROM {sparse.Id}-out", "--format", "json");
+        Assert.True(count.ExitCode == 0, count.ToString());
+        var row = Assert.Single(count.Json().EnumerateArray());
+        Assert.Equal(expected.Count, row.GetProperty("n").GetInt64());
+        Assert.Equal(expected.Sum(r => (long)r.Quantity), row.GetProperty("q").GetInt64());
+
+        Assert.Equal(0, none.Blobs);
+        var empty = await cluster.RunClientAsync("query", $"SELECT COUNT(*) AS n FROM {none.Id}-out", "--format", "json");
+        Assert.True(empty.ExitCode == 0, empty.ToString());
+        Assert.Equal(0, Assert.Single(empty.Json().EnumerateArray()).GetProperty("n").GetInt64());
+    }
+
+    private async Task<(string Id, int Blobs)> RunTransformAsync(string sql)
+    {
+        var submit = await cluster.RunClientAsync("query", sql, "--detach", "--partition-size", "20000");
+        Assert.True(submit.ExitCode == 0, submit.ToString());
+        var id = submit.Stdout.Trim();
+        var watch = await cluster.RunClientAsync("job", "watch", id, "--format", "json");
+        Assert.True(watch.ExitCode == 0, watch.ToString());
+        var list = await cluster.RunClientAsync("dataset", "list", "--format", "json");
+        Assert.True(list.ExitCode == 0, list.ToString());
+        var output = list.Json().EnumerateArray().Single(d => d.GetProperty("name").GetString() == $"{id}-out");
+        return (id, output.GetProperty("blobs").GetInt32());
+    }
+
     private string Folder(string name) => Directory.CreateDirectory(Path.Combine(cluster.WorkDirectory, "formats", name)).FullName;
 
     private async Task UploadAsync(string dataset, string folder)

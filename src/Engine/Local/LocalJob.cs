@@ -47,7 +47,7 @@ public sealed record LocalJob
 
     /// <summary>
     /// For a transform (a processor that writes output rows): the folder to write <c>part-{i:D6}.csv</c> into, one file
-    /// per partition, each with a header (the folder is created; existing part files of the same names are replaced).
+    /// per partition that has rows, each with a header (a partition without rows leaves no file; the folder is created; existing part files of the same names are replaced).
     /// Null: rows are counted and previewed but not written. Ignored by processors that do not write output rows.
     /// </summary>
     public string? OutputDirectory { get; init; }

@@ -240,7 +240,12 @@ internal sealed class LocalRun
         {
             if (output is FileStream file)
             {
+                var empty = file.Length == 0;
                 await file.DisposeAsync().ConfigureAwait(false);
+                if (empty)
+                {
+                    File.Delete(file.Name); // a partition without rows leaves no part file, as on the cluster
+                }
             }
         }
     }

@@ -5,7 +5,10 @@ using OrleansProc.Engine.Values;
 
 namespace OrleansProc.Engine.Sql;
 
-/// <summary>The partial of a transform: writes rows as CSV (with a header), counts them and keeps a preview.</summary>
+/// <summary>
+/// The partial of a transform: writes rows as CSV, counts them and keeps a preview. The header goes out with the first
+/// row, so a partition whose rows all fail the filter writes nothing (and leaves no output blob or file).
+/// </summary>
 internal sealed class TransformPartial : IPartial, IOwnedPartial, IDisposable
 {
     private readonly TransformQueryProcessor _processor;
@@ -21,7 +24,6 @@ internal sealed class TransformPartial : IPartial, IOwnedPartial, IDisposable
         if (output is not null)
         {
             _writer = new CsvRowWriter(output);
-            _writer.WriteHeader(_query.OutputColumns);
         }
     }
 
@@ -47,6 +49,11 @@ internal sealed class TransformPartial : IPartial, IOwnedPartial, IDisposable
         if (_writer is null)
         {
             throw new InvalidOperationException("this partial was read back from its binary form and has no output stream");
+        }
+
+        if (RowCount == 0)
+        {
+            _writer.WriteHeader(_query.OutputColumns);
         }
 
         _writer.WriteRow(_row);

@@ -35,7 +35,7 @@ public sealed class JobMerger(BlobStore store, DatasetCatalog catalog, JobPlanne
         {
             OutputDataset = record.OutputDataset,
             OutputBlobs = record.OutputDataset is { } output
-                ? record.Partitions.Select((_, i) => JobPaths.OutputBlob(output, i)).ToList()
+                ? WrittenPartitions(record).Select(i => JobPaths.OutputBlob(output, i)).ToList()
                 : [],
             RowsRead = record.Partitions.Sum(p => p.Rows),
             BytesRead = record.Partitions.Sum(p => p.Bytes),
@@ -74,14 +74,19 @@ public sealed class JobMerger(BlobStore store, DatasetCatalog catalog, JobPlanne
     public Task DeleteOutputAsync(string outputDataset, CancellationToken cancellationToken = default) =>
         catalog.DeleteAsync(outputDataset, cancellationToken);
 
+    /// <summary>The partitions whose recorded attempt wrote output rows (a partition whose rows were all filtered out wrote no block).</summary>
+    private static IEnumerable<int> WrittenPartitions(JobRecord record) =>
+        Enumerable.Range(0, record.Partitions.Count).Where(i => record.Partitions[i].OutputBlocks > 0);
+
     /// <summary>
     /// Makes each output blob of a transform the blocks of the attempt the job recorded, and only those: blocks staged
-    /// by other attempts (a presumed-dead one that went on) are never committed. Committing again is harmless.
+    /// by other attempts (a presumed-dead one that went on) are never committed. Committing again is harmless. A
+    /// partition without rows leaves no blob, so every blob of the output dataset holds a header and records.
     /// </summary>
     private async Task CommitOutputAsync(string outputDataset, JobRecord record, CancellationToken cancellationToken)
     {
         await Parallel.ForEachAsync(
-            Enumerable.Range(0, record.Partitions.Count),
+            WrittenPartitions(record),
             new ParallelOptions { MaxDegreeOfParallelism = ParallelDownloads, CancellationToken = cancellationToken },
             async (i, ct) =>
             {

@@ -96,7 +96,7 @@ public sealed class JobPlanner(DatasetCatalog catalog, BlobStore store, IProcess
         }
 
         var blobs = await catalog.ListBlobsAsync(dataset, cancellationToken).ConfigureAwait(false);
-        if (blobs.Count == 0)
+        if (blobs.Count == 0 && !manifest.SchemaGiven)
         {
             return Reject(SubmitErrorKind.UnknownDataset, $"dataset '{dataset}' has no blobs");
         }
