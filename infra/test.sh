@@ -8,8 +8,8 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
-if [ ! -x infra/node_modules/.bin/azurite ]; then
-  echo "installing Azurite (npm ci in infra/)" >&2
+if [ ! -x infra/node_modules/.bin/azurite ] || [ ! -d infra/node_modules/vega-datasets/data ]; then
+  echo "installing Azurite and vega-datasets (npm ci in infra/)" >&2
   (cd infra && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
