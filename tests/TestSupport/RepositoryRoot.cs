@@ -15,6 +15,9 @@ public static class RepositoryRoot
 
     public static string AzuriteBin => System.IO.Path.Combine(Path, "infra", "node_modules", ".bin", "azurite");
 
+    /// <summary>The data files of the npm package vega-datasets (airports, flights...), installed beside Azurite by infra/test.sh.</summary>
+    public static string VegaDatasets => System.IO.Path.Combine(Path, "infra", "node_modules", "vega-datasets", "data");
+
     private static string Binary(string project)
     {
         var path = System.IO.Path.Combine(Path, "src", project, "bin", Configuration, "net10.0", $"OrleansProc.{project}.dll");

@@ -21,6 +21,11 @@ public static class DuckDbReference
             create.ExecuteNonQuery();
         }
 
+        return Rows(connection, sql);
+    }
+
+    private static List<Dictionary<string, object?>> Rows(DuckDBConnection connection, string sql)
+    {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         using var reader = command.ExecuteReader();
@@ -37,6 +42,30 @@ public static class DuckDbReference
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="sql"/> over several files, each a view named by its key, read by DuckDB's reader for its
+    /// extension (read_parquet, read_json, read_csv with DuckDB's own sniffing).
+    /// </summary>
+    public static List<Dictionary<string, object?>> Query(string sql, IReadOnlyDictionary<string, string> views)
+    {
+        using var connection = new DuckDBConnection("DataSource=:memory:");
+        connection.Open();
+        foreach (var (view, file) in views)
+        {
+            using var create = connection.CreateCommand();
+            var path = file.Replace("'", "''", StringComparison.Ordinal);
+            create.CommandText = Path.GetExtension(file).ToUpperInvariant() switch
+            {
+                ".PARQUET" => $"CREATE VIEW \"{view}\" AS SELECT * FROM read_parquet('{path}')",
+                ".JSON" => $"CREATE VIEW \"{view}\" AS SELECT * FROM read_json('{path}')",
+                _ => $"CREATE VIEW \"{view}\" AS SELECT * FROM read_csv('{path}', header = true)",
+            };
+            create.ExecuteNonQuery();
+        }
+
+        return Rows(connection, sql);
     }
 
     /// <summary>Asserts that the client's JSON rows equal the expected rows: same order, same keys, numbers to 1e-9.</summary>
@@ -84,6 +113,7 @@ public static class DuckDbReference
         float f => (double)f,
         double d => d,
         DateTime t => t.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         _ => value,
     };
 }
