@@ -6,7 +6,7 @@ namespace OrleansProc.Engine.Sql.Evaluation;
 
 /// <summary>
 /// Arithmetic in DOUBLE: <c>+ - * %</c> with a DOUBLE operand, and <c>/</c> always (DuckDB's <c>/</c> yields
-/// DOUBLE). Division or modulo by zero is NULL.
+/// DOUBLE; so does <c>//</c> with a DOUBLE operand, which DuckDB does not truncate). Division or modulo by zero is NULL.
 /// </summary>
 internal sealed class DoubleArithmeticEvaluator : Evaluator
 {
@@ -47,6 +47,7 @@ internal sealed class DoubleArithmeticEvaluator : Evaluator
             case BinaryOperator.Multiply:
                 return SqlValue.FromDouble(x * y);
             case BinaryOperator.Divide:
+            case BinaryOperator.IntegerDivide:
                 return y == 0 ? SqlValue.Null : SqlValue.FromDouble(x / y);
             default:
                 return y == 0 ? SqlValue.Null : SqlValue.FromDouble(x % y);
