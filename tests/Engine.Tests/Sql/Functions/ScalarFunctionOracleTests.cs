@@ -81,6 +81,28 @@ public sealed class ScalarFunctionOracleTests : IDisposable
     [InlineData("SELECT ROUND(2.5) AS a, ROUND(-2.5) AS b, ROUND(0.125, 2) AS c, ROUND(25, -1) AS d, ROUND(-25, -1) AS e, ROUND(CAST(1.005 AS DOUBLE), 2) AS f, 7 // 2 AS g, -7 // 2 AS h, 7 % -3 AS i FROM t LIMIT 1")]
     public async Task Numeric_AgreesWithDuckDb(string sql) => await DuckDbOracle.AssertSameAsync(sql, _file);
 
+    [Theory]
+    [InlineData("SELECT SUBSTR('hello', 0) AS a, SUBSTR('hello', 0, 2) AS b, SUBSTR('hello', -3) AS c, SUBSTR('hello', 10) AS d, SUBSTR('hello', 2, -1) AS e, SUBSTR('hello', -10, 3) AS f, SUBSTR('hello', -10) AS g, SUBSTR('hello', 3, -2) AS h, SUBSTR('hello', 5, -3) AS i, SUBSTR('hello', 0, 1) AS j, SUBSTR('hello', -6, 3) AS k, SUBSTR('hello', -2, -1) AS l, SUBSTR('hello', '2') AS m FROM t LIMIT 1")]
+    [InlineData("SELECT TRIM('  a b  ') AS a, TRIM('xxaxx', 'x') AS b, LTRIM('xyaxy', 'yx') AS c, RTRIM('xyaxy', 'yx') AS d, TRIM('abc', '') AS e, REPLACE('banana', '', 'x') AS f, STRPOS('hello', '') AS g, LEFT('abc', 0) AS h, LEFT('abc', 10) AS i, RIGHT('abc', -5) AS j, SPLIT_PART('a,b,c', ',', 5) AS k, SPLIT_PART('a,b,c', ',', -4) AS l, SPLIT_PART('abab', 'ab', 2) AS m, SPLIT_PART('', ',', 1) AS n, STARTS_WITH('hello', '') AS o, CONTAINS('hello', '') AS p FROM t LIMIT 1")]
+    [InlineData("SELECT SUBSTR('hello', NULL) AS a, SUBSTR(NULL, 1) AS b, TRIM('a', NULL) AS c, REPLACE('a', NULL, 'b') AS d, LEFT(NULL, 1) AS e, LEFT('abc', NULL) AS f, SPLIT_PART('a,b', ',', NULL) AS g, REGEXP_MATCHES(NULL, 'a') AS h, REGEXP_MATCHES('a', NULL) AS i, REGEXP_EXTRACT('a', NULL) AS j, 'a' || NULL AS k, CONCAT(NULL, NULL) AS l, COALESCE(NULL, NULL) AS m, ROUND(NULL) AS n, ABS(NULL) AS o, NULLIF(NULL, 1) AS p, STARTS_WITH('a', NULL) AS q, STRPOS(NULL, 'a') AS r FROM t LIMIT 1")]
+    [InlineData("SELECT REGEXP_EXTRACT('abc123', '([a-z]+)', 3) AS a, REGEXP_EXTRACT('abc', '(x)?abc', 1) AS b, REGEXP_EXTRACT('abc123', '([a-z]+)', NULL) AS c, REGEXP_MATCHES('hello', '^l') AS d, REGEXP_MATCHES('HeLLo', '(?i)hello') AS e, REGEXP_MATCHES('abc', '') AS f, REGEXP_EXTRACT('abc', 'z') AS g FROM t LIMIT 1")]
+    [InlineData("SELECT CASE NULL WHEN NULL THEN 'a' ELSE 'b' END AS a, CASE 2 WHEN 1 THEN 'a' WHEN 2 THEN 'b' END AS b, CASE WHEN false THEN 1 END AS c, CASE WHEN 1 > 0 THEN 1 ELSE 2.5 END AS d, COALESCE(NULL, 2, 3.5) AS e, NULLIF(1, 1) AS f, NULLIF('a', 'b') AS g, IFNULL(NULL, 'x') AS h FROM t LIMIT 1")]
+    [InlineData("SELECT -7 % 3 AS a, 7 % -3 AS b, 7 % 0 AS c, 7 // 0 AS d, -7 // 2 AS e, POWER(2, 10) AS f, POWER(0, -1) AS g, SQRT(2) AS h, LN(1) AS i, LOG10(1000) AS j, FLOOR(CAST(-0.5 AS DOUBLE)) AS k, CEIL(CAST(-0.5 AS DOUBLE)) AS l, ABS(-3) AS m FROM t LIMIT 1")]
+    [InlineData("SELECT ROUND(9.5) AS a, ROUND(CAST(2.345 AS DOUBLE), 2) AS b, ROUND(CAST(12345.678 AS DOUBLE), -10) AS c, ROUND(CAST(12345.678 AS DOUBLE), -400) AS d, ROUND(CAST(12345.678 AS DOUBLE), 400) AS e, ROUND(CAST(1e300 AS DOUBLE), 5) AS f, ROUND(1234, -2) AS g, ROUND(-1250, -2) AS h, ROUND(7, 2) AS i FROM t LIMIT 1")]
+    [InlineData("SELECT 1 + 2 || 'x' AS a, 'x' || 1 + 2 AS b, 'ab' || 'c' LIKE 'abc' AS c, 7 // 2 * 3 AS d, 7 * 3 // 2 AS e, 1 + 7 // 2 AS f, 2 + 3 % 2 AS g, 'x' || 1 = 'x1' AS h, 'a' || 'b' || NULL AS i FROM t LIMIT 1")]
+    [InlineData("SELECT CAST(1e20 AS VARCHAR) AS a, CAST(0.1 AS DOUBLE) || '' AS b, CAST(1e-7 AS DOUBLE) || '' AS c, CAST(1e15 AS DOUBLE) || '' AS d, CAST(1e16 AS DOUBLE) || '' AS e, CAST(0.0001 AS DOUBLE) || '' AS f, CAST(0.00001 AS DOUBLE) || '' AS g, CAST(123456789012.5 AS DOUBLE) || '' AS h, CAST(3 AS DOUBLE) || '' AS i, CAST('inf' AS DOUBLE) || '' AS j, CONCAT(CAST(12345678901234567 AS DOUBLE)) AS k FROM t LIMIT 1")]
+    public async Task Constants_AgreeWithDuckDb(string sql) => await DuckDbOracle.AssertSameAsync(sql, _file);
+
+    [Fact]
+    public async Task GroupByCase_ManySmallPartitions_AgreesWithDuckDb()
+    {
+        await DuckDbOracle.AssertSameAsync(
+            "SELECT CASE WHEN qty > 0 THEN 'pos' WHEN qty < 0 THEN 'neg' END AS k, COUNT(*) AS n, SUM(ROUND(amount)) AS s, MIN(LEFT(name, 2)) AS m "
+            + "FROM t WHERE name NOT ILIKE '%BOB%' OR name IS NULL GROUP BY CASE WHEN qty > 0 THEN 'pos' WHEN qty < 0 THEN 'neg' END",
+            _file,
+            partitionSize: 40);
+    }
+
     [Fact]
     public async Task ResultTypes_AgreeWithDuckDb()
     {
