@@ -105,8 +105,11 @@ internal static class RegexFunctions
         }
     }
 
-    private static QueryException Invalid(string pattern, string location, Exception e) =>
-        new($"invalid regular expression at {location}: '{SourceLocation.Quote(pattern)}': {e.Message}");
+    private static QueryException Invalid(string pattern, string location, Exception e)
+    {
+        var why = e is RegexParseException parse ? $"{parse.Error} at offset {parse.Offset}" : e.Message.ReplaceLineEndings(" ");
+        return new($"invalid regular expression at {location}: '{SourceLocation.Quote(pattern)}': {why}");
+    }
 
     private static QueryException TimedOut(string location) =>
         new($"regular expression timeout at {location}: a match took longer than {MatchTimeout.TotalSeconds:0} seconds");

@@ -16,12 +16,12 @@ internal static class TextFunctions
     /// </summary>
     public static string Substring(string text, long start, long? length, string location)
     {
-        if (Math.Abs(start) > MaxSubstringArgument)
+        if (start is > MaxSubstringArgument or < -MaxSubstringArgument)
         {
             throw new QueryException($"out of range at {location}: the SUBSTRING offset {start} is outside the supported range (±{MaxSubstringArgument})");
         }
 
-        if (length is { } l && Math.Abs(l) > MaxSubstringArgument)
+        if (length is { } l and (> MaxSubstringArgument or < -MaxSubstringArgument))
         {
             throw new QueryException($"out of range at {location}: the SUBSTRING length {l} is outside the supported range (±{MaxSubstringArgument})");
         }
@@ -57,7 +57,7 @@ internal static class TextFunctions
     public static string Right(string text, long n)
     {
         var count = CodePoints.Count(text);
-        return CodePoints.Slice(text, n >= 0 ? Math.Max(count - n, 0) : Math.Min(-n, count), count);
+        return CodePoints.Slice(text, n >= 0 ? Math.Max(count - n, 0) : n <= -count ? count : -n, count);
     }
 
     /// <summary><c>STRPOS(text, search)</c>: the 1-based character position of the first occurrence, 0 when none.</summary>
