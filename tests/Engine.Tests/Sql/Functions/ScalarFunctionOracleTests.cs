@@ -74,7 +74,7 @@ public sealed class ScalarFunctionOracleTests : IDisposable
     [Theory]
     [InlineData("SELECT id, ROUND(amount) AS a, ROUND(amount, 1) AS b, ROUND(qty, -1) AS c, ROUND(amount, -1) AS d, ROUND(qty) AS e FROM t")]
     [InlineData("SELECT id, ABS(amount) AS a, ABS(qty) AS b, FLOOR(amount) AS c, CEIL(amount) AS d, CEILING(qty) AS e, FLOOR(qty) AS f FROM t")]
-    [InlineData("SELECT id, qty % 3 AS a, amount % 2 AS b, qty // 2 AS c, amount // 2 AS d, qty // qty AS e, qty % qty AS f, -qty // 4 AS g FROM t")]
+    [InlineData("SELECT id, qty % 3 AS a, amount % 2 AS b, qty // 2 AS c, amount // 2 AS d, qty // qty AS e, qty % qty AS f, -qty // 4 AS g, amount % 0 AS h, qty % 0 AS i, amount // 0 AS j FROM t")]
     [InlineData("SELECT id, POWER(qty, 2) AS a, POW(amount, 0.5) AS b, SQRT(ABS(amount)) AS c, LN(ABS(amount) + 1) AS d, LOG10(ABS(qty) + 1) AS e FROM t")]
     [InlineData("SELECT ROUND(amount / 3, 2) AS r, COUNT(*) AS n FROM t GROUP BY r")]
     [InlineData("SELECT qty % 2 AS parity, SUM(ROUND(amount)) AS s FROM t GROUP BY qty % 2")]
