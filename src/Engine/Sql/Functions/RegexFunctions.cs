@@ -6,8 +6,8 @@ namespace OrleansProc.Engine.Sql.Functions;
 
 /// <summary>
 /// REGEXP_MATCHES and REGEXP_EXTRACT on .NET's non-backtracking engine, which like DuckDB's RE2 runs in linear time and
-/// has no backreferences or lookaround; culture-invariant, with a match timeout. A pattern matches anywhere in the text
-/// (use <c>^</c> and <c>$</c> to anchor).
+/// has no backreferences or lookaround; culture-invariant, with a match timeout; RE2's syntax rewritten by
+/// <see cref="Re2Pattern"/>. A pattern matches anywhere in the text (use <c>^</c> and <c>$</c> to anchor).
 /// </summary>
 internal static class RegexFunctions
 {
@@ -24,7 +24,7 @@ internal static class RegexFunctions
     {
         try
         {
-            return new Regex(pattern, Options, MatchTimeout);
+            return new Regex(Re2Pattern.ToDotNet(pattern), Options, MatchTimeout);
         }
         catch (ArgumentException e)
         {
@@ -53,7 +53,7 @@ internal static class RegexFunctions
     {
         try
         {
-            return Regex.IsMatch(text, pattern, Options, MatchTimeout);
+            return Regex.IsMatch(text, Re2Pattern.ToDotNet(pattern), Options, MatchTimeout);
         }
         catch (RegexMatchTimeoutException)
         {
@@ -88,7 +88,7 @@ internal static class RegexFunctions
     {
         try
         {
-            var match = Regex.Match(text, pattern, Options, MatchTimeout);
+            var match = Regex.Match(text, Re2Pattern.ToDotNet(pattern), Options, MatchTimeout);
             return match.Success ? match.Groups[group].Value : string.Empty;
         }
         catch (RegexMatchTimeoutException)

@@ -20,7 +20,8 @@ public sealed class ScalarFunctionOracleTests : IDisposable
         + "5,bob,Trondheim,100.0,0,\"a,b,c\"\n"
         + "6,Ängel,bergen,0.5,12,x😀y😀z\n"
         + "7,\"quoted \"\"name\"\"\",Oslo,-2.5,5,\"  padded  \"\n"
-        + "8,Émile,OSLO,15.0,-15,ab12cd345\n";
+        + "8,Émile,OSLO,15.0,-15,ab12cd345\n"
+        + "9,ÉCOLE 42,Tromsø,3.0,9,\"trailing\nend\n\"\n";
 
     private readonly TempFolder _folder = new();
     private readonly string _file;
@@ -69,6 +70,7 @@ public sealed class ScalarFunctionOracleTests : IDisposable
     [InlineData("SELECT id, REGEXP_MATCHES(note, '^[a-z]+, [a-z]+$') AS a, REGEXP_MATCHES(name, 'mile') AS b, REGEXP_MATCHES(name, city) AS c FROM t")]
     [InlineData("SELECT id, REGEXP_EXTRACT(note, '([a-z]+),([a-z]+)', 2) AS a, REGEXP_EXTRACT(note, '[0-9]+') AS b, REGEXP_EXTRACT(name, '[A-Z]+', 0) AS c, REGEXP_EXTRACT(note, 'x(😀)y', 1) AS d FROM t")]
     [InlineData("SELECT REGEXP_EXTRACT(note, '[a-z]+') AS w, COUNT(*) AS n FROM t GROUP BY w")]
+    [InlineData("SELECT id, REGEXP_EXTRACT(name, '\\w+') AS a, REGEXP_EXTRACT(note, '\\d+') AS b, REGEXP_MATCHES(note, 'd$') AS c, REGEXP_MATCHES(note, '(?m)^line$') AS d, REGEXP_EXTRACT(name, '[[:upper:]][[:lower:]]+') AS e, REGEXP_EXTRACT(note, '(?P<w>[a-z]+)\\s', 1) AS f, REGEXP_EXTRACT(name, '[^\\w ]+') AS g, REGEXP_MATCHES(note, '\\S\\s\\S') AS h, REGEXP_EXTRACT(note, '[\\d,]+') AS i FROM t")]
     public async Task Matching_AgreesWithDuckDb(string sql) => await DuckDbOracle.AssertSameAsync(sql, _file);
 
     [Theory]
