@@ -2,6 +2,7 @@ using OrleansProc.Engine.Aggregation;
 using OrleansProc.Engine.Processing;
 using OrleansProc.Engine.Schema;
 using OrleansProc.Engine.Sql.Evaluation;
+using OrleansProc.Engine.Sql.Functions;
 using OrleansProc.Engine.Sql.Syntax;
 using OrleansProc.Engine.Values;
 
@@ -294,6 +295,8 @@ internal sealed class SqlBinder
                 return Fold(new IsNullEvaluator(tested, isNull.Negated), tested);
             case CastExpr cast:
                 return BindCast(cast, scope);
+            case CaseExpr caseExpr:
+                return new ScalarFunctionBinder(_text, e => Bind(e, scope)).BindCase(caseExpr);
             default:
                 throw Error("binder error", e.Start, "unsupported expression");
         }
@@ -430,10 +433,7 @@ internal sealed class SqlBinder
                 function = StringFunction.Length;
                 break;
             default:
-                throw Error(
-                    "binder error",
-                    f.Start,
-                    $"unknown function '{SourceLocation.Quote(f.Name)}'; functions are LOWER, UPPER, LENGTH, SHA256_ROUNDS, CAST and the aggregates COUNT, SUM, AVG, MIN, MAX");
+                return new ScalarFunctionBinder(_text, e => Bind(e, scope)).BindFunction(f);
         }
 
         if (f.Star || f.Distinct || f.Arguments.Count != 1)
@@ -517,6 +517,7 @@ internal sealed class SqlBinder
             case BinaryOperator.Multiply:
             case BinaryOperator.Divide:
             case BinaryOperator.Modulo:
+            case BinaryOperator.IntegerDivide:
                 left = CoerceTextLiteralToNumber(left, right, binary.Left);
                 right = CoerceTextLiteralToNumber(right, left, binary.Right);
                 if (!IsNumericOrNull(left.Type) || !IsNumericOrNull(right.Type))
@@ -532,6 +533,8 @@ internal sealed class SqlBinder
                 }
 
                 return Fold(new BigIntArithmeticEvaluator(op, left, right, Location(binary.OperatorPosition), binary.OperatorPosition), left, right);
+            case BinaryOperator.Concat:
+                return ScalarFunctionBinder.BindConcatOperator(left, right);
             default:
                 return BindComparison(op, left, right, binary.Left, binary.Right, binary.OperatorPosition);
         }
@@ -663,10 +666,10 @@ internal sealed class SqlBinder
         {
             throw TypeError(
                 like.Operand.End,
-                $"LIKE needs VARCHAR arguments, got {SqlCast.TypeName(operand.Type)} and {SqlCast.TypeName(pattern.Type)}");
+                $"{(like.CaseInsensitive ? "ILIKE" : "LIKE")} needs VARCHAR arguments, got {SqlCast.TypeName(operand.Type)} and {SqlCast.TypeName(pattern.Type)}");
         }
 
-        var result = Fold(new LikeEvaluator(operand, pattern), operand, pattern);
+        var result = Fold(new LikeEvaluator(operand, pattern, like.CaseInsensitive), operand, pattern);
         return like.Negated ? Fold(new NotEvaluator(result), result) : result;
     }
 
@@ -692,7 +695,7 @@ internal sealed class SqlBinder
     }
 
     /// <summary>Evaluates an operator over constants once, at bind time.</summary>
-    private static Evaluator Fold(Evaluator evaluator, params ReadOnlySpan<Evaluator> children)
+    internal static Evaluator Fold(Evaluator evaluator, params ReadOnlySpan<Evaluator> children)
     {
         foreach (var child in children)
         {

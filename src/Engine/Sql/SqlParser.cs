@@ -11,7 +11,7 @@ namespace OrleansProc.Engine.Sql;
 /// A hand-written recursive-descent parser for the SQL subset. It throws only <see cref="QueryException"/> for
 /// bad input, and limits nesting to <see cref="MaxDepth"/> levels.
 /// </summary>
-public sealed class SqlParser
+public sealed partial class SqlParser
 {
     /// <summary>The deepest expression nesting the parser accepts.</summary>
     public const int MaxDepth = 200;
@@ -303,7 +303,7 @@ public sealed class SqlParser
 
     private SqlExpr ParsePredicate()
     {
-        var left = ParseAdditive();
+        var left = ParseConcat();
         while (true)
         {
             var op = _current.Kind switch
@@ -320,7 +320,7 @@ public sealed class SqlParser
             {
                 var position = _current.Start;
                 Advance();
-                var right = ParseAdditive();
+                var right = ParseConcat();
                 left = Check(new BinaryExpr(comparison, left, right, position));
                 continue;
             }
@@ -344,9 +344,9 @@ public sealed class SqlParser
             if (IsKeyword("NOT"))
             {
                 var next = _lexer.Next(_current.End);
-                if (!(IsKeyword(next, "IN") || IsKeyword(next, "BETWEEN") || IsKeyword(next, "LIKE")))
+                if (!(IsKeyword(next, "IN") || IsKeyword(next, "BETWEEN") || IsKeyword(next, "LIKE") || IsKeyword(next, "ILIKE")))
                 {
-                    throw Error(next.Start, $"expected IN, BETWEEN or LIKE after NOT but found {Describe(next)}");
+                    throw Error(next.Start, $"expected IN, BETWEEN, LIKE or ILIKE after NOT but found {Describe(next)}");
                 }
 
                 negated = true;
@@ -369,15 +369,17 @@ public sealed class SqlParser
             }
             else if (AcceptKeyword("BETWEEN"))
             {
-                var low = ParseAdditive();
+                var low = ParseConcat();
                 ExpectKeyword("AND");
-                var high = ParseAdditive();
+                var high = ParseConcat();
                 left = Check(new BetweenExpr(left, low, high, negated));
             }
-            else if (AcceptKeyword("LIKE"))
+            else if (IsKeyword("LIKE") || IsWord("ILIKE"))
             {
-                var pattern = ParseAdditive();
-                left = Check(new LikeExpr(left, pattern, negated));
+                var caseInsensitive = IsWord("ILIKE");
+                Advance();
+                var pattern = ParseConcat();
+                left = Check(new LikeExpr(left, pattern, negated, caseInsensitive));
             }
             else
             {
@@ -404,12 +406,13 @@ public sealed class SqlParser
     private SqlExpr ParseMultiplicative()
     {
         var left = ParseUnary();
-        while (_current.Kind is TokenKind.Star or TokenKind.Slash or TokenKind.Percent)
+        while (_current.Kind is TokenKind.Star or TokenKind.Slash or TokenKind.Percent or TokenKind.DoubleSlash)
         {
             var op = _current.Kind switch
             {
                 TokenKind.Star => BinaryOperator.Multiply,
                 TokenKind.Slash => BinaryOperator.Divide,
+                TokenKind.DoubleSlash => BinaryOperator.IntegerDivide,
                 _ => BinaryOperator.Modulo,
             };
             var position = _current.Start;
@@ -536,6 +539,11 @@ public sealed class SqlParser
             return Check(new CastExpr(operand, type, token.Start, end));
         }
 
+        if (IsKeyword(token, "CASE"))
+        {
+            return ParseCase(token);
+        }
+
         if (Reserved.Contains(token.Value))
         {
             throw Error(token.Start, $"expected an expression but found {Describe(token)}");
@@ -573,7 +581,7 @@ public sealed class SqlParser
             {
                 arguments.Add(ParseExpression());
             }
-            while (Accept(TokenKind.Comma));
+            while (Accept(TokenKind.Comma) || AcceptSubstringKeyword(name, arguments));
         }
 
         var callEnd = _current.End;

@@ -171,7 +171,7 @@ public sealed class SqlParserTests
     [InlineData("SELECT a FROM t t2", 16, "expected end of query but found 't2'")]
     [InlineData("SELECT CAST(a AS blob) FROM t", 17, "unknown type 'blob'")]
     [InlineData("SELECT a IS 1 FROM t", 12, "expected NULL or NOT NULL after IS but found '1'")]
-    [InlineData("SELECT a NOT 1 FROM t", 13, "expected IN, BETWEEN or LIKE after NOT but found '1'")]
+    [InlineData("SELECT a NOT 1 FROM t", 13, "expected IN, BETWEEN, LIKE or ILIKE after NOT but found '1'")]
     [InlineData("SELECT 1e FROM t", 7, "malformed number")]
     [InlineData("SELECT a FROM t /* open", 16, "unterminated comment")]
     [InlineData("SELECT DISTINCT a FROM t", 7, "SELECT DISTINCT is not supported")]

@@ -6,8 +6,8 @@ using OrleansProc.Engine.Values;
 namespace OrleansProc.Engine.Sql.Evaluation;
 
 /// <summary>
-/// BIGINT <c>+ - * %</c> with checked arithmetic: an overflow raises a <see cref="QueryException"/> (DuckDB raises
-/// an out-of-range error too). <c>x % 0</c> is NULL.
+/// BIGINT <c>+ - * % //</c> with checked arithmetic: an overflow raises a <see cref="QueryException"/> (DuckDB raises
+/// an out-of-range error too). <c>x % 0</c> and <c>x // 0</c> are NULL; <c>//</c> truncates toward zero, as DuckDB.
 /// </summary>
 internal sealed class BigIntArithmeticEvaluator : Evaluator
 {
@@ -53,6 +53,8 @@ internal sealed class BigIntArithmeticEvaluator : Evaluator
                     return SqlValue.FromInt64(checked(x - y));
                 case BinaryOperator.Multiply:
                     return SqlValue.FromInt64(checked(x * y));
+                case BinaryOperator.IntegerDivide:
+                    return y == 0 ? SqlValue.Null : SqlValue.FromInt64(y == -1 ? checked(-x) : x / y);
                 default:
                     return y == 0 ? SqlValue.Null : y == -1 ? SqlValue.FromInt64(0) : SqlValue.FromInt64(x % y);
             }
@@ -77,6 +79,8 @@ internal sealed class BigIntArithmeticEvaluator : Evaluator
         BinaryOperator.Greater => ">",
         BinaryOperator.GreaterEqual => ">=",
         BinaryOperator.And => "AND",
+        BinaryOperator.Concat => "||",
+        BinaryOperator.IntegerDivide => "//",
         _ => "OR",
     };
 }

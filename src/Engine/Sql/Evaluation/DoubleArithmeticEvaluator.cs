@@ -5,8 +5,9 @@ using OrleansProc.Engine.Values;
 namespace OrleansProc.Engine.Sql.Evaluation;
 
 /// <summary>
-/// Arithmetic in DOUBLE: <c>+ - * %</c> with a DOUBLE operand, and <c>/</c> always (DuckDB's <c>/</c> yields
-/// DOUBLE). Division or modulo by zero is NULL.
+/// Arithmetic in DOUBLE: <c>+ - * %</c> with a DOUBLE operand, and <c>/</c> always (DuckDB's <c>/</c> yields DOUBLE; so
+/// does <c>//</c> with a DOUBLE operand, which DuckDB does not truncate). Division by zero (<c>/</c>, <c>//</c>) is NULL;
+/// modulo by zero is NaN, as DuckDB.
 /// </summary>
 internal sealed class DoubleArithmeticEvaluator : Evaluator
 {
@@ -47,9 +48,10 @@ internal sealed class DoubleArithmeticEvaluator : Evaluator
             case BinaryOperator.Multiply:
                 return SqlValue.FromDouble(x * y);
             case BinaryOperator.Divide:
+            case BinaryOperator.IntegerDivide:
                 return y == 0 ? SqlValue.Null : SqlValue.FromDouble(x / y);
             default:
-                return y == 0 ? SqlValue.Null : SqlValue.FromDouble(x % y);
+                return SqlValue.FromDouble(x % y);
         }
     }
 }

@@ -3,21 +3,26 @@ using OrleansProc.Engine.Values;
 
 namespace OrleansProc.Engine.Sql.Evaluation;
 
-/// <summary><c>x LIKE pattern</c>: with a constant pattern compiled once, otherwise matched per row.</summary>
+/// <summary>
+/// <c>x LIKE pattern</c>: with a constant pattern compiled once, otherwise matched per row. ILIKE lowercases both sides
+/// (invariant culture) first.
+/// </summary>
 internal sealed class LikeEvaluator : Evaluator
 {
     private readonly Evaluator _operand;
     private readonly Evaluator _pattern;
     private readonly LikeMatcher? _matcher;
+    private readonly bool _caseInsensitive;
 
-    public LikeEvaluator(Evaluator operand, Evaluator pattern)
+    public LikeEvaluator(Evaluator operand, Evaluator pattern, bool caseInsensitive = false)
         : base(SqlType.Boolean)
     {
         _operand = operand;
         _pattern = pattern;
+        _caseInsensitive = caseInsensitive;
         if (pattern is ConstantEvaluator { Value.IsNull: false } constant)
         {
-            _matcher = LikeMatcher.Create(constant.Value.Text);
+            _matcher = LikeMatcher.Create(Fold(constant.Value.Text));
         }
     }
 
@@ -31,10 +36,12 @@ internal sealed class LikeEvaluator : Evaluator
 
         if (_matcher is not null)
         {
-            return BoolValues.Of(_matcher.IsMatch(v.Text));
+            return BoolValues.Of(_matcher.IsMatch(Fold(v.Text)));
         }
 
         var p = _pattern.Evaluate(row);
-        return p.IsNull ? SqlValue.Null : BoolValues.Of(LikeMatcher.MatchGeneral(v.Text, p.Text));
+        return p.IsNull ? SqlValue.Null : BoolValues.Of(LikeMatcher.MatchGeneral(Fold(v.Text), Fold(p.Text)));
     }
+
+    private string Fold(string text) => _caseInsensitive ? text.ToLowerInvariant() : text;
 }

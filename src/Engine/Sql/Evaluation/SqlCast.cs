@@ -37,7 +37,7 @@ internal static class SqlCast
         switch (to)
         {
             case SqlType.Varchar:
-                result = SqlValue.FromText(value.ToInvariantString() ?? string.Empty);
+                result = SqlValue.FromText(Functions.ValueText.Of(value));
                 return true;
             case SqlType.BigInt:
                 switch (value.Type)

@@ -16,4 +16,6 @@ public enum BinaryOperator : byte
     GreaterEqual,
     And,
     Or,
+    Concat,
+    IntegerDivide,
 }

@@ -40,7 +40,14 @@ public sealed class SqlLexer
             case '-':
                 return Single(TokenKind.Minus, p);
             case '/':
-                return Single(TokenKind.Slash, p);
+                return Peek(p + 1) == '/' ? Double(TokenKind.DoubleSlash, p) : Single(TokenKind.Slash, p);
+            case '|':
+                if (Peek(p + 1) == '|')
+                {
+                    return Double(TokenKind.Concat, p);
+                }
+
+                break;
             case '%':
                 return Single(TokenKind.Percent, p);
             case '=':

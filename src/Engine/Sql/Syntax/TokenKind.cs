@@ -26,4 +26,6 @@ public enum TokenKind : byte
     GreaterEqual,
     DoubleColon,
     Dot,
+    Concat,
+    DoubleSlash,
 }

@@ -1,0 +1,95 @@
+using OrleansProc.Engine.Sql.Syntax;
+using OrleansProc.Engine.Values;
+
+namespace OrleansProc.Engine.Sql;
+
+/// <summary>The scalar-expression syntax: <c>||</c>, <c>CASE</c> and <c>SUBSTRING(x FROM a FOR b)</c>.</summary>
+public sealed partial class SqlParser
+{
+    /// <summary><c>a || b</c>: binds looser than <c>+ -</c> and tighter than comparisons and LIKE, as in DuckDB.</summary>
+    private SqlExpr ParseConcat()
+    {
+        var left = ParseAdditive();
+        while (_current.Kind == TokenKind.Concat)
+        {
+            var position = _current.Start;
+            Advance();
+            var right = ParseAdditive();
+            left = Check(new BinaryExpr(BinaryOperator.Concat, left, right, position));
+        }
+
+        return left;
+    }
+
+    /// <summary><c>CASE [operand] WHEN ... THEN ... [WHEN ... THEN ...] [ELSE ...] END</c>; the current token is CASE.</summary>
+    private CaseExpr ParseCase(Token token)
+    {
+        Enter(token.Start);
+        Advance();
+        SqlExpr? operand = null;
+        if (!IsKeyword("WHEN"))
+        {
+            operand = ParseExpression();
+        }
+
+        var whens = new List<SqlExpr>();
+        var thens = new List<SqlExpr>();
+        while (AcceptKeyword("WHEN"))
+        {
+            whens.Add(ParseExpression());
+            ExpectKeyword("THEN");
+            thens.Add(ParseExpression());
+        }
+
+        if (whens.Count == 0)
+        {
+            throw Expected("WHEN");
+        }
+
+        SqlExpr? otherwise = null;
+        if (AcceptKeyword("ELSE"))
+        {
+            otherwise = ParseExpression();
+        }
+
+        var end = _current.End;
+        if (!IsKeyword("END"))
+        {
+            throw Expected(otherwise is null ? "WHEN, ELSE or END" : "END");
+        }
+
+        Advance();
+        _depth--;
+        return Check(new CaseExpr(operand, whens, thens, otherwise, token.Start, end));
+    }
+
+    /// <summary>
+    /// <c>SUBSTRING(x FROM a [FOR b])</c> and <c>SUBSTRING(x FOR b)</c>: accepts FROM or FOR after an argument as the
+    /// separator the standard syntax uses (FOR right after x means FROM 1).
+    /// </summary>
+    private bool AcceptSubstringKeyword(string name, List<SqlExpr> arguments)
+    {
+        if (name != "SUBSTRING")
+        {
+            return false;
+        }
+
+        if (arguments.Count == 1 && AcceptKeyword("FROM"))
+        {
+            return true;
+        }
+
+        if (arguments.Count is 1 or 2 && IsWord("FOR"))
+        {
+            if (arguments.Count == 1)
+            {
+                arguments.Add(new LiteralExpr(SqlValue.FromInt64(1), _current.Start, _current.Start));
+            }
+
+            Advance();
+            return true;
+        }
+
+        return false;
+    }
+}
