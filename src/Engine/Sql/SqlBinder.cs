@@ -44,7 +44,7 @@ internal sealed class SqlBinder
 
     public static BoundQuery Bind(SqlQuery query, TableSchema schema) => new SqlBinder(query, schema).Bind();
 
-    private static bool IsAggregateName(string name) => name is "COUNT" or "SUM" or "AVG" or "MIN" or "MAX";
+    private static bool IsAggregateName(string name) => name is "COUNT" or "SUM" or "AVG" or "MIN" or "MAX" || AggregateFunctions.IsAggregate(name);
 
     private static bool ContainsAggregate(SqlExpr e)
     {
@@ -353,7 +353,11 @@ internal sealed class SqlBinder
         }
 
         AggregateSpec spec;
-        if (f.Star)
+        if (AggregateFunctions.IsAggregate(f.Name))
+        {
+            spec = AggregateFunctions.Bind(f, BindAggregateArgument, Error);
+        }
+        else if (f.Star)
         {
             if (f.Name != "COUNT")
             {
@@ -392,15 +396,11 @@ internal sealed class SqlBinder
                         throw TypeError(f.Start, $"{f.Name} needs a numeric argument, got {SqlCast.TypeName(type)}");
                     }
 
-                    if (f.Distinct)
-                    {
-                        throw Error("binder error", f.Start, $"{f.Name}(DISTINCT ...) is not supported");
-                    }
-
                     var isDouble = type == SqlType.Double;
                     spec = f.Name == "SUM"
                         ? new AggregateSpec(isDouble ? AggregateKind.SumDouble : AggregateKind.SumBigInt, argument, type, isDouble ? SqlType.Double : SqlType.BigInt)
                         : new AggregateSpec(isDouble ? AggregateKind.AvgDouble : AggregateKind.AvgBigInt, argument, type, SqlType.Double);
+                    spec = spec with { Distinct = f.Distinct, Name = f.Name };
                     break;
                 default:
                     spec = new AggregateSpec(f.Name == "MIN" ? AggregateKind.Min : AggregateKind.Max, argument, type, type);
@@ -411,6 +411,16 @@ internal sealed class SqlBinder
         _aggregateSlots.Add(key, _aggregates.Count);
         _aggregates.Add(spec);
         return new ColumnEvaluator(_groupKeys.Count + _aggregates.Count - 1, spec.ResultType);
+    }
+
+    /// <summary>Binds an aggregate's argument over input rows (where another aggregate is an error).</summary>
+    private Evaluator BindAggregateArgument(SqlExpr e)
+    {
+        var saved = _rowContext;
+        _rowContext = "aggregate";
+        var argument = Bind(e, Scope.Row);
+        _rowContext = saved;
+        return argument;
     }
 
     private Evaluator BindScalarFunction(FunctionExpr f, Scope scope)
