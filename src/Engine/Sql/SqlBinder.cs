@@ -27,6 +27,7 @@ internal sealed class SqlBinder
     private readonly List<AggregateSpec> _aggregates = [];
     private string _rowContext = "WHERE";
     private bool _aggregatesClosed;
+    private bool _distinctAsGroups;
 
     private SqlBinder(SqlQuery query, TableSchema schema)
     {
@@ -78,6 +79,10 @@ internal sealed class SqlBinder
             isAggregate |= ContainsAggregate(item.Expression);
         }
 
+        // SELECT DISTINCT without aggregates groups by the select list; with aggregates, Finish removes duplicate rows.
+        _distinctAsGroups = _query.Distinct && !isAggregate;
+        var distinctRows = _query.Distinct && isAggregate;
+        isAggregate |= _distinctAsGroups;
         Evaluator? where = null;
         if (_query.Where is { } whereExpr)
         {
@@ -89,6 +94,11 @@ internal sealed class SqlBinder
         foreach (var groupExpr in _query.GroupBy)
         {
             BindGroupKey(groupExpr);
+        }
+
+        if (_distinctAsGroups)
+        {
+            BindSelectListAsGroupKeys();
         }
 
         _rowContext = "SELECT";
@@ -118,6 +128,11 @@ internal sealed class SqlBinder
                 continue;
             }
 
+            if (distinctRows)
+            {
+                throw Error("binder error", item.Expression.Start, "for SELECT DISTINCT with aggregates, ORDER BY expressions must appear in the select list");
+            }
+
             sortKeys.Add(new SortKey(-1, extra.Count, item.Descending, item.NullsFirst));
             extra.Add(Bind(item.Expression, scope));
         }
@@ -137,6 +152,7 @@ internal sealed class SqlBinder
             OrderBy = [.. sortKeys],
             ExtraSortKeys = [.. extra],
             Limit = _query.Limit,
+            DistinctRows = distinctRows,
         };
     }
 
@@ -201,6 +217,21 @@ internal sealed class SqlBinder
         var evaluator = Bind(resolved, Scope.Row);
         _groupKeyTexts.Add(key);
         _groupKeys.Add(evaluator);
+    }
+
+    /// <summary>SELECT DISTINCT without aggregates: every select expression (each once) is a group key.</summary>
+    private void BindSelectListAsGroupKeys()
+    {
+        _rowContext = "SELECT";
+        foreach (var e in _selectExpressions)
+        {
+            if (!_groupKeyTexts.Contains(e.Key))
+            {
+                var evaluator = Bind(e, Scope.Row);
+                _groupKeyTexts.Add(e.Key);
+                _groupKeys.Add(evaluator);
+            }
+        }
     }
 
     private int ResolveOrderByOutput(SqlExpr e)
@@ -309,7 +340,9 @@ internal sealed class SqlBinder
                 throw Error(
                     "binder error",
                     column.Start,
-                    $"column '{SourceLocation.Quote(column.Name)}' must appear in the GROUP BY clause or be used in an aggregate function");
+                    _distinctAsGroups
+                        ? $"column '{SourceLocation.Quote(column.Name)}' is not in the SELECT DISTINCT list; ORDER BY expressions must appear in it"
+                        : $"column '{SourceLocation.Quote(column.Name)}' must appear in the GROUP BY clause or be used in an aggregate function");
             }
 
             _needed[ordinal] = true;
