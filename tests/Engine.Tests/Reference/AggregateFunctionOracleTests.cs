@@ -99,6 +99,7 @@ public sealed class AggregateFunctionOracleTests : IDisposable
             file,
             partitionSize: partitionSize);
         await DuckDbOracle.AssertSameAsync("SELECT SUM(DISTINCT x), AVG(DISTINCT d) FROM t WHERE u < 0", file, partitionSize: partitionSize);
+        await DuckDbOracle.AssertSameAsync("SELECT g, SUM(DISTINCT x), COUNT(*), AVG(DISTINCT d) FROM t GROUP BY g", file, partitionSize: partitionSize);
     }
 
     [Fact]
