@@ -50,6 +50,14 @@ internal sealed class BoolState : AggregateState
             throw new EndOfStreamException("partial ends inside a BOOL_AND/BOOL_OR state");
         }
 
+        foreach (var b in bytes)
+        {
+            if (b > True)
+            {
+                throw new InvalidDataException("partial holds a bad BOOL_AND/BOOL_OR state");
+            }
+        }
+
         bytes.CopyTo(_values, 0);
     }
 

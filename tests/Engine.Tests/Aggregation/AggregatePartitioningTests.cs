@@ -48,6 +48,30 @@ public sealed class AggregatePartitioningTests
     }
 
     [Fact]
+    public void StddevSamp_LargeOffsetSplitIntoPartitions_NoCancellation()
+    {
+        // Values 1e9 + 1 .. 1e9 + 1000: the standard deviation of 1 .. 1000, which a naive sum of squares loses.
+        var processor = SqlProcessor.Create("SELECT STDDEV_SAMP(x), VAR_POP(x) FROM t", Schema);
+        var partials = Enumerable.Range(0, 4).Select(_ => processor.CreatePartial()).ToList();
+        for (var i = 1; i <= 1000; i++)
+        {
+            partials[i % 4].Accept([QueryRunner.S("a"), QueryRunner.N, QueryRunner.D(1e9 + i), QueryRunner.N, QueryRunner.N]);
+        }
+
+        var merged = QueryRunner.RoundTrip(processor, partials[0]);
+        foreach (var p in partials.Skip(1))
+        {
+            merged.Merge(QueryRunner.RoundTrip(processor, p));
+        }
+
+        var row = Assert.Single(processor.Finish(merged).Rows);
+        var mean = 500.5;
+        var m2 = Enumerable.Range(1, 1000).Sum(i => (i - mean) * (i - mean));
+        Assert.Equal(Math.Sqrt(m2 / 999), row[0].Float64, 1e-6);
+        Assert.Equal(m2 / 1000, row[1].Float64, 1e-6);
+    }
+
+    [Fact]
     public void ArgMinArgMax_TiesOnValue_LeastArgWhateverTheOrder()
     {
         var processor = SqlProcessor.Create("SELECT ARG_MIN(k2, v), ARG_MAX(k2, v), MIN_BY(x, v) FROM t", Schema);
