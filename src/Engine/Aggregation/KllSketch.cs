@@ -19,6 +19,9 @@ internal sealed class KllSketch
     private readonly List<List<double>> _levels = [[]];
     private ulong _coin = 0x9E3779B97F4A7C15;
 
+    /// <summary>The sum of the levels' capacities, recomputed when a level is added.</summary>
+    private int _totalCapacity = K;
+
     /// <summary>The number of values folded in.</summary>
     public long Count { get; private set; }
 
@@ -56,7 +59,7 @@ internal sealed class KllSketch
         {
             if (h == _levels.Count)
             {
-                _levels.Add([]);
+                AddLevel();
             }
 
             _levels[h].AddRange(other._levels[h]);
@@ -158,7 +161,7 @@ internal sealed class KllSketch
 
             if (h > 0)
             {
-                sketch._levels.Add([]);
+                sketch.AddLevel();
             }
 
             var level = sketch._levels[h];
@@ -184,21 +187,22 @@ internal sealed class KllSketch
         return Math.Max(MinCapacity, (int)Math.Ceiling(K * Math.Pow(2.0 / 3.0, depth)));
     }
 
-    private int TotalCapacity()
+    private void AddLevel()
     {
+        _levels.Add([]);
         var total = 0;
         for (var h = 0; h < _levels.Count; h++)
         {
             total += Capacity(h);
         }
 
-        return total;
+        _totalCapacity = total;
     }
 
     /// <summary>Compacts the lowest full level until the sketch fits its capacity.</summary>
     private void Compress()
     {
-        while (Size > TotalCapacity())
+        while (Size > _totalCapacity)
         {
             for (var h = 0; h < _levels.Count; h++)
             {
@@ -215,7 +219,7 @@ internal sealed class KllSketch
     {
         if (h + 1 == _levels.Count)
         {
-            _levels.Add([]);
+            AddLevel();
         }
 
         var level = _levels[h];
