@@ -17,7 +17,7 @@ internal static class QueryCommand
         var options = new JobCommandOptions();
         var maxGroups = CommonOptions.MaxGroups(
             "fail the query, naming this limit, when a GROUP BY makes more groups than this in a partition or in the merge, " +
-            "or a COUNT(DISTINCT) holds more distinct values than this over all its groups");
+            "or a DISTINCT aggregate, an exact quantile (MEDIAN, QUANTILE_CONT, QUANTILE_DISC) or APPROX_COUNT_DISTINCT holds more values than this over all its groups");
         var command = new DocumentedCommand("query",
             "Run a SQL query (SELECT ... FROM dataset [WHERE] [GROUP BY] [HAVING] [ORDER BY] [LIMIT]) on the cluster and print its result.\n" +
             "Shows a progress bar on stderr. Ctrl+C detaches (the job goes on; see job watch); a second Ctrl+C quits at once.",

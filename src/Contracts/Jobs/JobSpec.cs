@@ -37,7 +37,8 @@ public sealed record JobSpec
 
     /// <summary>
     /// The most groups a GROUP BY may make in each partition and in the merge before the job fails naming the limit;
-    /// it bounds the distinct values of each COUNT(DISTINCT) over all groups, and a word count's distinct words, too.
+    /// it bounds the values held by each DISTINCT aggregate, exact quantile and APPROX_COUNT_DISTINCT over all groups,
+    /// and a word count's distinct words, too.
     /// Null: the default (5,000,000).
     /// </summary>
     [Id(7)]

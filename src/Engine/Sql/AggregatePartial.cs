@@ -19,6 +19,7 @@ internal sealed class AggregatePartial : IPartial, IOwnedPartial, IColumnBatchSi
     private readonly BoundQuery _query;
     private readonly Evaluator[] _keyEvaluators;
     private readonly Evaluator?[] _arguments;
+    private readonly Evaluator?[] _secondArguments;
     private readonly SqlValue[] _key;
     private readonly BatchAggregatePlan? _plan;
     private ColumnBatch? _batch;
@@ -39,11 +40,13 @@ internal sealed class AggregatePartial : IPartial, IOwnedPartial, IColumnBatchSi
         Groups = new GroupTable(_keyEvaluators.Length);
         States = new AggregateState[_query.Aggregates.Length];
         _arguments = new Evaluator?[States.Length];
+        _secondArguments = new Evaluator?[States.Length];
         for (var i = 0; i < States.Length; i++)
         {
             var spec = _query.Aggregates[i];
-            States[i] = AggregateState.Create(spec.Kind, spec.ArgumentType, processor.MaxGroups);
+            States[i] = AggregateStates.Create(spec, processor.MaxGroups);
             _arguments[i] = spec.Argument;
+            _secondArguments[i] = spec.SecondArgument;
         }
 
         EnsureCapacity(Groups.Count);
@@ -285,6 +288,12 @@ internal sealed class AggregatePartial : IPartial, IOwnedPartial, IColumnBatchSi
         for (var i = 0; i < States.Length; i++)
         {
             var argument = _arguments[i];
+            if (_secondArguments[i] is { } second)
+            {
+                ((PairAggregateState)States[i]).Update(group, argument!.Evaluate(row), second.Evaluate(row));
+                continue;
+            }
+
             States[i].Update(group, argument is null ? default : argument.Evaluate(row));
         }
     }

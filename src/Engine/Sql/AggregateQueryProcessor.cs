@@ -44,6 +44,7 @@ internal sealed class AggregateQueryProcessor : SqlQueryProcessor
         var width = groups.Width;
         var groupRow = new SqlValue[width + q.Aggregates.Length];
         var rows = new List<KeptRow>(groups.Count);
+        var seen = q.DistinctRows ? new HashSet<SqlValue[]>(RowValuesComparer.Instance) : null;
         for (var g = 0; g < groups.Count; g++)
         {
             groups.KeyOf(g).CopyTo(groupRow);
@@ -61,6 +62,11 @@ internal sealed class AggregateQueryProcessor : SqlQueryProcessor
             for (var i = 0; i < values.Length; i++)
             {
                 values[i] = q.Outputs[i].Evaluate(groupRow);
+            }
+
+            if (seen is not null && !seen.Add(values))
+            {
+                continue;
             }
 
             var keys = q.ExtraSortKeys.Length == 0 ? [] : new SqlValue[q.ExtraSortKeys.Length];

@@ -33,4 +33,7 @@ internal sealed class BoundQuery
     public required Evaluator[] ExtraSortKeys { get; init; }
 
     public required long? Limit { get; init; }
+
+    /// <summary>True for SELECT DISTINCT over aggregates: duplicate output rows are removed before ORDER BY and LIMIT.</summary>
+    public bool DistinctRows { get; init; }
 }

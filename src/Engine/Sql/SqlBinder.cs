@@ -28,6 +28,7 @@ internal sealed class SqlBinder
     private readonly List<AggregateSpec> _aggregates = [];
     private string _rowContext = "WHERE";
     private bool _aggregatesClosed;
+    private bool _distinctAsGroups;
 
     private SqlBinder(SqlQuery query, TableSchema schema)
     {
@@ -45,7 +46,7 @@ internal sealed class SqlBinder
 
     public static BoundQuery Bind(SqlQuery query, TableSchema schema) => new SqlBinder(query, schema).Bind();
 
-    private static bool IsAggregateName(string name) => name is "COUNT" or "SUM" or "AVG" or "MIN" or "MAX";
+    private static bool IsAggregateName(string name) => name is "COUNT" or "SUM" or "AVG" or "MIN" or "MAX" || AggregateFunctions.IsAggregate(name);
 
     private static bool ContainsAggregate(SqlExpr e)
     {
@@ -79,6 +80,10 @@ internal sealed class SqlBinder
             isAggregate |= ContainsAggregate(item.Expression);
         }
 
+        // SELECT DISTINCT without aggregates groups by the select list; with aggregates, Finish removes duplicate rows.
+        _distinctAsGroups = _query.Distinct && !isAggregate;
+        var distinctRows = _query.Distinct && isAggregate;
+        isAggregate |= _distinctAsGroups;
         Evaluator? where = null;
         if (_query.Where is { } whereExpr)
         {
@@ -90,6 +95,11 @@ internal sealed class SqlBinder
         foreach (var groupExpr in _query.GroupBy)
         {
             BindGroupKey(groupExpr);
+        }
+
+        if (_distinctAsGroups)
+        {
+            BindSelectListAsGroupKeys();
         }
 
         _rowContext = "SELECT";
@@ -119,6 +129,11 @@ internal sealed class SqlBinder
                 continue;
             }
 
+            if (distinctRows)
+            {
+                throw Error("binder error", item.Expression.Start, "for SELECT DISTINCT with aggregates, ORDER BY expressions must appear in the select list");
+            }
+
             sortKeys.Add(new SortKey(-1, extra.Count, item.Descending, item.NullsFirst));
             extra.Add(Bind(item.Expression, scope));
         }
@@ -138,6 +153,7 @@ internal sealed class SqlBinder
             OrderBy = [.. sortKeys],
             ExtraSortKeys = [.. extra],
             Limit = _query.Limit,
+            DistinctRows = distinctRows,
         };
     }
 
@@ -202,6 +218,21 @@ internal sealed class SqlBinder
         var evaluator = Bind(resolved, Scope.Row);
         _groupKeyTexts.Add(key);
         _groupKeys.Add(evaluator);
+    }
+
+    /// <summary>SELECT DISTINCT without aggregates: every select expression (each once) is a group key.</summary>
+    private void BindSelectListAsGroupKeys()
+    {
+        _rowContext = "SELECT";
+        foreach (var e in _selectExpressions)
+        {
+            if (!_groupKeyTexts.Contains(e.Key))
+            {
+                var evaluator = Bind(e, Scope.Row);
+                _groupKeyTexts.Add(e.Key);
+                _groupKeys.Add(evaluator);
+            }
+        }
     }
 
     private int ResolveOrderByOutput(SqlExpr e)
@@ -312,7 +343,9 @@ internal sealed class SqlBinder
                 throw Error(
                     "binder error",
                     column.Start,
-                    $"column '{SourceLocation.Quote(column.Name)}' must appear in the GROUP BY clause or be used in an aggregate function");
+                    _distinctAsGroups
+                        ? $"column '{SourceLocation.Quote(column.Name)}' is not in the SELECT DISTINCT list; ORDER BY expressions must appear in it"
+                        : $"column '{SourceLocation.Quote(column.Name)}' must appear in the GROUP BY clause or be used in an aggregate function");
             }
 
             _needed[ordinal] = true;
@@ -356,7 +389,11 @@ internal sealed class SqlBinder
         }
 
         AggregateSpec spec;
-        if (f.Star)
+        if (AggregateFunctions.IsAggregate(f.Name))
+        {
+            spec = AggregateFunctions.Bind(f, BindAggregateArgument, Error);
+        }
+        else if (f.Star)
         {
             if (f.Name != "COUNT")
             {
@@ -395,15 +432,11 @@ internal sealed class SqlBinder
                         throw TypeError(f.Start, $"{f.Name} needs a numeric argument, got {SqlCast.TypeName(type)}");
                     }
 
-                    if (f.Distinct)
-                    {
-                        throw Error("binder error", f.Start, $"{f.Name}(DISTINCT ...) is not supported");
-                    }
-
                     var isDouble = type == SqlType.Double;
                     spec = f.Name == "SUM"
                         ? new AggregateSpec(isDouble ? AggregateKind.SumDouble : AggregateKind.SumBigInt, argument, type, isDouble ? SqlType.Double : SqlType.BigInt)
                         : new AggregateSpec(isDouble ? AggregateKind.AvgDouble : AggregateKind.AvgBigInt, argument, type, SqlType.Double);
+                    spec = spec with { Distinct = f.Distinct, Name = f.Name };
                     break;
                 default:
                     spec = new AggregateSpec(f.Name == "MIN" ? AggregateKind.Min : AggregateKind.Max, argument, type, type);
@@ -414,6 +447,16 @@ internal sealed class SqlBinder
         _aggregateSlots.Add(key, _aggregates.Count);
         _aggregates.Add(spec);
         return new ColumnEvaluator(_groupKeys.Count + _aggregates.Count - 1, spec.ResultType);
+    }
+
+    /// <summary>Binds an aggregate's argument over input rows (where another aggregate is an error).</summary>
+    private Evaluator BindAggregateArgument(SqlExpr e)
+    {
+        var saved = _rowContext;
+        _rowContext = "aggregate";
+        var argument = Bind(e, Scope.Row);
+        _rowContext = saved;
+        return argument;
     }
 
     private Evaluator BindScalarFunction(FunctionExpr f, Scope scope)

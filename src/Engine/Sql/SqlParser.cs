@@ -60,12 +60,8 @@ public sealed partial class SqlParser
         }
 
         Advance();
-        if (IsKeyword("DISTINCT"))
-        {
-            throw Error(_current.Start, "SELECT DISTINCT is not supported; use GROUP BY");
-        }
-
-        if (IsKeyword("ALL"))
+        var distinct = AcceptKeyword("DISTINCT");
+        if (!distinct && IsKeyword("ALL"))
         {
             Advance();
         }
@@ -147,7 +143,7 @@ public sealed partial class SqlParser
             throw Error(_current.Start, $"expected end of query but found {Describe(_current)}");
         }
 
-        return new SqlQuery(_text, items, from, fromIsPath, fromPosition, where, groupBy, having, orderBy, limit);
+        return new SqlQuery(_text, items, from, fromIsPath, fromPosition, where, groupBy, having, orderBy, limit) { Distinct = distinct };
     }
 
     private SelectItem ParseSelectItem()

@@ -13,7 +13,9 @@ public sealed class SqlProcessorOptions
     /// The most groups an aggregate query may make, in each partition's partial and in the merge, before it fails with
     /// "more than N groups (--max-groups N)": a bound on memory (a group costs about 100 to 200 bytes plus its key
     /// text) instead of an out-of-memory crash. Each COUNT(DISTINCT) is bounded by it too: the distinct values it holds,
-    /// summed over all groups of a partial, may not pass it either. Default <see cref="DefaultMaxGroups"/>.
+    /// summed over all groups of a partial, may not pass it either; so is each other DISTINCT aggregate, each exact
+    /// quantile (MEDIAN, QUANTILE_CONT, QUANTILE_DISC: the values it keeps) and each APPROX_COUNT_DISTINCT (a hash
+    /// counts one, a dense sketch 1,024). Default <see cref="DefaultMaxGroups"/>.
     /// </summary>
     public int MaxGroups { get; init; } = DefaultMaxGroups;
 

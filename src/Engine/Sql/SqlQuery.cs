@@ -52,4 +52,7 @@ public sealed class SqlQuery
     public IReadOnlyList<OrderByItem> OrderBy { get; }
 
     public long? Limit { get; }
+
+    /// <summary>True for <c>SELECT DISTINCT</c>: duplicate result rows are removed (before ORDER BY and LIMIT).</summary>
+    public bool Distinct { get; init; }
 }

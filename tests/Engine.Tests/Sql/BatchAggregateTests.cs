@@ -42,6 +42,7 @@ public sealed class BatchAggregateTests : IDisposable
         "SELECT k, SUM(i) FROM t WHERE i > 9223372036854775807 GROUP BY k",
         "SELECT k, COUNT(d) FROM t WHERE d >= 10.0 AND d <> 20.25 AND i < 9 GROUP BY k",
         "SELECT COUNT(*) FROM t WHERE i < -9223372036854775807",
+        "SELECT DISTINCT k FROM t WHERE i > 4",
     };
 
     [Theory]
@@ -54,6 +55,10 @@ public sealed class BatchAggregateTests : IDisposable
     [InlineData("SELECT i, COUNT(*) FROM t GROUP BY i", false)]
     [InlineData("SELECT k, note, COUNT(*) FROM t GROUP BY k, note", false)]
     [InlineData("SELECT k, MIN(note) FROM t GROUP BY k", false)]
+    [InlineData("SELECT k, SUM(DISTINCT i), AVG(DISTINCT d) FROM t GROUP BY k", false)]
+    [InlineData("SELECT k, STDDEV(i), MEDIAN(d), BOOL_OR(b) FROM t GROUP BY k", false)]
+    [InlineData("SELECT k, ARG_MIN(i, d) FROM t GROUP BY k", false)]
+    [InlineData("SELECT DISTINCT k FROM t", true)]
     public void BatchPlan_QueryShape_OnlyForSupportedShapes(string sql, bool expected)
     {
         var schema = sql == BenchSql ? SalesSchema() : s_schema;

@@ -174,7 +174,6 @@ public sealed class SqlParserTests
     [InlineData("SELECT a NOT 1 FROM t", 13, "expected IN, BETWEEN, LIKE or ILIKE after NOT but found '1'")]
     [InlineData("SELECT 1e FROM t", 7, "malformed number")]
     [InlineData("SELECT a FROM t /* open", 16, "unterminated comment")]
-    [InlineData("SELECT DISTINCT a FROM t", 7, "SELECT DISTINCT is not supported")]
     [InlineData("SELECT \"\" FROM t", 7, "empty quoted identifier")]
     [InlineData("", 0, "expected SELECT but found the end of the query")]
     public void Parse_Invalid_ThrowsWithPositionAndReason(string sql, int position, string message)

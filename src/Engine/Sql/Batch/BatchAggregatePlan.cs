@@ -76,7 +76,7 @@ internal sealed class BatchAggregatePlan
                 continue;
             }
 
-            if (spec.Argument is not ColumnEvaluator column)
+            if (spec.Argument is not ColumnEvaluator column || spec.Distinct || spec.SecondArgument is not null)
             {
                 return null;
             }
