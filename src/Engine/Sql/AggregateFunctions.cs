@@ -13,6 +13,11 @@ namespace OrleansProc.Engine.Sql;
 /// </summary>
 internal static class AggregateFunctions
 {
+    /// <summary>Every aggregate's name, for error messages.</summary>
+    public const string Names =
+        "COUNT, SUM, AVG, MIN, MAX, STDDEV_SAMP, STDDEV, STDDEV_POP, VAR_SAMP, VARIANCE, VAR_POP, BOOL_AND, BOOL_OR, ARG_MIN, ARG_MAX, "
+        + "MIN_BY, MAX_BY, MEDIAN, QUANTILE_CONT, QUANTILE_DISC, QUANTILE, APPROX_QUANTILE, APPROX_COUNT_DISTINCT";
+
     /// <summary>True when <paramref name="name"/> (upper case) is one of the aggregates bound here.</summary>
     public static bool IsAggregate(string name) => name is
         "STDDEV_SAMP" or "STDDEV" or "STDDEV_POP" or "VAR_SAMP" or "VARIANCE" or "VAR_POP" or "BOOL_AND" or "BOOL_OR" or

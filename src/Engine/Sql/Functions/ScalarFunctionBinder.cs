@@ -136,7 +136,7 @@ internal sealed class ScalarFunctionBinder
                 throw Error(
                     "binder error",
                     f.Start,
-                    $"unknown function '{SourceLocation.Quote(f.Name)}'; functions are {FunctionNames} and the aggregates COUNT, SUM, AVG, MIN, MAX");
+                    $"unknown function '{SourceLocation.Quote(f.Name)}'; functions are {FunctionNames} and the aggregates {AggregateFunctions.Names}");
         }
     }
 
