@@ -2,6 +2,7 @@ using OrleansProc.Engine.Aggregation;
 using OrleansProc.Engine.Processing;
 using OrleansProc.Engine.Schema;
 using OrleansProc.Engine.Sql.Evaluation;
+using OrleansProc.Engine.Sql.Functions;
 using OrleansProc.Engine.Sql.Syntax;
 using OrleansProc.Engine.Values;
 
@@ -294,6 +295,8 @@ internal sealed class SqlBinder
                 return Fold(new IsNullEvaluator(tested, isNull.Negated), tested);
             case CastExpr cast:
                 return BindCast(cast, scope);
+            case IntervalExpr:
+                throw TypeError(e.Start, "an INTERVAL can only be added to a DATE or TIMESTAMP, or subtracted from one");
             default:
                 throw Error("binder error", e.Start, "unsupported expression");
         }
@@ -415,6 +418,11 @@ internal sealed class SqlBinder
 
     private Evaluator BindScalarFunction(FunctionExpr f, Scope scope)
     {
+        if (DateFunctionBinder.IsDateFunction(f.Name))
+        {
+            return DateBinder(scope).BindFunction(f);
+        }
+
         StringFunction function;
         switch (f.Name)
         {
@@ -496,6 +504,11 @@ internal sealed class SqlBinder
 
     private Evaluator BindBinary(BinaryExpr binary, Scope scope)
     {
+        if (DateBinder(scope).TryBindInterval(binary) is { } withInterval)
+        {
+            return withInterval;
+        }
+
         var left = Bind(binary.Left, scope);
         var right = Bind(binary.Right, scope);
         var op = binary.Operator;
@@ -517,6 +530,11 @@ internal sealed class SqlBinder
             case BinaryOperator.Multiply:
             case BinaryOperator.Divide:
             case BinaryOperator.Modulo:
+                if (DateBinder(scope).TryBindArithmetic(op, left, right, binary.OperatorPosition) is { } dated)
+                {
+                    return dated;
+                }
+
                 left = CoerceTextLiteralToNumber(left, right, binary.Left);
                 right = CoerceTextLiteralToNumber(right, left, binary.Right);
                 if (!IsNumericOrNull(left.Type) || !IsNumericOrNull(right.Type))
@@ -537,6 +555,8 @@ internal sealed class SqlBinder
         }
     }
 
+    private DateFunctionBinder DateBinder(Scope scope) => new(_text, e => Bind(e, scope));
+
     private static bool IsNumericOrNull(SqlType type) => type is SqlType.BigInt or SqlType.Double or SqlType.Null;
 
     private Evaluator CoerceTextLiteralToNumber(Evaluator value, Evaluator other, SqlExpr source)
@@ -556,7 +576,7 @@ internal sealed class SqlBinder
         return Fold(new ComparisonEvaluator(op, left, right), left, right);
     }
 
-    /// <summary>Makes two operands comparable: a text literal takes the other side's type; text against a timestamp is cast.</summary>
+    /// <summary>Makes two operands comparable: a text literal takes the other side's type; text against a timestamp or date is cast, and a date against a timestamp.</summary>
     private (Evaluator Left, Evaluator Right) Coerce(Evaluator left, Evaluator right, SqlExpr leftExpr, SqlExpr rightExpr, int position, string what)
     {
         var lt = left.Type;
@@ -576,14 +596,14 @@ internal sealed class SqlBinder
             return (left, CastConstant(rightConstant, lt, rightExpr.Start));
         }
 
-        if (lt == SqlType.Timestamp && rt == SqlType.Varchar)
+        if ((lt is SqlType.Timestamp or SqlType.Date && rt == SqlType.Varchar) || (lt, rt) is (SqlType.Timestamp, SqlType.Date))
         {
-            return (left, new CastEvaluator(right, SqlType.Timestamp, Location(rightExpr.Start), rightExpr.Start));
+            return (left, new CastEvaluator(right, lt, Location(rightExpr.Start), rightExpr.Start));
         }
 
-        if (rt == SqlType.Timestamp && lt == SqlType.Varchar)
+        if ((rt is SqlType.Timestamp or SqlType.Date && lt == SqlType.Varchar) || (lt, rt) is (SqlType.Date, SqlType.Timestamp))
         {
-            return (new CastEvaluator(left, SqlType.Timestamp, Location(leftExpr.Start), leftExpr.Start), right);
+            return (new CastEvaluator(left, rt, Location(leftExpr.Start), leftExpr.Start), right);
         }
 
         throw TypeError(position, $"cannot compare {SqlCast.TypeName(lt)} and {SqlCast.TypeName(rt)} with {what}");

@@ -11,7 +11,7 @@ namespace OrleansProc.Engine.Sql;
 /// A hand-written recursive-descent parser for the SQL subset. It throws only <see cref="QueryException"/> for
 /// bad input, and limits nesting to <see cref="MaxDepth"/> levels.
 /// </summary>
-public sealed class SqlParser
+public sealed partial class SqlParser
 {
     /// <summary>The deepest expression nesting the parser accepts.</summary>
     public const int MaxDepth = 200;
@@ -541,6 +541,11 @@ public sealed class SqlParser
             throw Error(token.Start, $"expected an expression but found {Describe(token)}");
         }
 
+        if (TryParseDateSyntax(token) is { } dated)
+        {
+            return dated;
+        }
+
         Advance();
         if (_current.Kind != TokenKind.LeftParen)
         {
@@ -597,7 +602,8 @@ public sealed class SqlParser
             "VARCHAR" or "TEXT" or "STRING" or "CHAR" or "BPCHAR" => SqlType.Varchar,
             "BOOLEAN" or "BOOL" or "LOGICAL" => SqlType.Boolean,
             "TIMESTAMP" or "DATETIME" => SqlType.Timestamp,
-            _ => throw Error(token.Start, $"unknown type {Describe(token)}; types are BIGINT, DOUBLE, VARCHAR, BOOLEAN and TIMESTAMP"),
+            "DATE" => SqlType.Date,
+            _ => throw Error(token.Start, $"unknown type {Describe(token)}; types are BIGINT, DOUBLE, VARCHAR, BOOLEAN, TIMESTAMP and DATE"),
         };
         Advance();
         if (type == SqlType.Double && IsWord("PRECISION"))
