@@ -163,6 +163,19 @@ public sealed class DateOracleTests : IDisposable
     }
 
     [Fact]
+    public async Task Aggregates_FilteredOnDateAndTimestampLiterals_AgreesWithDuckDb()
+    {
+        await DuckDbOracle.AssertSameWithTypesAsync(
+            "SELECT COUNT(*), MIN(d), MAX(d), MIN(ts) FROM t WHERE d >= '2024-02-01' AND d < DATE '2025-01-01' AND ts > '2024-01-01'",
+            _file,
+            partitionSize: 64);
+        await DuckDbOracle.AssertSameWithTypesAsync(
+            "SELECT d, COUNT(*) AS n FROM t WHERE ts <= '2024-12-30 18:45:10' GROUP BY d HAVING COUNT(*) > 0 ORDER BY d",
+            _file,
+            partitionSize: 64);
+    }
+
+    [Fact]
     public async Task OrderBy_DateDescendingWithNulls_AgreesWithDuckDb()
     {
         await DuckDbOracle.AssertSameAsync("SELECT id, d FROM t ORDER BY d DESC, id", _file);
