@@ -628,7 +628,14 @@ internal sealed class SqlBinder
         for (var i = 0; i < items.Length; i++)
         {
             var item = Bind(inExpr.Items[i], scope);
-            (_, item) = Coerce(operand, item, inExpr.Operand, inExpr.Items[i], inExpr.Items[i].Start, "IN");
+            (var coerced, item) = Coerce(operand, item, inExpr.Operand, inExpr.Items[i], inExpr.Items[i].Start, "IN");
+            if (!ReferenceEquals(coerced, operand) && (operand.Type, item.Type) is not (SqlType.Date, SqlType.Timestamp))
+            {
+                throw TypeError(
+                    inExpr.Items[i].Start,
+                    $"IN compares {SqlCast.TypeName(operand.Type)} with {SqlCast.TypeName(item.Type)}; cast the left side, e.g. CAST(x AS {SqlCast.TypeName(item.Type)})");
+            }
+
             if (item is ConstantEvaluator { Value.IsNull: true })
             {
                 hasNull = true;

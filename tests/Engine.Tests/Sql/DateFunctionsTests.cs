@@ -58,6 +58,10 @@ public sealed class DateFunctionsTests
     [InlineData("ts < '2024-03-01 12:00:00.000001'", "true")]
     [InlineData("d IN ('2024-02-28', '2024-02-29')", "true")]
     [InlineData("d BETWEEN '2024-02-01' AND '2024-02-28'", "false")]
+    [InlineData("d IN (ts, DATE '2024-02-29')", "true")]
+    [InlineData("DATE '2024-03-01' IN (ts)", "false")]
+    [InlineData("d IN (s, '2024-02-29')", "true")]
+    [InlineData("CAST(s AS DATE) IN (d)", "false")]
     public void Evaluate_DateExpressions_Value(string expression, string? expected)
     {
         Assert.Equal(expected, Text(expression));
@@ -114,7 +118,10 @@ public sealed class DateFunctionsTests
     [InlineData("YEAR(d, ts)", "YEAR takes 1 argument")]
     [InlineData("DATE '9999-12-31' + INTERVAL 1 DAY", "out of range error")]
     [InlineData("d + 9999999", "out of range error")]
+    [InlineData("TIMESTAMP '0001-01-01 00:00:00+01:00'", "could not convert VARCHAR '0001-01-01 00:00:00+01:00' to TIMESTAMP")]
     [InlineData("d = n", "cannot compare DATE and BIGINT")]
+    [InlineData("s IN (d)", "IN compares VARCHAR with DATE; cast the left side")]
+    [InlineData("'2024-02-29' IN (d, ts)", "IN compares VARCHAR with DATE")]
     public void Bind_BadDateExpressions_ThrowQueryExceptionWithPlace(string expression, string expected)
     {
         var e = Fails(expression);
