@@ -1,3 +1,6 @@
+using OrleansProc.Engine.Io;
+using OrleansProc.Engine.Local;
+using OrleansProc.Engine.Pipeline;
 using OrleansProc.Engine.Tests.Local;
 using OrleansProc.Engine.Tests.Reference;
 
@@ -90,7 +93,8 @@ public sealed class DateOracleTests : IDisposable
             "ts + INTERVAL '36 hours', d + INTERVAL 2 WEEKS, d + INTERVAL '-1' DAY, INTERVAL '3 days' + d, d + INTERVAL 1 QUARTER, " +
             "ts + INTERVAL '1 day' - INTERVAL '1 second', d - INTERVAL '1 month -2 days', ts + INTERVAL '500 milliseconds 7 microseconds', " +
             "d + INTERVAL 4 YEARS, d + INTERVAL '1 decade' FROM t ORDER BY id",
-            _file);
+            _file,
+            partitionSize: 64);
     }
 
     [Fact]
@@ -173,6 +177,22 @@ public sealed class DateOracleTests : IDisposable
             "SELECT d, COUNT(*) AS n FROM t WHERE ts <= '2024-12-30 18:45:10' GROUP BY d HAVING COUNT(*) > 0 ORDER BY d",
             _file,
             partitionSize: 64);
+    }
+
+    [Fact]
+    public async Task Schema_GivenDateForTimestampText_ReadsTheDayAsDuckDbCasts()
+    {
+        const string Sql = "SELECT id, ts, ts + 1 FROM t ORDER BY id";
+        var result = await new LocalJobRunner().RunAsync(new LocalJob
+        {
+            Files = [_file],
+            Processor = ProcessorSpec.Query(Sql),
+            Schema = SchemaParser.Parse("id BIGINT, d VARCHAR, ts DATE, city VARCHAR, note VARCHAR"),
+            PartitionSize = 64,
+        });
+
+        var expected = DuckDbOracle.Query("SELECT id, CAST(ts AS DATE), CAST(ts AS DATE) + 1 FROM t ORDER BY id", "t", _file);
+        DuckDbOracle.AssertSameRows(Sql, expected, result.Table, ordered: true);
     }
 
     [Fact]
