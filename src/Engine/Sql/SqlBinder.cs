@@ -598,12 +598,12 @@ internal sealed class SqlBinder
 
         if ((lt is SqlType.Timestamp or SqlType.Date && rt == SqlType.Varchar) || (lt, rt) is (SqlType.Timestamp, SqlType.Date))
         {
-            return (left, new CastEvaluator(right, lt, Location(rightExpr.Start), rightExpr.Start));
+            return (left, Fold(new CastEvaluator(right, lt, Location(rightExpr.Start), rightExpr.Start), right));
         }
 
         if ((rt is SqlType.Timestamp or SqlType.Date && lt == SqlType.Varchar) || (lt, rt) is (SqlType.Date, SqlType.Timestamp))
         {
-            return (new CastEvaluator(left, rt, Location(leftExpr.Start), leftExpr.Start), right);
+            return (Fold(new CastEvaluator(left, rt, Location(leftExpr.Start), leftExpr.Start), left), right);
         }
 
         throw TypeError(position, $"cannot compare {SqlCast.TypeName(lt)} and {SqlCast.TypeName(rt)} with {what}");

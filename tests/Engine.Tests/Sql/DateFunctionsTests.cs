@@ -156,6 +156,16 @@ public sealed class DateFunctionsTests
             result.TextRows().Select(r => string.Join('|', r)));
     }
 
+    [Theory]
+    [InlineData("SELECT COUNT(*), MIN(d), MAX(d) FROM t WHERE d >= '2024-01-01' AND ts < DATE '2024-03-01'")]
+    [InlineData("SELECT MAX(ts) FROM t WHERE '2024-02-01' < d AND d <= DATE '2024-02-29'")]
+    public void BatchPlan_DateFiltersAgainstLiterals_UseTheBatchPath(string sql)
+    {
+        var processor = (AggregateQueryProcessor)SqlProcessor.Create(sql, Types);
+
+        Assert.NotNull(processor.BatchPlan);
+    }
+
     [Fact]
     public void Codec_DateValue_RoundTrips()
     {
