@@ -12,10 +12,11 @@ namespace OrleansProc.Engine.Io;
 /// </summary>
 /// <remarks>
 /// CSV: the column names come from the header; each column's type is the first of BIGINT, DOUBLE, BOOLEAN
-/// (true/false), TIMESTAMP (ISO-8601) that every non-empty sample value parses as, else VARCHAR; a column with no
+/// (true/false), DATE (<c>yyyy-M-d</c>), TIMESTAMP (ISO-8601) that every non-empty sample value parses as, else VARCHAR
+/// (dates mixed with timestamps too, as DuckDB's sniffer); a column with no
 /// non-empty value is VARCHAR. Sample rows with the wrong field count or a malformed field are ignored (the scan
 /// reports them). JSON Lines: columns in order of first appearance of their keys (case-insensitive); numbers that are
-/// all integers make BIGINT, other numbers DOUBLE, booleans BOOLEAN, strings that are all ISO timestamps TIMESTAMP,
+/// all integers make BIGINT, other numbers DOUBLE, booleans BOOLEAN, strings that are all dates DATE, all ISO timestamps TIMESTAMP,
 /// anything else (strings, nested values, mixed kinds, only nulls) VARCHAR; lines that are not JSON objects are
 /// ignored. Text: one VARCHAR column <c>line</c>. Unless the head is the whole blob, its last record may be cut and
 /// is ignored.
@@ -247,13 +248,16 @@ public static class SchemaInference
         private bool _double = true;
         private bool _boolean = true;
         private bool _timestamp = true;
+        private bool _date = true;
+        private bool _someDate;
 
         public SqlType Result =>
             !_sawValue ? SqlType.Varchar
             : _bigInt ? SqlType.BigInt
             : _double ? SqlType.Double
             : _boolean ? SqlType.Boolean
-            : _timestamp ? SqlType.Timestamp
+            : _date ? SqlType.Date
+            : _timestamp && !_someDate ? SqlType.Timestamp
             : SqlType.Varchar;
 
         public void Observe(ReadOnlySpan<byte> value)
@@ -269,6 +273,9 @@ public static class SchemaInference
                 && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
             _boolean = _boolean && (Ascii.EqualsIgnoreCase(value, "true"u8) || Ascii.EqualsIgnoreCase(value, "false"u8));
             _timestamp = _timestamp && TimestampParser.TryParseUtf8(value, out _);
+            var date = DateParser.IsDateOnlyUtf8(value);
+            _date = _date && date;
+            _someDate |= date;
         }
     }
 
@@ -280,6 +287,8 @@ public static class SchemaInference
         private bool _string;
         private bool _nested;
         private bool _allTimestamps = true;
+        private bool _allDates = true;
+        private bool _someDate;
 
         public SqlType Result
         {
@@ -294,7 +303,8 @@ public static class SchemaInference
 
                 return number ? (_float ? SqlType.Double : SqlType.BigInt)
                     : _boolean ? SqlType.Boolean
-                    : _allTimestamps ? SqlType.Timestamp
+                    : _allDates ? SqlType.Date
+                    : _allTimestamps && !_someDate ? SqlType.Timestamp
                     : SqlType.Varchar;
             }
         }
@@ -320,7 +330,11 @@ public static class SchemaInference
                     break;
                 case JsonValueKind.String:
                     _string = true;
-                    _allTimestamps = _allTimestamps && TimestampParser.TryParse(value.GetString(), out _);
+                    var text = value.GetString();
+                    _allTimestamps = _allTimestamps && TimestampParser.TryParse(text, out _);
+                    var date = DateParser.IsDateOnly(text);
+                    _allDates = _allDates && date;
+                    _someDate |= date;
                     break;
                 case JsonValueKind.Object:
                 case JsonValueKind.Array:
