@@ -2,6 +2,7 @@ using OrleansProc.Engine.Aggregation;
 using OrleansProc.Engine.Processing;
 using OrleansProc.Engine.Schema;
 using OrleansProc.Engine.Sql.Evaluation;
+using OrleansProc.Engine.Sql.Functions;
 using OrleansProc.Engine.Sql.Syntax;
 using OrleansProc.Engine.Values;
 
@@ -420,6 +421,8 @@ internal sealed class SqlBinder
         {
             case "SHA256_ROUNDS":
                 return BindSha256Rounds(f, scope);
+            case "JSON_EXTRACT" or "JSON_EXTRACT_STRING":
+                return JsonExtractBinding.Bind(f, [.. f.Arguments.Select(a => Bind(a, scope))], _text);
             case "LOWER" or "LCASE":
                 function = StringFunction.Lower;
                 break;
