@@ -10,7 +10,7 @@ namespace OrleansProc.Engine.Io;
 /// case-insensitively to the schema's columns; a missing key or JSON null is NULL; a nested object or array in a
 /// VARCHAR column is its JSON text, minified (as DuckDB prints JSON). The fields of a nested object fill the columns named by their path
 /// (<c>a.b</c> for key b of the object under key a, as <see cref="JsonSchemaInference"/> flattens them), when no
-/// column is named by the key itself. A record nested deeper than <see cref="MaxDepth"/> levels (in any key, read or
+/// column is named by the key itself; a value other than an object or null there is a bad record. A record nested deeper than <see cref="MaxDepth"/> levels (in any key, read or
 /// not) is a bad record.
 /// </summary>
 internal sealed class JsonLineParser
@@ -125,8 +125,14 @@ internal sealed class JsonLineParser
                     return false;
                 }
             }
-            else if (column < 0 && reader.TokenType == JsonTokenType.StartObject && IsNeededPrefix(path))
+            else if (column < 0 && reader.TokenType is not JsonTokenType.Null && IsNeededPrefix(path))
             {
+                if (reader.TokenType != JsonTokenType.StartObject)
+                {
+                    error = $"key {Encoding.UTF8.GetString(path)}: a JSON {Kind(reader.TokenType)} where the columns {Encoding.UTF8.GetString(path)}.* need an object";
+                    return false;
+                }
+
                 if (pathLength < 0)
                 {
                     pathLength = AppendKey(path, 0);
@@ -145,6 +151,14 @@ internal sealed class JsonLineParser
 
         return true;
     }
+
+    private static string Kind(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartArray => "array",
+        JsonTokenType.String => "string",
+        JsonTokenType.Number => "number",
+        _ => "boolean",
+    };
 
     /// <summary>Writes "prefix.key" (or the key alone at the top) into <see cref="_path"/>, the key unescaped; its length.</summary>
     private int AppendKey(ref Utf8JsonReader reader, int prefixLength)

@@ -120,6 +120,35 @@ public sealed class RecordScannerJsonArrayTests
         Assert.True(allocated < blob.Length / 10, $"the scan of a {blob.Length}-byte array allocated {allocated} bytes");
     }
 
+    [Theory]
+    [InlineData("{\"id\":1,\"owner\":{\"name\":\"Zoë\",\"address\":{\"city\":\"Oslo\"}}}", "Zoë", "Oslo")]
+    [InlineData("{\"OWNER\":{\"Name\":\"a\",\"address\":null},\"id\":1}", "a", null)]
+    [InlineData("{\"owner\":null,\"id\":1}", null, null)]
+    [InlineData("{\"own\\u0065r\":{\"addr\\u0065ss\":{\"city\":\"日本\"}},\"id\":1}", null, "日本")]
+    public async Task ScanAsync_NestedObjects_FillTheDottedColumns(string element, string? name, string? city)
+    {
+        var schema = ScanHarness.Schema(("id", SqlType.BigInt), ("owner.name", SqlType.Varchar), ("owner.address.city", SqlType.Varchar));
+
+        var (rows, _) = await ScanHarness.ScanAsync($"[{element}]", ScanHarness.Options(DataFormat.JsonArray, schema, "o.json"));
+
+        SqlValue Text(string? s) => s is null ? SqlValue.Null : SqlValue.FromText(s);
+        Assert.Equal([SqlValue.FromInt64(1), Text(name), Text(city)], rows.Single());
+    }
+
+    [Fact]
+    public async Task ScanAsync_ScalarWhereFlattenedColumnsNeedAnObject_IsBadRecordOnlyWhenRead()
+    {
+        var schema = ScanHarness.Schema(("id", SqlType.BigInt), ("owner.name", SqlType.Varchar));
+        var json = "[{\"id\":1,\"owner\":{\"name\":\"a\"}},\n{\"id\":2,\"owner\":\"bob\"}]";
+        var idOnly = ScanHarness.Options(DataFormat.JsonArray, schema, "o.json") with { NeededColumns = [true, false] };
+
+        var ex = await Assert.ThrowsAsync<BadRecordException>(() => ScanHarness.ScanAsync(json, ScanHarness.Options(DataFormat.JsonArray, schema, "o.json")));
+        var (rows, _) = await ScanHarness.ScanAsync(json, idOnly);
+
+        Assert.Equal("o.json, line 2: key owner: a JSON string where the columns owner.* need an object", ex.Message);
+        Assert.Equal(2, rows.Count);
+    }
+
     private sealed class CountingSink : IRowSink
     {
         public long Rows { get; private set; }
