@@ -149,6 +149,20 @@ public sealed class RecordScannerJsonArrayTests
         Assert.Equal(2, rows.Count);
     }
 
+    [Fact]
+    public async Task ScanAsync_ElementNestedOneHundredThousandDeep_IsABadRecordNamingTheDepth()
+    {
+        var json = "[{\"id\":1},\n{\"id\":2,\"tags\":" + new string('[', 100_000) + new string(']', 100_000) + "},\n{\"id\":3}]";
+
+        var ex = await Assert.ThrowsAsync<BadRecordException>(() => ScanHarness.ScanAsync(json, Array()));
+        var (rows, result) = await ScanHarness.ScanAsync(json, Array(skip: true));
+
+        Assert.Equal(2, ex.Record.Line);
+        Assert.Contains("nested too deeply", ex.Record.Reason, StringComparison.Ordinal);
+        Assert.Equal([1L, 3L], rows.Select(r => r[0].Int64));
+        Assert.Equal(1, result.BadRecords);
+    }
+
     private sealed class CountingSink : IRowSink
     {
         public long Rows { get; private set; }
