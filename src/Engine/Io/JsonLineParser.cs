@@ -8,10 +8,10 @@ namespace OrleansProc.Engine.Io;
 /// <summary>
 /// Parses one JSON record (an object: a JSON Lines line or an element of a JSON array) into a row: keys are matched
 /// case-insensitively to the schema's columns; a missing key or JSON null is NULL; a nested object or array in a
-/// VARCHAR column is its JSON text, minified (as DuckDB prints JSON). The fields of a nested object fill the columns named by their path
-/// (<c>a.b</c> for key b of the object under key a, as <see cref="JsonSchemaInference"/> flattens them), when no
-/// column is named by the key itself; a value other than an object or null there is a bad record. A record nested deeper than <see cref="MaxDepth"/> levels (in any key, read or
-/// not) is a bad record.
+/// VARCHAR column is its JSON text, minified (as DuckDB prints JSON). The fields of a nested object fill the columns
+/// named by their path (<c>a.b</c> for key b of the object under key a, as <see cref="JsonSchemaInference"/> flattens
+/// them) when no column is named by the key itself; a value other than an object or null there is a bad record. A
+/// record nested deeper than <see cref="MaxDepth"/> levels (in any key, read or not) is a bad record.
 /// </summary>
 internal sealed class JsonLineParser
 {
