@@ -473,6 +473,8 @@ internal sealed class SqlBinder
         {
             case "SHA256_ROUNDS":
                 return BindSha256Rounds(f, scope);
+            case "JSON_EXTRACT" or "JSON_EXTRACT_STRING":
+                return JsonExtractBinding.Bind(f, [.. f.Arguments.Select(a => Bind(a, scope))], _text);
             case "LOWER" or "LCASE":
                 function = StringFunction.Lower;
                 break;
