@@ -136,11 +136,11 @@ internal static class SqlCast
         }
     }
 
-    /// <summary>Rounds half away from zero, as DuckDB casts DOUBLE to BIGINT; false when out of range or NaN.</summary>
+    /// <summary>Rounds half to even, as DuckDB casts DOUBLE to BIGINT (0.5 to 0, 1.5 and 2.5 to 2); false when out of range or NaN.</summary>
     public static bool TryRoundToInt64(double value, out long result)
     {
         result = 0;
-        var rounded = Math.Round(value, MidpointRounding.AwayFromZero);
+        var rounded = Math.Round(value, MidpointRounding.ToEven);
         if (!(rounded >= -9223372036854775808.0 && rounded < 9223372036854775808.0))
         {
             return false;
