@@ -11,7 +11,7 @@ namespace OrleansProc.Engine.Sql;
 /// A hand-written recursive-descent parser for the SQL subset. It throws only <see cref="QueryException"/> for
 /// bad input, and limits nesting to <see cref="MaxDepth"/> levels.
 /// </summary>
-public sealed class SqlParser
+public sealed partial class SqlParser
 {
     /// <summary>The deepest expression nesting the parser accepts.</summary>
     public const int MaxDepth = 200;
@@ -84,6 +84,8 @@ public sealed class SqlParser
 
         Advance();
         var (from, fromIsPath, fromPosition) = ParseSource();
+        var fromAlias = ParseTableAlias();
+        var joins = ParseJoins();
 
         SqlExpr? where = null;
         if (AcceptKeyword("WHERE"))
@@ -147,7 +149,7 @@ public sealed class SqlParser
             throw Error(_current.Start, $"expected end of query but found {Describe(_current)}");
         }
 
-        return new SqlQuery(_text, items, from, fromIsPath, fromPosition, where, groupBy, having, orderBy, limit);
+        return new SqlQuery(_text, items, from, fromIsPath, fromPosition, where, groupBy, having, orderBy, limit) { FromAlias = fromAlias, Joins = joins };
     }
 
     private SelectItem ParseSelectItem()
@@ -213,7 +215,7 @@ public sealed class SqlParser
         return new OrderByItem(expression, descending, nullsFirst);
     }
 
-    private (string Name, bool IsPath, int Position) ParseSource()
+    private (string Name, bool IsPath, int Position) ParseSource(string after = "FROM")
     {
         var start = _current.Start;
         switch (_current.Kind)
@@ -251,7 +253,7 @@ public sealed class SqlParser
                 return (name, false, start);
         }
 
-        throw Error(start, $"expected a dataset name or a quoted path after FROM but found {Describe(_current)}");
+        throw Error(start, $"expected a dataset name or a quoted path after {after} but found {Describe(_current)}");
     }
 
     private static bool IsDatasetChar(char c) => char.IsLetterOrDigit(c) || c is '_' or '-' or '.';
@@ -493,7 +495,7 @@ public sealed class SqlParser
                 return new LiteralExpr(SqlValue.FromText(token.Value), token.Start, token.End);
             case TokenKind.QuotedIdentifier:
                 Advance();
-                return new ColumnExpr(token.Value, quoted: true, token.Start, token.End);
+                return ParseColumnReference(token);
             case TokenKind.LeftParen:
                 Enter(token.Start);
                 Advance();
@@ -544,7 +546,7 @@ public sealed class SqlParser
         Advance();
         if (_current.Kind != TokenKind.LeftParen)
         {
-            return new ColumnExpr(token.Value, quoted: false, token.Start, token.End);
+            return ParseColumnReference(token);
         }
 
         Enter(token.Start);

@@ -43,6 +43,12 @@ public sealed class SqlQuery
     /// <summary>Where the FROM source is in <see cref="Text"/>.</summary>
     public int FromPosition { get; }
 
+    /// <summary>The alias of the FROM source (<c>FROM flights f</c>, <c>FROM flights AS f</c>), or null.</summary>
+    public string? FromAlias { get; init; }
+
+    /// <summary>The tables joined to the FROM source, in query order (empty without JOIN).</summary>
+    public IReadOnlyList<JoinClause> Joins { get; init; } = [];
+
     public SqlExpr? Where { get; }
 
     public IReadOnlyList<SqlExpr> GroupBy { get; }
