@@ -57,7 +57,7 @@ internal static class QueryCommand
                 console,
                 parsed,
                 new JobSpec { Kind = JobKind.Query, Sql = text, MaxGroups = limits.MaxGroups, BroadcastLimit = broadcast },
-                query.FromIsPath ? query.From : null,
+                query.Source.FromIsPath ? query.Source.From : null,
                 ProcessorSpec.Query(text, limits.MaxGroups) with { BroadcastLimit = broadcast },
                 query,
                 cancellationToken);

@@ -16,6 +16,7 @@ internal static class LocalJoinSetup
 {
     public static async Task<LocalJoinPlan> PrepareAsync(LocalJob job, SqlQuery query, CancellationToken cancellationToken)
     {
+        BroadcastJoin.CheckSupported(query);
         var files = new List<IReadOnlyList<string>> { job.Files };
         var formats = new List<DataFormat> { job.Format ?? LocalJobRunner.DetectFormat(job.Files) };
         var schemas = new List<TableSchema>();

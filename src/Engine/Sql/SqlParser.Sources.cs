@@ -11,6 +11,27 @@ public sealed partial class SqlParser
         "LEFT", "RIGHT", "INNER", "OUTER", "FULL", "CROSS", "NATURAL", "USING",
     };
 
+    private int _subqueryDepth;
+
+    /// <summary><c>(SELECT ...)</c> after FROM, or null when FROM names a dataset or path; its position is the '('.</summary>
+    private (SqlQuery Query, int FromPosition)? ParseSubquery()
+    {
+        if (_current.Kind != TokenKind.LeftParen)
+        {
+            return null;
+        }
+
+        var start = _current.Start;
+        Enter(start);
+        Advance();
+        _subqueryDepth++;
+        var query = ParseQuery();
+        _subqueryDepth--;
+        Expect(TokenKind.RightParen, "')' after the subquery");
+        _depth--;
+        return (query, start);
+    }
+
     /// <summary><c>AS alias</c> or a bare alias after a table source; null when there is none.</summary>
     private string? ParseTableAlias()
     {

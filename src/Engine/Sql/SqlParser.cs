@@ -83,7 +83,8 @@ public sealed partial class SqlParser
         }
 
         Advance();
-        var (from, fromIsPath, fromPosition) = ParseSource();
+        var subquery = ParseSubquery();
+        var (from, fromIsPath, fromPosition) = subquery is null ? ParseSource() : (SqlQuery.SubqueryName, false, subquery.Value.FromPosition);
         var fromAlias = ParseTableAlias();
         var joins = ParseJoins();
 
@@ -143,13 +144,16 @@ public sealed partial class SqlParser
             throw Error(_current.Start, "OFFSET is not supported");
         }
 
-        Accept(TokenKind.Semicolon);
-        if (_current.Kind != TokenKind.End)
+        if (_subqueryDepth == 0)
         {
-            throw Error(_current.Start, $"expected end of query but found {Describe(_current)}");
+            Accept(TokenKind.Semicolon);
+            if (_current.Kind != TokenKind.End)
+            {
+                throw Error(_current.Start, $"expected end of query but found {Describe(_current)}");
+            }
         }
 
-        return new SqlQuery(_text, items, from, fromIsPath, fromPosition, where, groupBy, having, orderBy, limit) { FromAlias = fromAlias, Joins = joins };
+        return new SqlQuery(_text, items, from, fromIsPath, fromPosition, where, groupBy, having, orderBy, limit) { FromAlias = fromAlias, Joins = joins, FromSubquery = subquery?.Query };
     }
 
     private SelectItem ParseSelectItem()

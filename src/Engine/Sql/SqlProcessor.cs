@@ -19,6 +19,11 @@ public static class SqlProcessor
         ArgumentNullException.ThrowIfNull(schema);
         options ??= new SqlProcessorOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxGroups, 1, nameof(options));
+        if (query.FromSubquery is not null && query.Joins.Count == 0)
+        {
+            return Subqueries.SubqueryProcessor.Create(query, schema, options);
+        }
+
         if (query.Joins.Count > 0)
         {
             var join = query.Joins[0];

@@ -49,6 +49,15 @@ public sealed class SqlQuery
     /// <summary>The tables joined to the FROM source, in query order (empty without JOIN).</summary>
     public IReadOnlyList<JoinClause> Joins { get; init; } = [];
 
+    /// <summary>The subquery of <c>FROM (SELECT ...) s</c>, or null; <see cref="From"/> is then <see cref="SubqueryName"/>.</summary>
+    public SqlQuery? FromSubquery { get; init; }
+
+    /// <summary>The innermost query of nested FROM subqueries (this query when there is none): its FROM names the data read.</summary>
+    public SqlQuery Source => FromSubquery?.Source ?? this;
+
+    /// <summary>What <see cref="From"/> holds for a subquery: no dataset or path can have this name.</summary>
+    public const string SubqueryName = "(subquery)";
+
     public SqlExpr? Where { get; }
 
     public IReadOnlyList<SqlExpr> GroupBy { get; }

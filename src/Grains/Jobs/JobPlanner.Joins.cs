@@ -17,6 +17,15 @@ public sealed partial class JobPlanner
 {
     private async Task<JobPlan> PlanJoinAsync(string jobId, JobSpec spec, SqlQuery query, int workers, CancellationToken cancellationToken)
     {
+        try
+        {
+            BroadcastJoin.CheckSupported(query);
+        }
+        catch (QueryException e)
+        {
+            return Reject(SubmitErrorKind.BadQuery, e.Message, e.Position);
+        }
+
         var names = new List<string> { query.From };
         foreach (var join in query.Joins)
         {

@@ -60,12 +60,12 @@ public sealed partial class JobPlanner(DatasetCatalog catalog, BlobStore store, 
                 return Reject(SubmitErrorKind.BadQuery, e.Message, e.Position);
             }
 
-            if (query.FromIsPath)
+            if (query.Source.FromIsPath)
             {
-                return Reject(SubmitErrorKind.BadRequest, $"FROM '{SourceLocation.Quote(query.From)}' names local files: the client runs such a query itself, the cluster reads datasets only");
+                return Reject(SubmitErrorKind.BadRequest, $"FROM '{SourceLocation.Quote(query.Source.From)}' names local files: the client runs such a query itself, the cluster reads datasets only");
             }
 
-            dataset = query.From;
+            dataset = query.Source.From;
             if (query.Joins.Count > 0)
             {
                 return await PlanJoinAsync(jobId, spec, query, workers, cancellationToken).ConfigureAwait(false);

@@ -21,6 +21,7 @@ public static class BroadcastJoin
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(sizes);
+        CheckSupported(query);
         var big = new List<int>();
         for (var i = 0; i < sizes.Count; i++)
         {
@@ -124,8 +125,20 @@ public static class BroadcastJoin
         }
     }
 
+    /// <summary>Throws for what joins do not support yet: a FROM subquery joined to tables.</summary>
+    /// <exception cref="QueryException">The FROM source of the join is a subquery.</exception>
+    public static void CheckSupported(SqlQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.FromSubquery is not null && query.Joins.Count > 0)
+        {
+            throw Error(query, query.FromPosition, "a FROM subquery joined to other tables is not supported yet; join inside the subquery's outer query instead");
+        }
+    }
+
     private static Compiled Compile(SqlQuery query, IReadOnlyList<TableSchema> schemas, int scanned, SqlProcessorOptions options)
     {
+        CheckSupported(query);
         if (schemas.Count != query.Joins.Count + 1 || scanned < 0 || scanned >= schemas.Count)
         {
             throw new ArgumentException($"expected {query.Joins.Count + 1} tables and a scanned table among them", nameof(schemas));
