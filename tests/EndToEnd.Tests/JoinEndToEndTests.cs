@@ -6,7 +6,7 @@ namespace OrleansProc.EndToEnd.Tests;
 
 /// <summary>
 /// A broadcast join through the real cluster: two uploaded datasets, a join with GROUP BY, compared with DuckDB over
-/// the same files; once with the big dataset in FROM, once swapped under a --broadcast-limit.
+/// the same files; once with the big dataset in FROM, once swapped under a --broadcast-limit; and a FROM subquery.
 /// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class JoinEndToEndTests(ClusterFixture cluster)
@@ -17,7 +17,7 @@ public sealed class JoinEndToEndTests(ClusterFixture cluster)
         "JP,日本,Asia\nBR,Brasil,Americas\nSE,Sverige,Nordics\nNO,Norge,Nordics\nTR,Türkiye,Europe\n,no code,Nowhere\nXX,Atlantis,Nowhere\n";
 
     [Fact]
-    public async Task Query_JoinOfTwoDatasets_MatchesDuckDb()
+    public async Task Query_JoinOfTwoDatasetsAndSubquery_MatchesDuckDb()
     {
         var root = Directory.CreateDirectory(Path.Combine(cluster.WorkDirectory, "joins")).FullName;
         var salesFolder = Directory.CreateDirectory(Path.Combine(root, "sales")).FullName;
@@ -48,6 +48,12 @@ public sealed class JoinEndToEndTests(ClusterFixture cluster)
         var swap = await cluster.RunClientAsync("query", swapped, "--format", "json", "--broadcast-limit", "4096", "--partition-size", "60000");
         Assert.True(swap.ExitCode == 0, swap.ToString());
         DuckDbReference.AssertSameRows(DuckDbReference.Query(swapped, views), swap.Json());
+
+        const string nested =
+            "SELECT MAX(n) AS most, COUNT(*) AS countries, SUM(n) AS sales FROM (SELECT country, COUNT(*) AS n FROM joinsales WHERE quantity >= 2 GROUP BY country) AS c WHERE n > 100";
+        var sub = await cluster.RunClientAsync("query", nested, "--format", "json", "--partition-size", "60000");
+        Assert.True(sub.ExitCode == 0, sub.ToString());
+        DuckDbReference.AssertSameRows(DuckDbReference.Query(nested, views), sub.Json());
 
         var both = await cluster.RunClientAsync("query", swapped, "--broadcast-limit", "10");
         Assert.NotEqual(0, both.ExitCode);
