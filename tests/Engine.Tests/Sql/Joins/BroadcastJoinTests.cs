@@ -48,7 +48,7 @@ public sealed class BroadcastJoinTests : IDisposable
     [InlineData("SELECT t.id, s.label, u.grade FROM t LEFT JOIN s ON t.k = s.k LEFT JOIN u ON s.label = u.label")]
     [InlineData("SELECT city, s.label, grade FROM t JOIN s ON t.k = s.k LEFT JOIN u ON s.label = u.label WHERE amount IS NOT NULL")]
     [InlineData("SELECT u.grade, SUM(t.amount) FROM t JOIN s ON t.k = s.k JOIN u ON u.label = s.label GROUP BY u.grade")]
-    public async Task CreateAsync_JoinsAgreeWithDuckDb(string sql)
+    public async Task CreateAsync_JoinsWithNullAndDuplicateKeys_AgreeWithDuckDb(string sql)
     {
         var tables = Tables();
         await DuckDbOracle.AssertSameAsync(sql, tables);
