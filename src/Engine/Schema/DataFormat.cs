@@ -11,4 +11,7 @@ public enum DataFormat : byte
 
     /// <summary>Plain text: one column <c>line</c>.</summary>
     Text = 2,
+
+    /// <summary>Apache Parquet: columns in row groups, the schema in the footer.</summary>
+    Parquet = 3,
 }

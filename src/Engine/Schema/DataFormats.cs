@@ -19,6 +19,9 @@ public static class DataFormats
             case "text" or "txt":
                 format = DataFormat.Text;
                 return true;
+            case "parquet":
+                format = DataFormat.Parquet;
+                return true;
             default:
                 format = default;
                 return false;
@@ -36,6 +39,7 @@ public static class DataFormats
             ".csv" => DataFormat.Csv,
             ".jsonl" or ".json" or ".ndjson" => DataFormat.Jsonl,
             ".txt" or ".log" or ".text" => DataFormat.Text,
+            ".parquet" => DataFormat.Parquet,
             _ => null,
         };
     }
@@ -44,6 +48,7 @@ public static class DataFormats
     {
         DataFormat.Csv => "csv",
         DataFormat.Jsonl => "jsonl",
+        DataFormat.Parquet => "parquet",
         _ => "text",
     };
 }
