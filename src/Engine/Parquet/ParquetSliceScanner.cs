@@ -14,7 +14,8 @@ namespace OrleansProc.Engine.Parquet;
 /// A slice owns the row groups that start in its byte range [RangeStart, RangeEnd), as Spark assigns them, so the
 /// slices of one file read each row group exactly once, whatever the cut. A row group's start is taken from the
 /// footer (the same in every slice): the first starts after the 4-byte magic, each next one where the column chunks
-/// of the one before end (ParquetSharp does not expose the pages' offsets; the chunk sizes give them).
+/// of the one before end (ParquetSharp does not expose the pages' offsets; the chunk sizes give them, a few hundred
+/// bytes early when a writer puts column metadata between chunks, the same in every slice either way).
 /// </para>
 /// <para>
 /// A row group whose statistics refute the WHERE (see <see cref="RowGroupPruner"/>) is skipped and counted. The
