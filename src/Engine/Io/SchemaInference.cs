@@ -13,7 +13,8 @@ namespace OrleansProc.Engine.Io;
 /// <remarks>
 /// CSV: the column names come from the header; each column's type is the first of BIGINT, DOUBLE, BOOLEAN
 /// (true/false), TIMESTAMP (ISO-8601) that every non-empty sample value parses as, else VARCHAR; a column with no
-/// non-empty value is VARCHAR. Sample rows with the wrong field count or a malformed field are ignored (the scan
+/// non-empty value is VARCHAR, and so is one with a value that starts with a zero followed by a digit (zip codes such
+/// as 00501 keep their zeros, as in DuckDB). Sample rows with the wrong field count or a malformed field are ignored (the scan
 /// reports them). JSON Lines: columns in order of first appearance of their keys (case-insensitive); numbers that are
 /// all integers make BIGINT, other numbers DOUBLE, booleans BOOLEAN, strings that are all ISO timestamps TIMESTAMP,
 /// anything else (strings, nested values, mixed kinds, only nulls) VARCHAR; lines that are not JSON objects are
@@ -264,6 +265,15 @@ public static class SchemaInference
             }
 
             _sawValue = true;
+
+            // As DuckDB's sniffer: a leading zero followed by a digit ("00501", "007", "00.5") keeps the column text,
+            // while "0", "0.5" and "-01" are numbers.
+            if (value.Length > 1 && value[0] == '0' && char.IsAsciiDigit((char)value[1]))
+            {
+                _bigInt = false;
+                _double = false;
+            }
+
             _bigInt = _bigInt && long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _);
             _double = _double && value.IndexOfAnyInRange((byte)'0', (byte)'9') >= 0
                 && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
