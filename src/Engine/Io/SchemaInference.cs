@@ -34,12 +34,21 @@ public static class SchemaInference
     /// and infers the schema from them, knowing whether they are the whole input.
     /// </summary>
     /// <exception cref="BadRecordException">The head has no usable header or records, or the gzip data is invalid.</exception>
-    public static async Task<TableSchema> InferAsync(Stream input, bool gzip, DataFormat format, string sourceName, CancellationToken cancellationToken = default)
+    public static async Task<TableSchema> InferAsync(Stream input, bool gzip, DataFormat format, string sourceName, CancellationToken cancellationToken = default) =>
+        (await InferWithDelimiterAsync(input, gzip, format, sourceName, ',', cancellationToken).ConfigureAwait(false)).Schema;
+
+    /// <summary>
+    /// <see cref="InferAsync"/> for a CSV <paramref name="delimiter"/>, or, when it is null, the delimiter told by
+    /// <see cref="CsvDelimiterSniffer.Detect"/> from the name and the head; returns both.
+    /// </summary>
+    /// <exception cref="BadRecordException">The head has no usable header or records, or the gzip data is invalid.</exception>
+    public static async Task<InferredSchema> InferWithDelimiterAsync(
+        Stream input, bool gzip, DataFormat format, string sourceName, char? delimiter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (format == DataFormat.Text)
         {
-            return Infer(format, [], headIsWholeBlob: true, sourceName);
+            return new InferredSchema(Infer(format, [], headIsWholeBlob: true, sourceName), delimiter ?? ',');
         }
 
         // One byte more than the sample tells whether the sample is the whole input.
@@ -62,10 +71,14 @@ public static class SchemaInference
             }
         }
 
-        return Infer(format, head.AsSpan(0, Math.Min(length, SampleBytes)), length <= SampleBytes, sourceName);
+        var sample = head.AsSpan(0, Math.Min(length, SampleBytes));
+        var whole = length <= SampleBytes;
+        var csvDelimiter = format == DataFormat.Csv ? delimiter ?? CsvDelimiterSniffer.Detect(sourceName, sample, whole) : delimiter ?? ',';
+        return new InferredSchema(Infer(format, sample, whole, sourceName, csvDelimiter), csvDelimiter);
     }
 
-    public static TableSchema Infer(DataFormat format, ReadOnlySpan<byte> head, bool headIsWholeBlob, string sourceName)
+    /// <summary>Infers the schema from <paramref name="head"/>; a CSV head is split at <paramref name="delimiter"/>.</summary>
+    public static TableSchema Infer(DataFormat format, ReadOnlySpan<byte> head, bool headIsWholeBlob, string sourceName, char delimiter = ',')
     {
         ArgumentNullException.ThrowIfNull(sourceName);
         if (format != DataFormat.Text && head.IndexOf((byte)0) is var nul and >= 0)
@@ -75,14 +88,14 @@ public static class SchemaInference
 
         return format switch
         {
-            DataFormat.Csv => InferCsv(head, headIsWholeBlob, sourceName),
+            DataFormat.Csv => InferCsv(head, headIsWholeBlob, sourceName, new CsvDialect(checked((byte)delimiter), strictQuotes: false)),
             DataFormat.Jsonl => InferJsonl(head, headIsWholeBlob, sourceName),
             DataFormat.Text => new TableSchema([new ColumnSchema(TextColumnName, SqlType.Varchar)]),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown data format."),
         };
     }
 
-    private static TableSchema InferCsv(ReadOnlySpan<byte> head, bool headIsWholeBlob, string sourceName)
+    private static TableSchema InferCsv(ReadOnlySpan<byte> head, bool headIsWholeBlob, string sourceName, CsvDialect dialect)
     {
         var pos = head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
         if (pos == head.Length)
@@ -92,7 +105,7 @@ public static class SchemaInference
 
         var fields = new CsvField[16];
         var scratch = new byte[256];
-        var status = CsvTokenizer.Frame(head[pos..], headIsWholeBlob, ref fields, out var fieldCount, out var contentLength, out var recordLength);
+        var status = CsvTokenizer.Frame(head[pos..], headIsWholeBlob, dialect, ref fields, out var fieldCount, out var contentLength, out var recordLength);
         if (status == FrameStatus.NeedMore)
         {
             throw Error(sourceName, "no header: the first line does not end within the sample");
@@ -147,7 +160,7 @@ public static class SchemaInference
 
         while (pos < head.Length)
         {
-            status = CsvTokenizer.Frame(head[pos..], headIsWholeBlob, ref fields, out var count, out contentLength, out recordLength);
+            status = CsvTokenizer.Frame(head[pos..], headIsWholeBlob, dialect, ref fields, out var count, out contentLength, out recordLength);
             if (status != FrameStatus.Complete)
             {
                 break;

@@ -74,11 +74,13 @@ public sealed class LocalJobRunner(IProcessorFactory? factory = null)
     }
 
     /// <summary>
-    /// Infers the schema with <see cref="SchemaInference.InferAsync"/> from the first <see cref="SchemaInference.SampleBytes"/>
+    /// Infers the schema and the CSV delimiter (when <paramref name="delimiter"/> is null) with
+    /// <see cref="SchemaInference.InferWithDelimiterAsync"/> from the first <see cref="SchemaInference.SampleBytes"/>
     /// (decompressed for gzip) of the first non-empty file.
     /// </summary>
     /// <exception cref="BadRecordException">The head has no usable header or records.</exception>
-    public static async Task<TableSchema> InferSchemaAsync(IReadOnlyList<string> files, DataFormat format, CancellationToken cancellationToken = default)
+    public static async Task<InferredSchema> InferSchemaAsync(
+        IReadOnlyList<string> files, DataFormat format, char? delimiter = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(files);
         if (files.Count == 0)
@@ -99,7 +101,7 @@ public sealed class LocalJobRunner(IProcessorFactory? factory = null)
         var raw = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
         await using (raw.ConfigureAwait(false))
         {
-            return await SchemaInference.InferAsync(raw, IsGzip(file), format, file, cancellationToken).ConfigureAwait(false);
+            return await SchemaInference.InferWithDelimiterAsync(raw, IsGzip(file), format, file, delimiter, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -149,11 +151,19 @@ public sealed class LocalJobRunner(IProcessorFactory? factory = null)
             totalBytes += info.Length;
         }
 
-        var schema = job.Schema ?? await InferSchemaAsync(job.Files, format, cancellationToken).ConfigureAwait(false);
+        var schema = job.Schema;
+        var delimiter = job.Delimiter ?? ',';
+        if (schema is null || (job.Delimiter is null && format == DataFormat.Csv))
+        {
+            var inferred = await InferSchemaAsync(job.Files, format, job.Delimiter, cancellationToken).ConfigureAwait(false);
+            schema ??= inferred.Schema;
+            delimiter = inferred.Delimiter;
+        }
+
         var processor = _factory.Create(job.Processor, schema, job.Query);
         var partitionSize = job.PartitionSize ?? RangeCutter.DefaultPartitionSize(totalBytes, job.DegreeOfParallelism);
         var plan = RangeCutter.Plan(blobs, partitionSize);
-        var run = new LocalRun(job, format, processor, plan, progress);
+        var run = new LocalRun(job, format, delimiter, processor, plan, progress);
         return await run.ExecuteAsync(cancellationToken).ConfigureAwait(false);
     }
 
