@@ -52,4 +52,12 @@ public sealed record QueryPlan
     /// <summary>The output dataset of a transform, or null.</summary>
     [Id(10)]
     public string? OutputDataset { get; init; }
+
+    /// <summary>The CSV field delimiter recorded in the dataset's manifest.</summary>
+    [Id(20)]
+    public char Delimiter { get; init; } = ',';
+
+    /// <summary>A quote inside an unquoted CSV field is a bad record instead of text.</summary>
+    [Id(21)]
+    public bool StrictQuotes { get; init; }
 }

@@ -35,17 +35,23 @@ public static class SchemaInference
     /// </summary>
     /// <exception cref="BadRecordException">The head has no usable header or records, or the gzip data is invalid.</exception>
     public static async Task<TableSchema> InferAsync(Stream input, bool gzip, DataFormat format, string sourceName, CancellationToken cancellationToken = default) =>
-        (await InferWithDelimiterAsync(input, gzip, format, sourceName, ',', cancellationToken).ConfigureAwait(false)).Schema;
+        (await InferWithDelimiterAsync(input, gzip, format, sourceName, ',', cancellationToken: cancellationToken).ConfigureAwait(false)).Schema;
 
     /// <summary>
     /// <see cref="InferAsync"/> for a CSV <paramref name="delimiter"/>, or, when it is null, the delimiter told by
-    /// <see cref="CsvDelimiterSniffer.Detect"/> from the name and the head; returns both.
+    /// <see cref="CsvDelimiterSniffer.Detect"/> from the name and the head; returns both. With
+    /// <paramref name="givenSchema"/>, only the delimiter is told and the schema is returned as given.
     /// </summary>
     /// <exception cref="BadRecordException">The head has no usable header or records, or the gzip data is invalid.</exception>
     public static async Task<InferredSchema> InferWithDelimiterAsync(
-        Stream input, bool gzip, DataFormat format, string sourceName, char? delimiter, CancellationToken cancellationToken = default)
+        Stream input, bool gzip, DataFormat format, string sourceName, char? delimiter, TableSchema? givenSchema = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
+        if (format != DataFormat.Csv && givenSchema is not null)
+        {
+            return new InferredSchema(givenSchema, delimiter ?? ',');
+        }
+
         if (format == DataFormat.Text)
         {
             return new InferredSchema(Infer(format, [], headIsWholeBlob: true, sourceName), delimiter ?? ',');
@@ -74,7 +80,7 @@ public static class SchemaInference
         var sample = head.AsSpan(0, Math.Min(length, SampleBytes));
         var whole = length <= SampleBytes;
         var csvDelimiter = format == DataFormat.Csv ? delimiter ?? CsvDelimiterSniffer.Detect(sourceName, sample, whole) : delimiter ?? ',';
-        return new InferredSchema(Infer(format, sample, whole, sourceName, csvDelimiter), csvDelimiter);
+        return new InferredSchema(givenSchema ?? Infer(format, sample, whole, sourceName, csvDelimiter), csvDelimiter);
     }
 
     /// <summary>Infers the schema from <paramref name="head"/>; a CSV head is split at <paramref name="delimiter"/>.</summary>

@@ -77,10 +77,11 @@ public sealed class LocalJobRunner(IProcessorFactory? factory = null)
     /// Infers the schema and the CSV delimiter (when <paramref name="delimiter"/> is null) with
     /// <see cref="SchemaInference.InferWithDelimiterAsync"/> from the first <see cref="SchemaInference.SampleBytes"/>
     /// (decompressed for gzip) of the first non-empty file.
+    /// With <paramref name="givenSchema"/> only the delimiter is told.
     /// </summary>
     /// <exception cref="BadRecordException">The head has no usable header or records.</exception>
     public static async Task<InferredSchema> InferSchemaAsync(
-        IReadOnlyList<string> files, DataFormat format, char? delimiter = null, CancellationToken cancellationToken = default)
+        IReadOnlyList<string> files, DataFormat format, char? delimiter = null, TableSchema? givenSchema = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(files);
         if (files.Count == 0)
@@ -101,7 +102,7 @@ public sealed class LocalJobRunner(IProcessorFactory? factory = null)
         var raw = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
         await using (raw.ConfigureAwait(false))
         {
-            return await SchemaInference.InferWithDelimiterAsync(raw, IsGzip(file), format, file, delimiter, cancellationToken).ConfigureAwait(false);
+            return await SchemaInference.InferWithDelimiterAsync(raw, IsGzip(file), format, file, delimiter, givenSchema, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -155,8 +156,8 @@ public sealed class LocalJobRunner(IProcessorFactory? factory = null)
         var delimiter = job.Delimiter ?? ',';
         if (schema is null || (job.Delimiter is null && format == DataFormat.Csv))
         {
-            var inferred = await InferSchemaAsync(job.Files, format, job.Delimiter, cancellationToken).ConfigureAwait(false);
-            schema ??= inferred.Schema;
+            var inferred = await InferSchemaAsync(job.Files, format, job.Delimiter, schema, cancellationToken).ConfigureAwait(false);
+            schema = inferred.Schema;
             delimiter = inferred.Delimiter;
         }
 
