@@ -11,13 +11,13 @@ namespace OrleansProc.EndToEnd.Tests.Infrastructure;
 /// </summary>
 public static class DuckDbReference
 {
-    public static List<Dictionary<string, object?>> Query(string sql, string view, string csvGlob)
+    public static List<Dictionary<string, object?>> Query(string sql, string view, string csvGlob, char delimiter = ',')
     {
         using var connection = new DuckDBConnection("DataSource=:memory:");
         connection.Open();
         using (var create = connection.CreateCommand())
         {
-            create.CommandText = $"CREATE VIEW \"{view}\" AS SELECT * FROM read_csv('{csvGlob}', header = true, delim = ',', quote = '\"', escape = '\"', strict_mode = false)";
+            create.CommandText = $"CREATE VIEW \"{view}\" AS SELECT * FROM read_csv('{csvGlob}', header = true, delim = '{delimiter}', quote = '\"', escape = '\"', strict_mode = false)";
             create.ExecuteNonQuery();
         }
 

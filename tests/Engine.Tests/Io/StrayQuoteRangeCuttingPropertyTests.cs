@@ -110,6 +110,26 @@ public sealed class StrayQuoteRangeCuttingPropertyTests
         Assert.Equal("unterminated quoted field: a quote is not closed before the end of the input", ex.Record.Reason);
     }
 
+    [Theory]
+    [InlineData(false, null)]
+    [InlineData(true, "column b: a quote inside an unquoted field")]
+    public async Task ScanAsync_QuotedPartAfterText_TextOrStrictError(bool strictQuotes, string? reason)
+    {
+        var blob = Encoding.UTF8.GetBytes("a,b,c\n1,ab\"c\",1\n");
+        var options = ScanHarness.Options(DataFormat.Csv, s_threeText) with { StrictQuotes = strictQuotes };
+
+        if (reason is null)
+        {
+            var (rows, _) = await ScanHarness.ScanAsync(blob, options);
+            Assert.Equal([[SqlValue.FromText("1"), SqlValue.FromText("ab\"c\""), SqlValue.FromText("1")]], rows);
+        }
+        else
+        {
+            var ex = await Assert.ThrowsAsync<BadRecordException>(() => ScanHarness.ScanAsync(blob, options));
+            Assert.Equal(reason, ex.Record.Reason);
+        }
+    }
+
     [Fact]
     public void FindWrongGuesses_CutAfterAQuoteTakenAsText_RescansInUnquotedField()
     {
