@@ -52,4 +52,8 @@ public sealed record PartitionReport
     /// <summary>The output blocks a transform's attempt staged (committed by the coordinator if this attempt counts).</summary>
     [Id(13)]
     public int OutputBlocks { get; init; }
+
+    /// <summary>True when a blob of the input changed or was deleted since the job was planned (its ETag no longer matches).</summary>
+    [Id(14)]
+    public bool InputChanged { get; init; }
 }

@@ -23,4 +23,15 @@ public sealed record SliceSpec
     /// <summary>The CSV quote state just before <see cref="RangeStart"/> that the partition assumes.</summary>
     [Id(4)]
     public bool StartsInsideQuotes { get; init; }
+
+    /// <summary>
+    /// The blob's ETag when the job was planned: every read of the slice is conditional on it (If-Match), so a blob
+    /// replaced or deleted since fails the read instead of mixing two versions. Null in a plan stored before snapshots.
+    /// </summary>
+    [Id(5)]
+    public string? ETag { get; init; }
+
+    /// <summary>The blob's length when the job was planned (with <see cref="ETag"/>), or -1 when unknown.</summary>
+    [Id(6)]
+    public long BlobLength { get; init; } = -1;
 }

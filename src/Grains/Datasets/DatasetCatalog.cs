@@ -30,7 +30,7 @@ public sealed class DatasetCatalog(BlobStore store, TimeProvider time)
         var items = await store.ListAsync(store.Datasets, StorageNames.DatasetPrefix(name), cancellationToken).ConfigureAwait(false);
         return items
             .Where(b => !Path.GetFileName(b.Name).StartsWith('_'))
-            .Select(b => new DatasetBlob(b.Name, b.Properties.ContentLength ?? 0))
+            .Select(b => new DatasetBlob(b.Name, b.Properties.ContentLength ?? 0, b.Properties.ETag?.ToString()))
             .ToList();
     }
 

@@ -115,7 +115,8 @@ public sealed class JobPlanner(DatasetCatalog catalog, BlobStore store, IProcess
             Partitions = partitions.Select(_ => new PartitionRecord()).ToList(),
             Plan = QueryPlans.Create(dataset, manifest.Format, spec, processor, outputDataset),
         };
-        var slices = partitions.Select(p => (IReadOnlyList<SliceSpec>)p.Slices.Select(SliceSpecs.FromInput).ToList()).ToList();
+        var listed = blobs.ToDictionary(b => b.Name, StringComparer.Ordinal);
+        var slices = partitions.Select(p => InputSnapshot.Pin(p.Slices.Select(SliceSpecs.FromInput), listed)).ToList();
         processors.Put(jobId, processorSpec, processor); // the partitions and the merge on this silo compile nothing
         return new JobPlan(record, slices, null);
     }
@@ -133,17 +134,20 @@ public sealed class JobPlanner(DatasetCatalog catalog, BlobStore store, IProcess
         return QueryPlans.Create(record.Dataset, manifest.Format, record.Spec!, processor, record.OutputDataset);
     }
 
-    /// <summary>Stores the slices of a job's partitions (once, at submit; a later submit of the same id is rejected).</summary>
-    public async Task SavePlanAsync(string jobId, IReadOnlyList<IReadOnlyList<SliceSpec>> slices, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Stores the slices of a job's partitions (once per plan version: at submit, and at each re-plan under a new
+    /// name, before the state that refers to it).
+    /// </summary>
+    public async Task SavePlanAsync(string jobId, IReadOnlyList<IReadOnlyList<SliceSpec>> slices, int version = 0, CancellationToken cancellationToken = default)
     {
         await store.EnsureContainersAsync(cancellationToken).ConfigureAwait(false);
-        await store.UploadJsonAsync(store.Jobs, JobPaths.Plan(jobId), slices, cancellationToken).ConfigureAwait(false);
+        await store.UploadJsonAsync(store.Jobs, JobPaths.Plan(jobId, version), slices, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The slices of a job's partitions, as <see cref="SavePlanAsync"/> stored them.</summary>
-    public async Task<IReadOnlyList<IReadOnlyList<SliceSpec>>> LoadPlanAsync(string jobId, CancellationToken cancellationToken = default) =>
-        await store.ReadJsonAsync<List<List<SliceSpec>>>(store.Jobs, JobPaths.Plan(jobId), cancellationToken).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"job {jobId}: its plan blob {StorageNames.JobsContainer}/{JobPaths.Plan(jobId)} is missing");
+    public async Task<IReadOnlyList<IReadOnlyList<SliceSpec>>> LoadPlanAsync(string jobId, int version = 0, CancellationToken cancellationToken = default) =>
+        await store.ReadJsonAsync<List<List<SliceSpec>>>(store.Jobs, JobPaths.Plan(jobId, version), cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"job {jobId}: its plan blob {StorageNames.JobsContainer}/{JobPaths.Plan(jobId, version)} is missing");
 
     private static JobPlan Reject(SubmitErrorKind kind, string message, int position = -1) =>
         new(null, [], SubmitOutcome.Rejected(kind, message, position));
