@@ -11,7 +11,7 @@ using OrleansProc.Engine.Sql;
 namespace OrleansProc.Client.Commands;
 
 /// <summary>
-/// The options every job command takes (--format, --detach, --partition-size, --skip-bad-records), and how such a
+/// The options every job command takes (--format, --detach, --partition-size, --skip-bad-records, --snapshot), and how such a
 /// command runs: in this process over local files (local mode), or on the cluster.
 /// </summary>
 internal sealed class JobCommandOptions
@@ -24,12 +24,15 @@ internal sealed class JobCommandOptions
 
     public Option<bool> SkipBadRecords { get; } = CommonOptions.SkipBadRecords();
 
+    public Option<SnapshotMode> Snapshot { get; } = SnapshotOption.Create();
+
     public void AddTo(Command command)
     {
         command.Options.Add(Format);
         command.Options.Add(Detach);
         command.Options.Add(PartitionSize);
         command.Options.Add(SkipBadRecords);
+        command.Options.Add(Snapshot);
     }
 
     /// <summary>
@@ -46,7 +49,7 @@ internal sealed class JobCommandOptions
         SqlQuery? localQuery,
         CancellationToken cancellationToken)
     {
-        spec = spec with { PartitionSize = parsed.GetValue(PartitionSize), SkipBadRecords = parsed.GetValue(SkipBadRecords) };
+        spec = spec with { PartitionSize = parsed.GetValue(PartitionSize), SkipBadRecords = parsed.GetValue(SkipBadRecords), Snapshot = parsed.GetValue(Snapshot) };
         var format = parsed.GetValue(Format);
         var detach = parsed.GetValue(Detach);
         if (localPath is not null)

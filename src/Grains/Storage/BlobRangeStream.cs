@@ -89,7 +89,10 @@ public sealed class BlobRangeStream : Stream
 
             await _chunk.DisposeAsync().ConfigureAwait(false);
             _chunk = null;
-            _ended = _chunkLeft > 0; // a chunk cut short: the blob ends here
+            if (_chunkLeft > 0)
+            {
+                EndHere(null); // a chunk cut short: the blob ends here
+            }
         }
 
         return 0;
@@ -148,12 +151,18 @@ public sealed class BlobRangeStream : Stream
         }
         catch (RequestFailedException e) when (e.Status == 416)
         {
-            if (_pinnedLength >= 0 && _position < _pinnedLength)
-            {
-                throw new RequestFailedException(412, $"the blob ends before {_pinnedLength} bytes, its length when the job was planned", "ConditionNotMet", e);
-            }
-
-            _ended = true; // the position is the blob's end
+            EndHere(e); // the position is the blob's end
         }
+    }
+
+    /// <summary>The blob ends at the position: the stream ends, unless the blob was longer when the job was planned.</summary>
+    private void EndHere(Exception? cause)
+    {
+        if (_pinnedLength >= 0 && _position < _pinnedLength)
+        {
+            throw new RequestFailedException(412, $"the blob ends at byte {_position}, before {_pinnedLength}, its length when the job was planned", "ConditionNotMet", cause);
+        }
+
+        _ended = true;
     }
 }
