@@ -88,6 +88,7 @@ public sealed class DatasetCatalog(BlobStore store, TimeProvider time)
             Columns = schema.Columns,
             SchemaGiven = registration.Schema is { Length: > 0 },
             RegisteredAt = time.GetUtcNow(),
+            Blobs = blobs.ToDictionary(b => b.Name, b => b.ETag ?? string.Empty, StringComparer.Ordinal),
         };
         await WriteManifestAsync(manifest, cancellationToken).ConfigureAwait(false);
         return new DatasetOutcome(ToInfo(manifest, blobs), null);

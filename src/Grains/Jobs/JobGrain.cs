@@ -158,7 +158,10 @@ public sealed partial class JobGrain(
 
         if (decision.Replan is { } reason)
         {
-            await ReplanAsync(reason);
+            if (_replanReason is null)
+            {
+                await ReplanAsync(reason); // else one waits already for the dataset to settle
+            }
         }
         else if (decision.Failure is { } failure)
         {
@@ -216,6 +219,13 @@ public sealed partial class JobGrain(
         if (coordinator.TryBeginMerge())
         {
             LogMerging(logger, JobId, Job.Partitions.Count);
+        }
+        else if (_replanReason is not null)
+        {
+            if (IsReplanDue)
+            {
+                await ReplanAsync(_replanReason);
+            }
         }
         else if (Job.State == JobState.Running)
         {

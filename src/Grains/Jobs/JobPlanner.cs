@@ -22,7 +22,14 @@ namespace OrleansProc.Grains.Jobs;
 public sealed class JobPlanner(DatasetCatalog catalog, BlobStore store, IProcessorFactory factory, ProcessorCache processors, IOptions<JobOptions> options)
 {
     /// <param name="workers">Partitions the cluster scans at once (silos × slots), for the default partition size.</param>
-    public async Task<JobPlan> PlanAsync(string jobId, JobSpec spec, int workers, CancellationToken cancellationToken = default)
+    public Task<JobPlan> PlanAsync(string jobId, JobSpec spec, int workers, CancellationToken cancellationToken = default) =>
+        PlanAsync(jobId, spec, workers, replan: false, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="PlanAsync(string, JobSpec, int, CancellationToken)"/>; a <paramref name="replan"/> (after the
+    /// dataset changed) plans only over the dataset as registered, else returns <see cref="JobPlan.Unsettled"/>.
+    /// </summary>
+    public async Task<JobPlan> PlanAsync(string jobId, JobSpec spec, int workers, bool replan, CancellationToken cancellationToken = default)
     {
         if (Names.Validate(jobId, "job") is { } badId)
         {
@@ -96,6 +103,11 @@ public sealed class JobPlanner(DatasetCatalog catalog, BlobStore store, IProcess
         }
 
         var blobs = await catalog.ListBlobsAsync(dataset, cancellationToken).ConfigureAwait(false);
+        if (replan && InputSnapshot.Unsettled(manifest, blobs) is { } unsettled)
+        {
+            return new JobPlan(null, [], null) { Unsettled = $"dataset {dataset}: {unsettled}" };
+        }
+
         if (blobs.Count == 0 && !manifest.SchemaGiven)
         {
             return Reject(SubmitErrorKind.UnknownDataset, $"dataset '{dataset}' has no blobs");

@@ -16,6 +16,30 @@ public static class InputSnapshot
     /// <summary>How many times a job with <c>--snapshot retry</c> is planned again before it fails.</summary>
     public const int MaxReplans = 3;
 
+    /// <summary>How often a re-plan looks again at a dataset that is still being replaced.</summary>
+    public static readonly TimeSpan SettleInterval = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long a re-plan waits for a dataset being replaced to be registered again before the job fails.</summary>
+    public static readonly TimeSpan MaxSettleWait = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Why the listed blobs are not the dataset as registered (its manifest's blob set), or null when they are (or the
+    /// manifest records no blobs): a dataset in the middle of `dataset upload` or `generate`.
+    /// </summary>
+    public static string? Unsettled(DatasetManifest manifest, IReadOnlyList<DatasetBlob> listed)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        ArgumentNullException.ThrowIfNull(listed);
+        if (manifest.Blobs is not { } registered)
+        {
+            return null;
+        }
+
+        var same = listed.Count == registered.Count
+            && listed.All(b => registered.TryGetValue(b.Name, out var etag) && string.Equals(etag, b.ETag ?? string.Empty, StringComparison.Ordinal));
+        return same ? null : $"its {listed.Count} blobs are not the {registered.Count} it was registered with (being replaced?)";
+    }
+
     /// <summary>The error of a job whose input changed while it read it.</summary>
     public static string ChangedError(string dataset, string jobId, string blob) =>
         $"dataset {dataset} changed while job {jobId} read it (blob {blob})";

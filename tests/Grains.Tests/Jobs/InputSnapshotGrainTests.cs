@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 using OrleansProc.Contracts;
+using OrleansProc.Contracts.Datasets;
 using OrleansProc.Contracts.Jobs;
 
 namespace OrleansProc.Grains.Tests.Jobs;
@@ -95,6 +96,14 @@ public sealed class InputSnapshotGrainTests(GrainClusterFixture fixture)
             {
                 gate.Open(sql);
             }
+        }
+
+        if (replacement is not null && mode == SnapshotMode.Retry)
+        {
+            // Registered again as `dataset upload` does, after the held attempts went on: a re-plan before this waits
+            // for it (the listed blobs are not those the dataset was registered with).
+            var registered = await fixture.Grains.GetGrain<IDatasetGrain>(dataset).RegisterAsync(new DatasetRegistration());
+            Assert.True(registered.Error is null, registered.Error);
         }
 
         return (jobId, await fixture.WaitAsync(jobId));
