@@ -18,10 +18,10 @@ public sealed partial class JobGrain
     /// <summary>
     /// Plans the job again over its dataset as it is now (new listing, new ETags), stores the new plan under a new
     /// version before the state that refers to it, then stops the old plan's attempts and deletes its partials; the
-    /// pump starts the new partitions. A dataset in the middle of being replaced (its blobs not those it was registered
-    /// with) is looked at again every <see cref="InputSnapshot.SettleInterval"/> for up to
-    /// <see cref="InputSnapshot.MaxSettleWait"/>; meanwhile no partition starts. A dataset that cannot be planned
-    /// (deleted, a column gone) or does not settle fails the job.
+    /// pump starts the new partitions. A dataset in the middle of being replaced (no manifest, or its blobs not those it
+    /// was registered with) is looked at again every <see cref="InputSnapshot.SettleInterval"/> for up to
+    /// <see cref="InputSnapshot.MaxSettleWait"/>; meanwhile no partition starts. A dataset that does not settle (deleted)
+    /// or cannot be planned (a column gone) fails the job.
     /// </summary>
     private async Task ReplanAsync(string reason)
     {

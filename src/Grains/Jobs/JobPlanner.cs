@@ -81,6 +81,11 @@ public sealed class JobPlanner(DatasetCatalog catalog, BlobStore store, IProcess
         }
 
         var manifest = await catalog.GetManifestAsync(dataset, cancellationToken).ConfigureAwait(false);
+        if (manifest is null && replan)
+        {
+            return new JobPlan(null, [], null) { Unsettled = $"dataset {dataset} is not registered (being replaced?)" };
+        }
+
         if (manifest is null)
         {
             return Reject(SubmitErrorKind.UnknownDataset, $"unknown dataset '{dataset}': no such dataset in the catalog (see ./orleansproc dataset list)");
