@@ -29,6 +29,8 @@ if [ ${#cases[@]} -eq 0 ]; then
     KillAllSilos_MidJobThenStartNewOnes
     StorageOutage_TenSecondsMidJob
     StorageOutage_PastTheLimit
+    DatasetGenerate_MidJob_Fails
+    DatasetGenerate_MidJobWithSnapshotRetry
   )
 fi
 

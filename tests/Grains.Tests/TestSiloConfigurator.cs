@@ -29,6 +29,7 @@ public sealed class TestSiloConfigurator : ISiloConfigurator
             o.ContainerName = StorageNames.GrainStateContainer;
         });
         siloBuilder.UseInMemoryReminderService();
+        siloBuilder.Services.AddSingleton<AttemptGate>();
         siloBuilder.Services.AddSingleton<CountingProcessorFactory>();
         siloBuilder.Services.AddSingleton<IProcessorFactory>(sp => sp.GetRequiredService<CountingProcessorFactory>());
         siloBuilder.AddOrleansProcGrains(new BlobServiceClient(storage));

@@ -12,7 +12,7 @@ namespace OrleansProc.Client.Commands;
 
 /// <summary>
 /// The options every job command takes (--format, --detach, --partition-size, --skip-bad-records, --strict-quotes,
-/// --delimiter for local files), and how such a
+/// --delimiter for local files, --snapshot), and how such a
 /// command runs: in this process over local files (local mode), or on the cluster.
 /// </summary>
 internal sealed class JobCommandOptions
@@ -29,6 +29,8 @@ internal sealed class JobCommandOptions
 
     public Option<char?> Delimiter { get; } = CommonOptions.Delimiter("of local files (a dataset's is set at upload)");
 
+    public Option<SnapshotMode> Snapshot { get; } = SnapshotOption.Create();
+
     public void AddTo(Command command)
     {
         command.Options.Add(Format);
@@ -37,6 +39,7 @@ internal sealed class JobCommandOptions
         command.Options.Add(SkipBadRecords);
         command.Options.Add(StrictQuotes);
         command.Options.Add(Delimiter);
+        command.Options.Add(Snapshot);
     }
 
     /// <summary>
@@ -58,6 +61,7 @@ internal sealed class JobCommandOptions
             PartitionSize = parsed.GetValue(PartitionSize),
             SkipBadRecords = parsed.GetValue(SkipBadRecords),
             StrictQuotes = parsed.GetValue(StrictQuotes),
+            Snapshot = parsed.GetValue(Snapshot),
         };
         var delimiter = parsed.GetValue(Delimiter);
         var format = parsed.GetValue(Format);

@@ -55,6 +55,10 @@ public sealed record JobSpec
     [Id(20)]
     public bool StrictQuotes { get; init; }
 
+    /// <summary>What a job does when its dataset changes while it reads it (--snapshot): fail (the default) or re-plan.</summary>
+    [Id(9)]
+    public SnapshotMode Snapshot { get; init; }
+
     /// <summary>A one-line description for listings.</summary>
     public string Describe() => Kind == JobKind.WordCount
         ? $"wordcount {Dataset} --column {Column} --top {Top}"

@@ -63,4 +63,8 @@ public sealed record PartitionReport
     /// <summary>Parquet row groups that their statistics ruled out for the WHERE (not read).</summary>
     [Id(14)]
     public long RowGroupsSkipped { get; init; }
+
+    /// <summary>True when a blob of the input changed or was deleted since the job was planned (its ETag no longer matches).</summary>
+    [Id(15)]
+    public bool InputChanged { get; init; }
 }

@@ -27,4 +27,15 @@ public sealed record SliceSpec
     /// <summary>The partition assumes its range starts inside an unquoted CSV field, just after a quote read as text.</summary>
     [Id(20)]
     public bool StartsInUnquotedField { get; init; }
+
+    /// <summary>
+    /// The blob's ETag when the job was planned: every read of the slice is conditional on it (If-Match), so a blob
+    /// replaced or deleted since fails the read instead of mixing two versions. Null in a plan stored before snapshots.
+    /// </summary>
+    [Id(5)]
+    public string? ETag { get; init; }
+
+    /// <summary>The blob's length when the job was planned (with <see cref="ETag"/>), or -1 when unknown.</summary>
+    [Id(6)]
+    public long BlobLength { get; init; } = -1;
 }

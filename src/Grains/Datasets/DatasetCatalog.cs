@@ -31,7 +31,7 @@ public sealed class DatasetCatalog(BlobStore store, TimeProvider time)
         var items = await store.ListAsync(store.Datasets, StorageNames.DatasetPrefix(name), cancellationToken).ConfigureAwait(false);
         return items
             .Where(b => !Path.GetFileName(b.Name).StartsWith('_'))
-            .Select(b => new DatasetBlob(b.Name, b.Properties.ContentLength ?? 0))
+            .Select(b => new DatasetBlob(b.Name, b.Properties.ContentLength ?? 0, b.Properties.ETag?.ToString()))
             .ToList();
     }
 
@@ -105,6 +105,7 @@ public sealed class DatasetCatalog(BlobStore store, TimeProvider time)
             RegisteredAt = time.GetUtcNow(),
             Delimiter = delimiter,
             StrictQuotes = registration.StrictQuotes,
+            Blobs = blobs.ToDictionary(b => b.Name, b => b.ETag ?? string.Empty, StringComparer.Ordinal),
         };
         await WriteManifestAsync(manifest, cancellationToken).ConfigureAwait(false);
         return new DatasetOutcome(ToInfo(manifest, blobs), null);

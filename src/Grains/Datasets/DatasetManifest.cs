@@ -21,5 +21,12 @@ public sealed record DatasetManifest
 
     public DateTimeOffset RegisteredAt { get; init; }
 
+    /// <summary>
+    /// The data blobs and their ETags when the dataset was registered (null in manifests written before, and for
+    /// outputs): a job re-planned after a change (--snapshot retry) waits until the listing is this set again, so it
+    /// never plans over a dataset half replaced.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? Blobs { get; init; }
+
     public TableSchema ToSchema() => new(Columns);
 }

@@ -21,6 +21,12 @@ public sealed partial class JobGrain
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} partition {Index} attempt {Attempt} failed: {Error}; retry in {Delay:F1} s")]
     private static partial void LogAttemptFailed(ILogger logger, string jobId, int index, int attempt, string error, double delay);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} planned again (re-plan {Replans}, {Partitions} partitions): {Reason}")]
+    private static partial void LogReplanned(ILogger logger, string jobId, int replans, int partitions, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} waits to plan again: {Unsettled}")]
+    private static partial void LogReplanWaiting(ILogger logger, string jobId, string unsettled);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} partition {Index}: wrong quote-state guess, running it again")]
     private static partial void LogQuoteGuessWrong(ILogger logger, string jobId, int index);
 

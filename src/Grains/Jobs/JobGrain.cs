@@ -71,14 +71,13 @@ public sealed partial class JobGrain(
         }
 
         using var span = OrleansProcActivities.StartSubmit(JobId);
-        var silos = membership.CurrentSnapshot.Members.Values.Count(m => m.Status == SiloStatus.Active);
-        var plan = await planner.PlanAsync(JobId, spec, Math.Max(1, silos) * workers.Value.Slots, cancellationToken);
+        var plan = await planner.PlanAsync(JobId, spec, Workers(), cancellationToken);
         if (plan.Rejection is { } rejection)
         {
             return rejection;
         }
 
-        await planner.SavePlanAsync(JobId, plan.Slices, cancellationToken);
+        await planner.SavePlanAsync(JobId, plan.Slices, 0, cancellationToken);
         _plan = plan.Slices;
         state.State = plan.Record!;
         _coordinator = null;
@@ -157,7 +156,14 @@ public sealed partial class JobGrain(
             LogQuoteGuessWrong(logger, JobId, index);
         }
 
-        if (decision.Failure is { } failure)
+        if (decision.Replan is { } reason)
+        {
+            if (_replanReason is null)
+            {
+                await ReplanAsync(reason); // else one waits already for the dataset to settle
+            }
+        }
+        else if (decision.Failure is { } failure)
         {
             await OnAttemptFailedAsync(failure); // it may end the job: the pump then only retries failed writes
         }
@@ -184,7 +190,10 @@ public sealed partial class JobGrain(
     }
 
     /// <summary>The slices of every partition, read from the plan blob once per activation.</summary>
-    private async Task<IReadOnlyList<IReadOnlyList<SliceSpec>>> PlanAsync() => _plan ??= await planner.LoadPlanAsync(JobId);
+    private async Task<IReadOnlyList<IReadOnlyList<SliceSpec>>> PlanAsync() => _plan ??= await planner.LoadPlanAsync(JobId, Job.Replans);
+
+    /// <summary>Partitions the cluster scans at once (active silos × slots), for the default partition size.</summary>
+    private int Workers() => Math.Max(1, membership.CurrentSnapshot.Members.Values.Count(m => m.Status == SiloStatus.Active)) * workers.Value.Slots;
 
     private void StartPump(TimeSpan? firstTurnIn = null) =>
         _pump ??= this.RegisterGrainTimer(PumpAsync, new GrainTimerCreationOptions(firstTurnIn ?? PumpPeriod, PumpPeriod) { KeepAlive = true });
@@ -210,6 +219,13 @@ public sealed partial class JobGrain(
         if (coordinator.TryBeginMerge())
         {
             LogMerging(logger, JobId, Job.Partitions.Count);
+        }
+        else if (_replanReason is not null)
+        {
+            if (IsReplanDue)
+            {
+                await ReplanAsync(_replanReason);
+            }
         }
         else if (Job.State == JobState.Running)
         {

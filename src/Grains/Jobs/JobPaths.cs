@@ -6,6 +6,9 @@ public static class JobPaths
     /// <summary>The job's plan: every partition's slices, written once at submit (the job's state keeps only counters).</summary>
     public static string Plan(string jobId) => $"{jobId}/plan.json";
 
+    /// <summary>The plan blob of a job's <paramref name="version"/>-th plan (0: the one made at submit; more after re-plans).</summary>
+    public static string Plan(string jobId, int version) => version == 0 ? Plan(jobId) : $"{jobId}/plan-{version}.json";
+
     public static string PartialsPrefix(string jobId) => $"{jobId}/partials/";
 
     /// <summary>One blob per attempt, so a late attempt never overwrites the partial of the one that counts.</summary>

@@ -23,7 +23,14 @@ namespace OrleansProc.Grains.Jobs;
 public sealed partial class JobPlanner(DatasetCatalog catalog, BlobStore store, IProcessorFactory factory, ProcessorCache processors, IOptions<JobOptions> options)
 {
     /// <param name="workers">Partitions the cluster scans at once (silos × slots), for the default partition size.</param>
-    public async Task<JobPlan> PlanAsync(string jobId, JobSpec spec, int workers, CancellationToken cancellationToken = default)
+    public Task<JobPlan> PlanAsync(string jobId, JobSpec spec, int workers, CancellationToken cancellationToken = default) =>
+        PlanAsync(jobId, spec, workers, replan: false, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="PlanAsync(string, JobSpec, int, CancellationToken)"/>; a <paramref name="replan"/> (after the
+    /// dataset changed) plans only over the dataset as registered, else returns <see cref="JobPlan.Unsettled"/>.
+    /// </summary>
+    public async Task<JobPlan> PlanAsync(string jobId, JobSpec spec, int workers, bool replan, CancellationToken cancellationToken = default)
     {
         if (Names.Validate(jobId, "job") is { } badId)
         {
@@ -79,6 +86,11 @@ public sealed partial class JobPlanner(DatasetCatalog catalog, BlobStore store, 
         }
 
         var manifest = await catalog.GetManifestAsync(dataset, cancellationToken).ConfigureAwait(false);
+        if (manifest is null && replan)
+        {
+            return new JobPlan(null, [], null) { Unsettled = $"dataset {dataset} is not registered (being replaced?)" };
+        }
+
         if (manifest is null)
         {
             return Reject(SubmitErrorKind.UnknownDataset, $"unknown dataset '{dataset}': no such dataset in the catalog (see ./orleansproc dataset list)");
@@ -101,6 +113,11 @@ public sealed partial class JobPlanner(DatasetCatalog catalog, BlobStore store, 
         }
 
         var blobs = await catalog.ListBlobsAsync(dataset, cancellationToken).ConfigureAwait(false);
+        if (replan && InputSnapshot.Unsettled(manifest, blobs) is { } unsettled)
+        {
+            return new JobPlan(null, [], null) { Unsettled = $"dataset {dataset}: {unsettled}" };
+        }
+
         if (blobs.Count == 0 && !manifest.SchemaGiven)
         {
             return Reject(SubmitErrorKind.UnknownDataset, $"dataset '{dataset}' has no blobs");
@@ -120,7 +137,8 @@ public sealed partial class JobPlanner(DatasetCatalog catalog, BlobStore store, 
             Partitions = partitions.Select(_ => new PartitionRecord()).ToList(),
             Plan = QueryPlans.Create(dataset, manifest.Format, spec, processor, outputDataset, manifest.Delimiter, manifest.StrictQuotes),
         };
-        var slices = partitions.Select(p => (IReadOnlyList<SliceSpec>)p.Slices.Select(SliceSpecs.FromInput).ToList()).ToList();
+        var listed = blobs.ToDictionary(b => b.Name, StringComparer.Ordinal);
+        var slices = partitions.Select(p => InputSnapshot.Pin(p.Slices.Select(SliceSpecs.FromInput), listed)).ToList();
         processors.Put(jobId, processorSpec, processor); // the partitions and the merge on this silo compile nothing
         return new JobPlan(record, slices, null);
     }
@@ -138,17 +156,20 @@ public sealed partial class JobPlanner(DatasetCatalog catalog, BlobStore store, 
         return QueryPlans.Create(record.Dataset, manifest.Format, record.Spec!, processor, record.OutputDataset, manifest.Delimiter, manifest.StrictQuotes);
     }
 
-    /// <summary>Stores the slices of a job's partitions (once, at submit; a later submit of the same id is rejected).</summary>
-    public async Task SavePlanAsync(string jobId, IReadOnlyList<IReadOnlyList<SliceSpec>> slices, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Stores the slices of a job's partitions (once per plan version: at submit, and at each re-plan under a new
+    /// name, before the state that refers to it).
+    /// </summary>
+    public async Task SavePlanAsync(string jobId, IReadOnlyList<IReadOnlyList<SliceSpec>> slices, int version = 0, CancellationToken cancellationToken = default)
     {
         await store.EnsureContainersAsync(cancellationToken).ConfigureAwait(false);
-        await store.UploadJsonAsync(store.Jobs, JobPaths.Plan(jobId), slices, cancellationToken).ConfigureAwait(false);
+        await store.UploadJsonAsync(store.Jobs, JobPaths.Plan(jobId, version), slices, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The slices of a job's partitions, as <see cref="SavePlanAsync"/> stored them.</summary>
-    public async Task<IReadOnlyList<IReadOnlyList<SliceSpec>>> LoadPlanAsync(string jobId, CancellationToken cancellationToken = default) =>
-        await store.ReadJsonAsync<List<List<SliceSpec>>>(store.Jobs, JobPaths.Plan(jobId), cancellationToken).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"job {jobId}: its plan blob {StorageNames.JobsContainer}/{JobPaths.Plan(jobId)} is missing");
+    public async Task<IReadOnlyList<IReadOnlyList<SliceSpec>>> LoadPlanAsync(string jobId, int version = 0, CancellationToken cancellationToken = default) =>
+        await store.ReadJsonAsync<List<List<SliceSpec>>>(store.Jobs, JobPaths.Plan(jobId, version), cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"job {jobId}: its plan blob {StorageNames.JobsContainer}/{JobPaths.Plan(jobId, version)} is missing");
 
     private static JobPlan Reject(SubmitErrorKind kind, string message, int position = -1) =>
         new(null, [], SubmitOutcome.Rejected(kind, message, position));

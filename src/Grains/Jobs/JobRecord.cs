@@ -52,4 +52,11 @@ public sealed class JobRecord
     /// <summary>The job as its planner bound it (format, schema, processor), or null in a record stored before plans were kept.</summary>
     [Id(12)]
     public QueryPlan? Plan { get; set; }
+
+    /// <summary>
+    /// How many times the job was planned again because its dataset changed (--snapshot retry); also the version of
+    /// its plan blob (<see cref="JobPaths.Plan(string, int)"/>).
+    /// </summary>
+    [Id(13)]
+    public int Replans { get; set; }
 }

@@ -115,12 +115,13 @@ public sealed partial class PartitionRunner(
             await using (output)
             {
                 var slices = assignment.Slices.Select(SliceSpecs.ToInput).ToList();
-                scan = await PartitionScan.ScanAsync(slices, OpenSliceAsync, processor, partial, settings, cancellationToken).ConfigureAwait(false);
+                var planned = assignment.Slices.GroupBy(s => s.BlobName, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+                scan = await PartitionScan.ScanAsync(slices, (slice, ct) => OpenSliceAsync(slice, planned[slice.BlobName], ct), processor, partial, settings, cancellationToken).ConfigureAwait(false);
                 if (scan.Error is { } error)
                 {
                     return report with
                     {
-                        Error = await DescribeAsync(error.Record, cancellationToken).ConfigureAwait(false),
+                        Error = await DescribeAsync(error.Record, assignment.Slices, cancellationToken).ConfigureAwait(false),
                         Permanent = true,
                         SliceQuoteCounts = error.QuoteCount is { } quotes && assignment.Slices.Count == 1 ? [quotes] : [],
                         SliceQuoteTransfers = error.QuoteTransfer is { } transfer && assignment.Slices.Count == 1 ? [transfer.Code] : [],
@@ -136,7 +137,7 @@ public sealed partial class PartitionRunner(
             var samples = new List<string>(scan.BadRecordSamples.Count);
             foreach (var sample in scan.BadRecordSamples)
             {
-                samples.Add(await DescribeAsync(sample, cancellationToken).ConfigureAwait(false));
+                samples.Add(await DescribeAsync(sample, assignment.Slices, cancellationToken).ConfigureAwait(false));
             }
 
             using (var buffer = new MemoryStream())
@@ -179,6 +180,11 @@ public sealed partial class PartitionRunner(
             LogStorageUnreachable(logger, assignment.JobId, assignment.Index, assignment.Attempt, e.Message);
             return report with { Error = $"blob {blob}: storage unreachable ({CallFailures.FirstLine(e)})", StorageUnreachable = true };
         }
+        catch (Exception e) when (InputSnapshot.ETagOf(assignment.Slices, blob) is not null && InputSnapshot.IsChanged(e))
+        {
+            LogInputChanged(logger, assignment.JobId, assignment.Index, blob);
+            return report with { Error = InputSnapshot.ChangedError(assignment.Plan.Dataset, assignment.JobId, blob), Permanent = true, InputChanged = true };
+        }
         catch (RequestFailedException e)
         {
             LogStorageFailure(logger, assignment.JobId, assignment.Index, e.Status, e.ErrorCode);
@@ -194,34 +200,35 @@ public sealed partial class PartitionRunner(
     /// <summary>
     /// A slice read to the blob's end streams in one request; a range that ends mid-blob streams to its end and some
     /// slack in one request, and past it in small ones only as far as the scan goes (it stops a record past the end).
-    /// A range starting mid-blob is read from the byte before it (the scanner checks for a record end there).
+    /// A range starting mid-blob is read from the byte before it (the scanner checks for a record end there). Every
+    /// read is If-Match the blob's ETag as planned (see <see cref="InputSnapshot"/>).
     /// </summary>
-    private Task<Stream> OpenSliceAsync(InputSlice slice, CancellationToken cancellationToken)
+    private Task<Stream> OpenSliceAsync(InputSlice slice, SliceSpec planned, CancellationToken cancellationToken)
     {
         var position = slice.RangeStart > 0 ? slice.RangeStart - 1 : 0;
         return slice.RangeEnd == long.MaxValue
-            ? store.OpenStreamingReadAsync(store.Datasets, slice.BlobName, position, cancellationToken)
-            : store.OpenRangeReadAsync(store.Datasets, slice.BlobName, position, slice.RangeEnd, cancellationToken);
+            ? store.OpenStreamingReadAsync(store.Datasets, slice.BlobName, position, planned.ETag, cancellationToken)
+            : store.OpenRangeReadAsync(store.Datasets, slice.BlobName, position, slice.RangeEnd, planned.ETag, planned.BlobLength, cancellationToken);
     }
 
     /// <summary>
     /// Names the blob, the line and the reason (see <see cref="BadRecordLocator"/>). The line number is a courtesy:
     /// without storage, the byte offset names the record.
     /// </summary>
-    private async Task<string> DescribeAsync(BadRecord record, CancellationToken cancellationToken)
+    private async Task<string> DescribeAsync(BadRecord record, IReadOnlyList<SliceSpec> slices, CancellationToken cancellationToken)
     {
         try
         {
-            return (await BadRecordLocator.LocateAsync(record, OpenForLocateAsync, cancellationToken).ConfigureAwait(false)).ToString();
+            return (await BadRecordLocator.LocateAsync(
+                record,
+                async (blobName, endOffset, ct) => await store.OpenRangeReadAsync(store.Datasets, blobName, 0, endOffset, InputSnapshot.ETagOf(slices, blobName), -1, ct).ConfigureAwait(false),
+                cancellationToken).ConfigureAwait(false)).ToString();
         }
         catch (Exception e) when (e is RequestFailedException || StorageFaults.IsUnreachable(e))
         {
             return record.ToString();
         }
     }
-
-    private async Task<Stream?> OpenForLocateAsync(string blobName, long endOffset, CancellationToken cancellationToken) =>
-        await store.OpenRangeReadAsync(store.Datasets, blobName, 0, endOffset, cancellationToken).ConfigureAwait(false);
 
     private static PartitionReport NewReport(PartitionAssignment assignment, string silo) =>
         new() { JobId = assignment.JobId, Index = assignment.Index, Attempt = assignment.Attempt, Silo = silo };
@@ -238,6 +245,9 @@ public sealed partial class PartitionRunner(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} partition {Index}: storage request failed with {Status} {ErrorCode}")]
     private static partial void LogStorageFailure(ILogger logger, string jobId, int index, int status, string? errorCode);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} partition {Index}: blob {Blob} changed since the job was planned")]
+    private static partial void LogInputChanged(ILogger logger, string jobId, int index, string blob);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} partition {Index}: attempt failed")]
     private static partial void LogAttemptFailed(ILogger logger, Exception exception, string jobId, int index);

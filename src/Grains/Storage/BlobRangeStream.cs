@@ -11,7 +11,8 @@ namespace OrleansProc.Grains.Storage;
 /// each 4 MiB range request, against about 1.5 ms per MiB streamed): a range costs one request instead of one per
 /// 4 MiB buffer, and reading past the range costs a small one. A chunk that ends short means the blob ended. Later
 /// chunks are read only if the blob is still the one the first chunk came from (its ETag): a blob replaced while it is
-/// read fails the read (412) instead of mixing two versions.
+/// read fails the read (412) instead of mixing two versions; a stream opened with an ETag (the job's snapshot, see
+/// <see cref="InputSnapshot"/>) makes every request, the first included, conditional on it.
 /// </summary>
 public sealed class BlobRangeStream : Stream
 {
@@ -22,6 +23,7 @@ public sealed class BlobRangeStream : Stream
     private const long MaxChunk = 64 * 1024 * 1024;
 
     private readonly BlobClient _blob;
+    private readonly long _pinnedLength;
     private ETag? _etag;
     private Stream? _chunk;
     private long _position;
@@ -29,10 +31,12 @@ public sealed class BlobRangeStream : Stream
     private long _nextChunk = FirstExtraChunk;
     private bool _ended;
 
-    private BlobRangeStream(BlobClient blob, long position)
+    private BlobRangeStream(BlobClient blob, long position, ETag? etag, long pinnedLength)
     {
         _blob = blob;
         _position = position;
+        _etag = etag;
+        _pinnedLength = pinnedLength;
     }
 
     public override bool CanRead => true;
@@ -50,9 +54,16 @@ public sealed class BlobRangeStream : Stream
     }
 
     /// <summary>Opens the blob at <paramref name="position"/>; the first request reads to <paramref name="plannedEnd"/> plus <see cref="Slack"/>.</summary>
-    public static async Task<Stream> OpenAsync(BlobClient blob, long position, long plannedEnd, CancellationToken cancellationToken)
+    public static Task<Stream> OpenAsync(BlobClient blob, long position, long plannedEnd, CancellationToken cancellationToken) =>
+        OpenAsync(blob, position, plannedEnd, null, -1, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="OpenAsync(BlobClient, long, long, CancellationToken)"/>, every request If-Match <paramref name="ifMatch"/>
+    /// when given; the blob ending before <paramref name="pinnedLength"/> (when not -1) fails the read as a changed blob (412).
+    /// </summary>
+    public static async Task<Stream> OpenAsync(BlobClient blob, long position, long plannedEnd, ETag? ifMatch, long pinnedLength, CancellationToken cancellationToken)
     {
-        var stream = new BlobRangeStream(blob, position);
+        var stream = new BlobRangeStream(blob, position, ifMatch, pinnedLength);
         await stream.OpenChunkAsync(Math.Max(1, plannedEnd - position) + Slack, cancellationToken).ConfigureAwait(false);
         return stream;
     }
@@ -78,7 +89,10 @@ public sealed class BlobRangeStream : Stream
 
             await _chunk.DisposeAsync().ConfigureAwait(false);
             _chunk = null;
-            _ended = _chunkLeft > 0; // a chunk cut short: the blob ends here
+            if (_chunkLeft > 0)
+            {
+                EndHere(null); // a chunk cut short: the blob ends here
+            }
         }
 
         return 0;
@@ -137,7 +151,18 @@ public sealed class BlobRangeStream : Stream
         }
         catch (RequestFailedException e) when (e.Status == 416)
         {
-            _ended = true; // the position is the blob's end
+            EndHere(e); // the position is the blob's end
         }
+    }
+
+    /// <summary>The blob ends at the position: the stream ends, unless the blob was longer when the job was planned.</summary>
+    private void EndHere(Exception? cause)
+    {
+        if (_pinnedLength >= 0 && _position < _pinnedLength)
+        {
+            throw new RequestFailedException(412, $"the blob ends at byte {_position}, before {_pinnedLength}, its length when the job was planned", "ConditionNotMet", cause);
+        }
+
+        _ended = true;
     }
 }

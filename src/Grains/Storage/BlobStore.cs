@@ -55,13 +55,24 @@ public sealed class BlobStore(BlobServiceClient service) : IDisposable
         BlobRangeStream.OpenAsync(container.GetBlobClient(blobName), position, plannedEnd, cancellationToken);
 
     /// <summary>
+    /// As <see cref="OpenRangeReadAsync(BlobContainerClient, string, long, long, CancellationToken)"/>, pinned to the
+    /// version a job planned (see <see cref="InputSnapshot"/>): every request If-Match <paramref name="etag"/>.
+    /// </summary>
+    public Task<Stream> OpenRangeReadAsync(BlobContainerClient container, string blobName, long position, long plannedEnd, string? etag, long pinnedLength, CancellationToken cancellationToken = default) =>
+        BlobRangeStream.OpenAsync(container.GetBlobClient(blobName), position, plannedEnd, etag is null ? null : new ETag(etag), pinnedLength, cancellationToken);
+
+    /// <summary>
     /// Streams a blob from <paramref name="position"/> to its end in one request (the SDK resumes it where it broke
     /// off on a network error). A scan reads every byte once: there is no properties request first and no
     /// request per buffer, which counts for small blobs and high-latency storage.
     /// </summary>
-    public async Task<Stream> OpenStreamingReadAsync(BlobContainerClient container, string blobName, long position, CancellationToken cancellationToken = default)
+    public Task<Stream> OpenStreamingReadAsync(BlobContainerClient container, string blobName, long position, CancellationToken cancellationToken = default) =>
+        OpenStreamingReadAsync(container, blobName, position, null, cancellationToken);
+
+    /// <summary>As <see cref="OpenStreamingReadAsync(BlobContainerClient, string, long, CancellationToken)"/>, If-Match <paramref name="etag"/> when given (see <see cref="InputSnapshot"/>).</summary>
+    public async Task<Stream> OpenStreamingReadAsync(BlobContainerClient container, string blobName, long position, string? etag, CancellationToken cancellationToken = default)
     {
-        var options = new BlobDownloadOptions { Range = position > 0 ? new HttpRange(position) : default };
+        var options = new BlobDownloadOptions { Range = position > 0 ? new HttpRange(position) : default, Conditions = InputSnapshot.Conditions(etag) };
         var response = await container.GetBlobClient(blobName).DownloadStreamingAsync(options, cancellationToken).ConfigureAwait(false);
         return response.Value.Content;
     }

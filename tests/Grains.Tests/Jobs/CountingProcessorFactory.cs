@@ -6,8 +6,11 @@ using OrleansProc.Engine.Sql;
 
 namespace OrleansProc.Grains.Tests.Jobs;
 
-/// <summary>A test silo's processor factory: the Engine's, counting the compilations (parse and bind) of each query text or word-count column.</summary>
-public sealed class CountingProcessorFactory : IProcessorFactory
+/// <summary>
+/// A test silo's processor factory: the Engine's, counting the compilations (parse and bind) of each query text or
+/// word-count column; a query held at the silo's <see cref="AttemptGate"/> gets a <see cref="GatedProcessor"/>.
+/// </summary>
+public sealed class CountingProcessorFactory(AttemptGate gate) : IProcessorFactory
 {
     private readonly ConcurrentDictionary<string, int> _compilations = new(StringComparer.Ordinal);
 
@@ -17,6 +20,7 @@ public sealed class CountingProcessorFactory : IProcessorFactory
     public IPartitionProcessor Create(ProcessorSpec spec, TableSchema schema, SqlQuery? parsed = null)
     {
         _compilations.AddOrUpdate((spec.Kind == ProcessorKind.WordCount ? spec.Column : spec.Sql) ?? string.Empty, 1, (_, n) => n + 1);
-        return ProcessorFactory.Instance.Create(spec, schema, parsed);
+        var processor = ProcessorFactory.Instance.Create(spec, schema, parsed);
+        return gate.For(spec.Sql) is { } hold ? new GatedProcessor(processor, hold) : processor;
     }
 }

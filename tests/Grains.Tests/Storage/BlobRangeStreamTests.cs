@@ -85,6 +85,34 @@ public sealed class BlobRangeStreamTests(GrainClusterFixture fixture)
         Assert.Equal(412, failure.Status);
     }
 
+    [Fact]
+    public async Task OpenAsync_PinnedToAReplacedVersion_FailsWithConditionNotMet()
+    {
+        var container = fixture.Blobs.GetBlobContainerClient("rangestream");
+        await container.CreateIfNotExistsAsync();
+        var blob = container.GetBlobClient("pinned.bin");
+        var planned = await blob.UploadAsync(BinaryData.FromBytes(s_content), overwrite: true);
+        await blob.UploadAsync(BinaryData.FromBytes(new byte[BlobLength]), overwrite: true);
+
+        var failure = await Assert.ThrowsAsync<RequestFailedException>(() => BlobRangeStream.OpenAsync(blob, 0, 100, planned.Value.ETag, BlobLength, CancellationToken.None));
+
+        Assert.Equal(412, failure.Status);
+    }
+
+    [Fact]
+    public async Task OpenAsync_PinnedLengthPastTheBlobsEnd_FailsWithConditionNotMet()
+    {
+        var (blob, _) = await BlobAsync();
+
+        var failure = await Assert.ThrowsAsync<RequestFailedException>(async () =>
+        {
+            await using var stream = await BlobRangeStream.OpenAsync(blob, BlobLength - 10, BlobLength + 100, null, BlobLength + 1_000, CancellationToken.None);
+            await ReadAllAsync(stream, bufferSize: 1024);
+        });
+
+        Assert.Equal(412, failure.Status);
+    }
+
     private async Task<(BlobClient Blob, RequestCounter Requests)> BlobAsync()
     {
         var container = fixture.Blobs.GetBlobContainerClient("rangestream");

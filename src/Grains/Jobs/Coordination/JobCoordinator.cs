@@ -143,6 +143,11 @@ public sealed class JobCoordinator(JobRecord job, JobOptions options, TimeProvid
             return ReportDecision.Dropped(kind);
         }
 
+        if (!report.Succeeded && report.InputChanged)
+        {
+            return InputSnapshots.OnChanged(this, report);
+        }
+
         var partition = job.Partitions[report.Index];
         if (!report.Succeeded && !(report.Permanent && IsCheckableRange(plan[report.Index], report)))
         {
@@ -308,6 +313,29 @@ public sealed class JobCoordinator(JobRecord job, JobOptions options, TimeProvid
             JobState.Failed,
             $"storage was unreachable for {seconds:F0} s (since {since:HH:mm:ss} UTC), longer than the limit of " +
             $"{options.StorageOutageLimit.TotalSeconds:F0} s (ORLEANSPROC_STORAGE_OUTAGE_LIMIT_SECONDS); last error: {StorageError}");
+    }
+
+    /// <summary>
+    /// The job was planned again over its dataset as it is now (<paramref name="planned"/>, the planner's fresh record):
+    /// every partition pending again, the old plan's work discarded. Attempt numbers go on from the highest of the old
+    /// plan, so a late report or partial of an old attempt is never taken for a new one's.
+    /// </summary>
+    public void OnReplanned(JobRecord planned)
+    {
+        ArgumentNullException.ThrowIfNull(planned);
+        var lastAttempt = job.Partitions.Select(p => p.Attempt).DefaultIfEmpty(0).Max();
+        foreach (var partition in planned.Partitions)
+        {
+            partition.Attempt = lastAttempt;
+        }
+
+        job.Replans++;
+        job.Partitions = planned.Partitions;
+        job.BytesTotal = planned.BytesTotal;
+        job.Plan = planned.Plan;
+        job.BadRecordSamples.Clear();
+        _unreachableSince.Clear();
+        IsDirty = true;
     }
 
     /// <summary>Ends the job by the user's request; null when it had already ended.</summary>

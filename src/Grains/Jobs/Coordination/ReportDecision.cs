@@ -7,6 +7,12 @@ namespace OrleansProc.Grains.Jobs.Coordination;
 /// </summary>
 public sealed record ReportDecision(ReportKind Kind, AttemptFailure? Failure, IReadOnlyList<int> QuoteReruns, JobEnd? End)
 {
+    /// <summary>
+    /// The input changed since the job was planned and the job takes a new snapshot (--snapshot retry): plan it
+    /// again from the start (the reason), then <see cref="JobCoordinator.OnReplanned"/>.
+    /// </summary>
+    public string? Replan { get; init; }
+
     /// <summary>A report that changed nothing.</summary>
     public static ReportDecision Dropped(ReportKind kind) => new(kind, null, [], null);
 }
