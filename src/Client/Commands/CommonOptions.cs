@@ -26,6 +26,19 @@ internal static class CommonOptions
         return option;
     }
 
+    /// <summary><c>--output-format csv|parquet</c>: the file format of a transform's output dataset (or local part files).</summary>
+    public static Option<string> OutputFileFormat()
+    {
+        var option = new Option<string>("--output-format")
+        {
+            Description = "the file format a transform (a query without aggregates, GROUP BY, ORDER BY or LIMIT) writes its output rows in: csv or parquet",
+            HelpName = "csv|parquet",
+            DefaultValueFactory = _ => "csv",
+        };
+        option.AcceptOnlyFromAmong("csv", "parquet");
+        return option;
+    }
+
     public static Option<bool> Detach() => new("--detach", "-d")
     {
         Description = "print only the job id and return; the job goes on (see: job watch ID)",

@@ -59,6 +59,10 @@ public sealed record JobSpec
     [Id(9)]
     public SnapshotMode Snapshot { get; init; }
 
+    /// <summary>The file format a transform writes its output dataset in: <c>csv</c> (null: the default) or <c>parquet</c> (<c>--output-format</c>).</summary>
+    [Id(21)]
+    public string? OutputFormat { get; init; }
+
     /// <summary>A one-line description for listings.</summary>
     public string Describe() => Kind == JobKind.WordCount
         ? $"wordcount {Dataset} --column {Column} --top {Top}"

@@ -76,4 +76,8 @@ public sealed record QueryPlan
     /// <summary>A quote inside an unquoted CSV field is a bad record instead of text.</summary>
     [Id(21)]
     public bool StrictQuotes { get; init; }
+
+    /// <summary>The file format of a transform's output dataset: <c>csv</c> (null: the default) or <c>parquet</c>.</summary>
+    [Id(22)]
+    public string? OutputFormat { get; init; }
 }

@@ -304,7 +304,7 @@ internal sealed class LocalRun
             ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, NoFileBuffer, FileOptions.SequentialScan | FileOptions.Asynchronous)
             : null);
 
-    private string PartPath(int index) => Path.Join(_outputDirectory, $"part-{index:D6}.csv");
+    private string PartPath(int index) => Path.Join(_outputDirectory, OutputFiles.PartName(_job.Processor.OutputFormat, index));
 
     private void DeleteOutputs()
     {

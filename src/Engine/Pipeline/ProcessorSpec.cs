@@ -1,3 +1,4 @@
+using OrleansProc.Engine.Schema;
 using OrleansProc.Engine.Sql;
 
 namespace OrleansProc.Engine.Pipeline;
@@ -25,6 +26,9 @@ public sealed record ProcessorSpec
     /// <summary>The most input bytes a joined table may have to be broadcast; null for <see cref="SqlProcessorOptions.DefaultBroadcastLimit"/>.</summary>
     public long? BroadcastLimit { get; init; }
 
+    /// <summary>The file format a transform writes its output rows in: <see cref="DataFormat.Csv"/> or <see cref="DataFormat.Parquet"/>.</summary>
+    public DataFormat OutputFormat { get; init; } = DataFormat.Csv;
+
     /// <summary>A SQL query's spec.</summary>
     public static ProcessorSpec Query(string sql, int? maxGroups = null) => new() { Kind = ProcessorKind.Query, Sql = sql, MaxGroups = maxGroups };
 
@@ -37,5 +41,6 @@ public sealed record ProcessorSpec
     {
         MaxGroups = MaxGroups ?? SqlProcessorOptions.DefaultMaxGroups,
         BroadcastLimit = BroadcastLimit ?? SqlProcessorOptions.DefaultBroadcastLimit,
+        OutputFormat = OutputFormat,
     };
 }

@@ -10,7 +10,7 @@ namespace OrleansProc.Engine.Processing;
 /// quote, CR or LF (quotes doubled); NULL is an empty field and the empty string is <c>""</c> (as DuckDB writes
 /// them). Numbers are formatted without allocating. The stream is left open.
 /// </summary>
-public sealed class CsvRowWriter : IDisposable
+public sealed class CsvRowWriter : IOutputRowWriter
 {
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
     private readonly StreamWriter _writer;
@@ -52,6 +52,9 @@ public sealed class CsvRowWriter : IDisposable
     }
 
     public void Flush() => _writer.Flush();
+
+    /// <inheritdoc/>
+    public void Finish() => _writer.Flush();
 
     public void Dispose() => _writer.Dispose();
 

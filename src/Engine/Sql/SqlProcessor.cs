@@ -52,6 +52,6 @@ public static class SqlProcessor
             return new RowQueryProcessor(bound, options.MaxKeptRows);
         }
 
-        return new TransformQueryProcessor(bound, options.PreviewRows);
+        return new TransformQueryProcessor(bound, options.PreviewRows, options.OutputFormat);
     }
 }

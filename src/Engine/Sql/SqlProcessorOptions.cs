@@ -33,4 +33,7 @@ public sealed class SqlProcessorOptions
 
     /// <summary>How many rows a transform keeps as its preview. Default 20.</summary>
     public int PreviewRows { get; init; } = 20;
+
+    /// <summary>The file format a transform writes its output rows in: CSV (the default) or Parquet.</summary>
+    public Schema.DataFormat OutputFormat { get; init; } = Schema.DataFormat.Csv;
 }

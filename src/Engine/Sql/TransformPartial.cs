@@ -6,14 +6,14 @@ using OrleansProc.Engine.Values;
 namespace OrleansProc.Engine.Sql;
 
 /// <summary>
-/// The partial of a transform: writes rows as CSV, counts them and keeps a preview. The header goes out with the first
+/// The partial of a transform: writes rows as CSV or Parquet, counts them and keeps a preview. The header goes out with the first
 /// row, so a partition whose rows all fail the filter writes nothing (and leaves no output blob or file).
 /// </summary>
 internal sealed class TransformPartial : IPartial, IOwnedPartial, IDisposable
 {
     private readonly TransformQueryProcessor _processor;
     private readonly BoundQuery _query;
-    private readonly CsvRowWriter? _writer;
+    private readonly IOutputRowWriter? _writer;
     private readonly SqlValue[] _row;
 
     public TransformPartial(TransformQueryProcessor processor, Stream? output)
@@ -23,7 +23,7 @@ internal sealed class TransformPartial : IPartial, IOwnedPartial, IDisposable
         _row = new SqlValue[_query.Outputs.Length];
         if (output is not null)
         {
-            _writer = new CsvRowWriter(output);
+            _writer = OutputFiles.CreateWriter(processor.OutputFormat, output);
         }
     }
 
@@ -99,9 +99,9 @@ internal sealed class TransformPartial : IPartial, IOwnedPartial, IDisposable
         }
     }
 
-    public void Complete() => _writer?.Flush();
+    public void Complete() => _writer?.Finish();
 
-    /// <summary>Flushes the CSV writer; the output stream stays open.</summary>
+    /// <summary>Releases the row writer; the output stream stays open.</summary>
     public void Dispose() => _writer?.Dispose();
 
     internal void Read(Stream source)

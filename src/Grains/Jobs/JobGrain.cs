@@ -286,7 +286,7 @@ public sealed partial class JobGrain(
         Attempt = start.Attempt,
         Slices = start.Slices,
         PartialBlob = JobPaths.Partial(JobId, start.Index, start.Attempt),
-        OutputBlob = Job.OutputDataset is { } output ? JobPaths.OutputBlob(output, start.Index) : null,
+        OutputBlob = Job.OutputDataset is { } output ? JobPaths.OutputBlob(output, start.Index, QueryPlans.OutputFormatOf(plan)) : null,
         Plan = plan,
     };
 

@@ -35,7 +35,7 @@ public sealed class JobMerger(BlobStore store, DatasetCatalog catalog, JobPlanne
         {
             OutputDataset = record.OutputDataset,
             OutputBlobs = record.OutputDataset is { } output
-                ? WrittenPartitions(record).Select(i => JobPaths.OutputBlob(output, i)).ToList()
+                ? WrittenPartitions(record).Select(i => JobPaths.OutputBlob(output, i, QueryPlans.OutputFormatOf(plan))).ToList()
                 : [],
             RowsRead = record.Partitions.Sum(p => p.Rows),
             BytesRead = record.Partitions.Sum(p => p.Bytes),
@@ -47,12 +47,12 @@ public sealed class JobMerger(BlobStore store, DatasetCatalog catalog, JobPlanne
 
         if (record.OutputDataset is { } outputDataset)
         {
-            await CommitOutputAsync(outputDataset, record, cancellationToken).ConfigureAwait(false);
+            await CommitOutputAsync(outputDataset, record, QueryPlans.OutputFormatOf(plan), cancellationToken).ConfigureAwait(false);
             await catalog.WriteManifestAsync(
                 new DatasetManifest
                 {
                     Name = outputDataset,
-                    Format = DataFormat.Csv,
+                    Format = QueryPlans.OutputFormatOf(plan),
                     Columns = table.Columns,
                     SchemaGiven = true,
                     RegisteredAt = time.GetUtcNow(),
@@ -84,7 +84,7 @@ public sealed class JobMerger(BlobStore store, DatasetCatalog catalog, JobPlanne
     /// by other attempts (a presumed-dead one that went on) are never committed. Committing again is harmless. A
     /// partition without rows leaves no blob, so every blob of the output dataset holds a header and records.
     /// </summary>
-    private async Task CommitOutputAsync(string outputDataset, JobRecord record, CancellationToken cancellationToken)
+    private async Task CommitOutputAsync(string outputDataset, JobRecord record, DataFormat format, CancellationToken cancellationToken)
     {
         await Parallel.ForEachAsync(
             WrittenPartitions(record),
@@ -92,7 +92,7 @@ public sealed class JobMerger(BlobStore store, DatasetCatalog catalog, JobPlanne
             async (i, ct) =>
             {
                 var partition = record.Partitions[i];
-                var blob = store.Datasets.GetBlockBlobClient(JobPaths.OutputBlob(outputDataset, i));
+                var blob = store.Datasets.GetBlockBlobClient(JobPaths.OutputBlob(outputDataset, i, format));
                 await blob.CommitBlockListAsync(OutputBlocks.Ids(partition.Attempt, partition.OutputBlocks), cancellationToken: ct).ConfigureAwait(false);
             }).ConfigureAwait(false);
     }

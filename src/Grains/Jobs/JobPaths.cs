@@ -1,3 +1,6 @@
+using OrleansProc.Engine.Processing;
+using OrleansProc.Engine.Schema;
+
 namespace OrleansProc.Grains.Jobs;
 
 /// <summary>Where a job's artefacts live in the jobs container, and its output dataset.</summary>
@@ -19,5 +22,6 @@ public static class JobPaths
     /// <summary>The dataset a transform writes its rows to.</summary>
     public static string OutputDataset(string jobId) => $"{jobId}-out";
 
-    public static string OutputBlob(string outputDataset, int index) => $"{outputDataset}/part-{index:D6}.csv";
+    /// <summary>The blob partition <paramref name="index"/> writes its rows to: <c>part-NNNNNN.csv</c> or <c>.parquet</c>.</summary>
+    public static string OutputBlob(string outputDataset, int index, DataFormat format) => $"{outputDataset}/{OutputFiles.PartName(format, index)}";
 }

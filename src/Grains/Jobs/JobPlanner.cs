@@ -47,6 +47,11 @@ public sealed partial class JobPlanner(DatasetCatalog catalog, BlobStore store, 
             return Reject(SubmitErrorKind.BadRequest, $"--max-groups must be at least 1, got {spec.MaxGroups}");
         }
 
+        if (spec.OutputFormat is { } outputFormat && !(DataFormats.TryParse(outputFormat, out var writes) && OutputFiles.CanWrite(writes)))
+        {
+            return Reject(SubmitErrorKind.BadRequest, $"--output-format must be csv or parquet, got '{outputFormat}'");
+        }
+
         string dataset;
         SqlQuery? query = null;
         if (spec.Kind == JobKind.WordCount)

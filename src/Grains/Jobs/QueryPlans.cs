@@ -15,14 +15,14 @@ public static class QueryPlans
     public static ProcessorSpec ProcessorSpecOf(JobSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return SpecOf(spec.Kind, spec.Sql, spec.Column, spec.Top, spec.MaxGroups) with { BroadcastLimit = spec.BroadcastLimit };
+        return SpecOf(spec.Kind, spec.Sql, spec.Column, spec.Top, spec.MaxGroups) with { BroadcastLimit = spec.BroadcastLimit, OutputFormat = OutputFormatOf(spec.OutputFormat) };
     }
 
     /// <summary>What a plan computes, for the Engine's <see cref="IProcessorFactory"/> (the same spec its planner compiled).</summary>
     public static ProcessorSpec ProcessorSpecOf(QueryPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        return SpecOf(plan.Kind, plan.Sql, plan.Column, plan.Top, plan.MaxGroups) with { BroadcastLimit = plan.BroadcastLimit };
+        return SpecOf(plan.Kind, plan.Sql, plan.Column, plan.Top, plan.MaxGroups) with { BroadcastLimit = plan.BroadcastLimit, OutputFormat = OutputFormatOf(plan) };
     }
 
     /// <summary>
@@ -49,8 +49,22 @@ public static class QueryPlans
             OutputDataset = outputDataset,
             Delimiter = delimiter,
             StrictQuotes = spec.StrictQuotes || datasetStrictQuotes,
+            OutputFormat = spec.OutputFormat,
         };
     }
+
+    /// <summary>The file format of the plan's output dataset: CSV unless it names Parquet.</summary>
+    public static DataFormat OutputFormatOf(QueryPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return OutputFormatOf(plan.OutputFormat);
+    }
+
+    /// <summary>The output format a job spec or plan names: null is CSV; anything but CSV or Parquet fails.</summary>
+    public static DataFormat OutputFormatOf(string? name) =>
+        name is null ? DataFormat.Csv
+        : DataFormats.TryParse(name, out var format) && OutputFiles.CanWrite(format) ? format
+        : throw new ArgumentException($"a transform writes its output as csv or parquet, not '{name}'", nameof(name));
 
     private static ProcessorSpec SpecOf(JobKind kind, string? sql, string? column, int top, int? maxGroups) =>
         kind == JobKind.WordCount

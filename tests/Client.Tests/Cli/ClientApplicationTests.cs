@@ -41,6 +41,7 @@ public sealed class ClientApplicationTests
     [InlineData(new[] { "query", "SELECT 1", "--max-groups", "0" }, "--max-groups must be between 1 and")]
     [InlineData(new[] { "query", "SELECT 1", "--snapshot", "sometimes" }, "unknown snapshot mode 'sometimes' for --snapshot: use fail or retry")]
     [InlineData(new[] { "wordcount", "sales", "--column", "c", "--snapshot", "never" }, "unknown snapshot mode 'never'")]
+    [InlineData(new[] { "query", "SELECT 1", "--output-format", "json" }, "json")]
     [InlineData(new[] { "job", "status" }, "required argument missing")]
     [InlineData(new[] { "job", "watch", "bad id" }, "invalid job name 'bad id'")]
     [InlineData(new[] { "dev", "up", "--silos", "0" }, "--silos must be between 1 and 16")]

@@ -77,4 +77,27 @@ public sealed class QueryPlansTests
         Assert.Equal(JobPaths.OutputDataset("job1"), plan.OutputDataset);
         Assert.Equal(DataFormat.Text, QueryPlans.FormatOf(plan));
     }
+
+    [Theory]
+    [InlineData(null, DataFormat.Csv, "job1-out/part-000003.csv")]
+    [InlineData("parquet", DataFormat.Parquet, "job1-out/part-000003.parquet")]
+    public void OutputFormatOf_TransformPlan_CarriesTheFormatAndNamesTheBlobs(string? name, DataFormat expected, string blob)
+    {
+        var spec = new JobSpec { Sql = "SELECT comment FROM sales WHERE ok", OutputFormat = name };
+        var processorSpec = QueryPlans.ProcessorSpecOf(spec);
+        var processor = ProcessorFactory.Instance.Create(processorSpec, Schema);
+
+        var plan = QueryPlans.Create("sales", DataFormat.Csv, spec, processor, JobPaths.OutputDataset("job1"));
+
+        Assert.Equal(expected, processorSpec.OutputFormat);
+        Assert.Equal(expected, QueryPlans.OutputFormatOf(plan));
+        Assert.Equal(processorSpec, QueryPlans.ProcessorSpecOf(plan));
+        Assert.Equal(blob, JobPaths.OutputBlob(plan.OutputDataset!, 3, QueryPlans.OutputFormatOf(plan)));
+    }
+
+    [Fact]
+    public void OutputFormatOf_NotCsvOrParquet_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => QueryPlans.OutputFormatOf("jsonl"));
+    }
 }
