@@ -3,7 +3,7 @@ namespace OrleansProc.Bench.WholeProcess;
 /// <summary>One query's whole-process figure: the median seconds of each system and whether their answers agree.</summary>
 /// <param name="Dataset">The dataset (<c>-</c> for the start-up line).</param>
 /// <param name="Query">The query's name.</param>
-/// <param name="Bytes">The bytes of the CSV the query reads (0 for the start-up line).</param>
+/// <param name="Bytes">The bytes the query reads: the CSV parts or their Parquet copy (0 for the start-up line).</param>
 /// <param name="OrleansProcSeconds">The median of OrleansProc's runs; null when it failed.</param>
 /// <param name="DuckDbSeconds">The median of DuckDB's runs; null when it failed.</param>
 /// <param name="Runs">The runs each system made.</param>

@@ -11,7 +11,7 @@ internal static class ProcessTable
         var text = new StringBuilder();
         var runs = figures.Count > 0 ? figures[0].Runs : 0;
         text.AppendLine(CultureInfo.InvariantCulture, $"Whole processes (start-up, JIT and all), as a user runs them: OrleansProc local mode (the built client, --format csv) against DuckDB (a .NET process running one DuckDB.NET query); median of {runs} alternating runs; vs DuckDB = DuckDB's seconds / OrleansProc's");
-        text.AppendLine("| dataset | query | OrleansProc s | DuckDB s | vs DuckDB | MB | answers |");
+        text.AppendLine("| dataset | query | OrleansProc s | DuckDB s | vs DuckDB | MB read | answers |");
         text.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | --- |");
         foreach (var f in figures)
         {
@@ -22,7 +22,8 @@ internal static class ProcessTable
 
         static string Seconds(double? s) => s is { } v ? v.ToString("0.00", CultureInfo.InvariantCulture) : "failed";
         static string Ratio(double? r) => r is { } v ? v.ToString("0.00", CultureInfo.InvariantCulture) + "x" : "";
-        static string Cell(ProcessFigure f) => f.Agree ? $"agree ({f.Rows} rows)" : f.Answers.Replace('|', '/');
+        static string Cell(ProcessFigure f) => f.Agree ? $"agree ({f.Rows} rows)" : Cut(f.Answers.Replace('|', '/'));
+        static string Cut(string s) => s.Length <= 120 ? s : s[..117] + "...";
     }
 
     public static List<object> Json(IReadOnlyList<ProcessFigure> figures) =>
