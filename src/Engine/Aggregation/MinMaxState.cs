@@ -40,7 +40,7 @@ internal sealed class MinMaxState : AggregateState
         }
     }
 
-    /// <summary>Folds one non-NULL value of an integer-valued type (BIGINT, TIMESTAMP, BOOLEAN: <see cref="ArgumentType"/>) into a group.</summary>
+    /// <summary>Folds one non-NULL value of an integer-valued type (BIGINT, TIMESTAMP, DATE, BOOLEAN: <see cref="ArgumentType"/>) into a group.</summary>
     public void UpdateInt64(int group, long value)
     {
         ref var current = ref _values[group];
@@ -49,6 +49,7 @@ internal sealed class MinMaxState : AggregateState
             current = ArgumentType switch
             {
                 SqlType.Timestamp => SqlValue.FromTimestamp(value),
+                SqlType.Date => SqlValue.FromDate(value),
                 SqlType.Boolean => SqlValue.FromBool(value != 0),
                 _ => SqlValue.FromInt64(value),
             };

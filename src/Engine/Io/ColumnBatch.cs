@@ -113,6 +113,8 @@ internal sealed class ColumnBatch
                 return ok;
             case SqlType.Timestamp:
                 return TimestampParser.TryParseUtf8(utf8, out Int64s[ordinal]![row]);
+            case SqlType.Date:
+                return DateParser.TryParseUtf8(utf8, out Int64s[ordinal]![row]);
             default:
                 return false;
         }

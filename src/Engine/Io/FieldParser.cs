@@ -54,6 +54,14 @@ internal static class FieldParser
                 }
 
                 break;
+            case SqlType.Date:
+                if (DateParser.TryParseUtf8(utf8, out var days))
+                {
+                    value = SqlValue.FromDate(days);
+                    return true;
+                }
+
+                break;
             default:
                 value = SqlValue.FromText(cache is null ? Encoding.UTF8.GetString(utf8) : cache.Get(utf8));
                 return true;
@@ -173,6 +181,7 @@ internal static class FieldParser
         SqlType.Double => "DOUBLE",
         SqlType.Boolean => "BOOLEAN",
         SqlType.Timestamp => "TIMESTAMP",
+        SqlType.Date => "DATE",
         SqlType.Varchar => "VARCHAR",
         _ => "NULL",
     };

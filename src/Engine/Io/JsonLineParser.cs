@@ -6,9 +6,12 @@ using OrleansProc.Engine.Values;
 namespace OrleansProc.Engine.Io;
 
 /// <summary>
-/// Parses one JSON Lines record (an object) into a row: keys are matched case-insensitively to the schema's
-/// columns; a missing key or JSON null is NULL; a nested object or array in a VARCHAR column is its raw JSON text.
-/// A line nested deeper than <see cref="MaxDepth"/> levels (in any key, read or not) is a bad record.
+/// Parses one JSON record (an object: a JSON Lines line or an element of a JSON array) into a row: keys are matched
+/// case-insensitively to the schema's columns; a missing key or JSON null is NULL; a nested object or array in a
+/// VARCHAR column is its JSON text, minified (as DuckDB prints JSON). The fields of a nested object fill the columns
+/// named by their path (<c>a.b</c> for key b of the object under key a, as <see cref="JsonSchemaInference"/> flattens
+/// them) when no column is named by the key itself; a value other than an object or null there is a bad record. A
+/// record nested deeper than <see cref="MaxDepth"/> levels (in any key, read or not) is a bad record.
 /// </summary>
 internal sealed class JsonLineParser
 {
@@ -22,7 +25,9 @@ internal sealed class JsonLineParser
     private readonly byte[][] _asciiNames;
     private readonly bool _allNamesAscii;
     private readonly StringCache?[] _caches;
+    private readonly byte[][] _neededPrefixes;
     private byte[] _scratch = new byte[256];
+    private byte[] _path = new byte[256];
 
     public JsonLineParser(TableSchema schema, bool[] needed, StringCache?[] caches)
     {
@@ -37,6 +42,19 @@ internal sealed class JsonLineParser
             _asciiNames[i] = Encoding.UTF8.GetBytes(name);
             _allNamesAscii &= Ascii.IsValid(name);
         }
+
+        // "a" and "a.b" for a needed column "a.b.c": the nested objects worth descending into.
+        var prefixes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < schema.Count; i++)
+        {
+            var name = schema.Columns[i].Name;
+            for (var dot = name.IndexOf('.', StringComparison.Ordinal); needed[i] && dot > 0; dot = name.IndexOf('.', dot + 1))
+            {
+                prefixes.Add(name[..dot]);
+            }
+        }
+
+        _neededPrefixes = [.. prefixes.Select(Encoding.UTF8.GetBytes)];
     }
 
     /// <summary>Fills the needed columns of <paramref name="row"/>; false with a reason for a bad record.</summary>
@@ -60,20 +78,9 @@ internal sealed class JsonLineParser
                 return false;
             }
 
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            if (!TryParseFields(ref reader, line, row, 0, out error))
             {
-                var column = FindColumn(ref reader);
-                reader.Read();
-                if (column < 0 || !_needed[column])
-                {
-                    reader.Skip();
-                    continue;
-                }
-
-                if (!TryConvert(ref reader, line, column, out row[column], out error))
-                {
-                    return false;
-                }
+                return false;
             }
 
             if (reader.Read())
@@ -98,26 +105,130 @@ internal sealed class JsonLineParser
         }
     }
 
-    private int FindColumn(ref Utf8JsonReader reader)
+    /// <summary>
+    /// Reads the fields of the object the reader is in, up to its end; <paramref name="prefixLength"/> bytes of
+    /// <see cref="_path"/> name the object ("a.b"), none at the top.
+    /// </summary>
+    private bool TryParseFields(ref Utf8JsonReader reader, ReadOnlySpan<byte> line, SqlValue[] row, int prefixLength, out string? error)
     {
-        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+        error = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = reader.ValueSpan;
-            for (var i = 0; i < _asciiNames.Length; i++)
+            var pathLength = prefixLength == 0 && !reader.ValueIsEscaped ? -1 : AppendKey(ref reader, prefixLength);
+            var path = pathLength < 0 ? reader.ValueSpan : _path.AsSpan(0, pathLength);
+            var column = FindColumn(path);
+            reader.Read();
+            if (column >= 0 && _needed[column])
             {
-                if (Ascii.EqualsIgnoreCase(name, _asciiNames[i]))
+                if (!TryConvert(ref reader, line, column, out row[column], out error))
                 {
-                    return i;
+                    return false;
                 }
             }
-
-            if (_allNamesAscii && Ascii.IsValid(name))
+            else if (column < 0 && reader.TokenType is not JsonTokenType.Null && IsNeededPrefix(path))
             {
-                return -1;
+                if (reader.TokenType != JsonTokenType.StartObject)
+                {
+                    error = $"key {Encoding.UTF8.GetString(path)}: a JSON {Kind(reader.TokenType)} where the columns {Encoding.UTF8.GetString(path)}.* need an object";
+                    return false;
+                }
+
+                if (pathLength < 0)
+                {
+                    pathLength = AppendKey(path, 0);
+                }
+
+                if (!TryParseFields(ref reader, line, row, pathLength, out error))
+                {
+                    return false;
+                }
+            }
+            else
+            {
+                reader.Skip();
             }
         }
 
-        return _schema.IndexOf(reader.GetString()!);
+        return true;
+    }
+
+    private static string Kind(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartArray => "array",
+        JsonTokenType.String => "string",
+        JsonTokenType.Number => "number",
+        _ => "boolean",
+    };
+
+    /// <summary>Writes "prefix.key" (or the key alone at the top) into <see cref="_path"/>, the key unescaped; its length.</summary>
+    private int AppendKey(ref Utf8JsonReader reader, int prefixLength)
+    {
+        if (!reader.ValueIsEscaped)
+        {
+            return AppendKey(reader.ValueSpan, prefixLength);
+        }
+
+        if (_scratch.Length < reader.ValueSpan.Length)
+        {
+            _scratch = new byte[Math.Max(reader.ValueSpan.Length, _scratch.Length * 2)];
+        }
+
+        return AppendKey(_scratch.AsSpan(0, reader.CopyString(_scratch)), prefixLength);
+    }
+
+    private int AppendKey(ReadOnlySpan<byte> key, int prefixLength)
+    {
+        var length = prefixLength + (prefixLength > 0 ? 1 : 0) + key.Length;
+        if (_path.Length < length)
+        {
+            Array.Resize(ref _path, Math.Max(length, _path.Length * 2));
+        }
+
+        var at = prefixLength;
+        if (prefixLength > 0)
+        {
+            _path[at++] = (byte)'.';
+        }
+
+        key.CopyTo(_path.AsSpan(at));
+        return length;
+    }
+
+    private bool IsNeededPrefix(ReadOnlySpan<byte> path)
+    {
+        foreach (var prefix in _neededPrefixes)
+        {
+            if (Ascii.EqualsIgnoreCase(path, prefix))
+            {
+                return true;
+            }
+        }
+
+        if (_neededPrefixes.Length == 0 || Ascii.IsValid(path))
+        {
+            return false;
+        }
+
+        var text = Encoding.UTF8.GetString(path);
+        return _neededPrefixes.Any(p => string.Equals(Encoding.UTF8.GetString(p), text, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private int FindColumn(ReadOnlySpan<byte> name)
+    {
+        for (var i = 0; i < _asciiNames.Length; i++)
+        {
+            if (Ascii.EqualsIgnoreCase(name, _asciiNames[i]))
+            {
+                return i;
+            }
+        }
+
+        if (_allNamesAscii && Ascii.IsValid(name))
+        {
+            return -1;
+        }
+
+        return _schema.IndexOf(Encoding.UTF8.GetString(name));
     }
 
     private bool TryConvert(ref Utf8JsonReader reader, ReadOnlySpan<byte> line, int column, out SqlValue value, out string? error)
@@ -184,7 +295,7 @@ internal sealed class JsonLineParser
                     var start = (int)reader.TokenStartIndex;
                     reader.Skip();
                     var end = (int)reader.BytesConsumed;
-                    value = SqlValue.FromText(Encoding.UTF8.GetString(line[start..end]));
+                    value = SqlValue.FromText(JsonText.Minify(line[start..end]));
                     return true;
                 }
 

@@ -7,7 +7,8 @@ namespace OrleansProc.Engine.Io;
 /// Blobs are taken in ordinal order of their names. A plain blob longer than the partition size is cut into
 /// ceil(length / size) nearly equal byte ranges, each its own partition (so a range scanned under a wrong quote
 /// guess is re-run alone); the last range ends at <see cref="long.MaxValue"/>, the others at the next range's start.
-/// A gzip blob is never cut. Other blobs (small ones, zero-length ones and gzip ones) are packed, in order, into
+/// A gzip blob is never cut, nor is any blob when <c>cutBlobs</c> is false (a format that cannot be cut, see
+/// <see cref="Schema.DataFormats.CanCutRanges"/>). Other blobs (small ones, zero-length ones and gzip ones) are packed, in order, into
 /// partitions of at most the partition size (a single blob larger than it gets its own) and at most
 /// <c>maxBlobsPerPartition</c> blobs; a pack is closed before the ranges of a cut blob, so partitions follow blob
 /// order. Zero-length blobs are kept so the scanner can report them.
@@ -33,7 +34,7 @@ public static class RangeCutter
         return Math.Clamp((totalBytes + target - 1) / target, MinDefaultPartitionSize, MaxDefaultPartitionSize);
     }
 
-    public static IReadOnlyList<PartitionSlices> Plan(IReadOnlyList<BlobInfo> blobs, long partitionSize, int maxBlobsPerPartition = 512)
+    public static IReadOnlyList<PartitionSlices> Plan(IReadOnlyList<BlobInfo> blobs, long partitionSize, int maxBlobsPerPartition = 512, bool cutBlobs = true)
     {
         ArgumentNullException.ThrowIfNull(blobs);
         ArgumentOutOfRangeException.ThrowIfLessThan(partitionSize, 1);
@@ -69,7 +70,7 @@ public static class RangeCutter
 
         foreach (var blob in ordered)
         {
-            if (!blob.Gzip && blob.Length > partitionSize)
+            if (cutBlobs && !blob.Gzip && blob.Length > partitionSize)
             {
                 ClosePack();
                 var count = (blob.Length + partitionSize - 1) / partitionSize;

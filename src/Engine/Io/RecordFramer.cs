@@ -50,6 +50,14 @@ internal abstract class RecordFramer
     }
 
     /// <summary>
+    /// Called once when the input has ended (at <paramref name="abs"/>) and every byte of it was framed: a format
+    /// whose input must end with a closing token (a JSON array's ']') reports a missing one as a bad record.
+    /// </summary>
+    public virtual void OnEnd(long abs)
+    {
+    }
+
+    /// <summary>
     /// The length up to and including the '\n' that ends the record in which <paramref name="data"/> starts
     /// (<paramref name="inQuotes"/> is the quote state at its start, and at its end when none is found); 0 when none.
     /// </summary>

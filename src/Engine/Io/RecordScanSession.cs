@@ -73,6 +73,7 @@ internal sealed class RecordScanSession
             (ColumnBatchDelivery batch, _) => new CsvRecordFramer<ColumnBatchDelivery>(options, columns, batch, _progress, _bad),
             (Utf8ColumnDelivery utf8, _) => new CsvRecordFramer<Utf8ColumnDelivery>(options, columns, utf8, _progress, _bad),
             (RowDelivery rows, DataFormat.Csv) => new CsvRecordFramer<RowDelivery>(options, columns, rows, _progress, _bad),
+            (RowDelivery rows, DataFormat.JsonArray) => new JsonArrayRecordFramer(options, columns, rows, _progress, _bad),
             (RowDelivery rows, _) => new LineRecordFramer(options, columns, rows, _progress, _bad),
             _ => throw new InvalidOperationException($"No framer for {choice.Delivery.GetType().Name}."),
         };
@@ -115,6 +116,11 @@ internal sealed class RecordScanSession
                 // The start state of this range is a guess; the caller needs the range's quote count to check it.
                 await DrainQuotesAsync(input, cancellationToken).ConfigureAwait(false);
                 throw new BadRecordException(ex.Record) { QuoteCount = _framer.QuoteCount };
+            }
+
+            if (_window.Eof && _phase != Phase.Done)
+            {
+                _framer.OnEnd(_window.BufferAbs + _window.End);
             }
 
             _delivery.Flush();

@@ -15,7 +15,8 @@ namespace OrleansProc.Engine.Io;
 /// <para>
 /// Ranges follow the remarks of <see cref="ScanOptions"/>. CSV records end at a '\n' outside quotes (quote state
 /// by parity, so a range's true start state is the parity of the quotes before it, see <see cref="QuoteParity"/>);
-/// JSON Lines and text records end at every '\n'. A CR before the '\n' is dropped. A UTF-8 BOM at the blob start
+/// JSON Lines and text records end at every '\n'; a JSON array's records are its elements (see
+/// <see cref="JsonArrayRecordFramer"/>), and such a blob is only scanned whole. A CR before the '\n' is dropped. A UTF-8 BOM at the blob start
 /// is skipped. Blank lines are skipped in CSV and JSON Lines; in text they are records with an empty line.
 /// </para>
 /// <para>

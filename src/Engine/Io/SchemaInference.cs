@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using System.Text.Unicode;
 using OrleansProc.Engine.Schema;
 using OrleansProc.Engine.Values;
@@ -12,13 +11,12 @@ namespace OrleansProc.Engine.Io;
 /// </summary>
 /// <remarks>
 /// CSV: the column names come from the header; each column's type is the first of BIGINT, DOUBLE, BOOLEAN
-/// (true/false), TIMESTAMP (ISO-8601) that every non-empty sample value parses as, else VARCHAR; a column with no
+/// (true/false), DATE (<c>yyyy-M-d</c>), TIMESTAMP (ISO-8601) that every non-empty sample value parses as, else VARCHAR
+/// (dates mixed with timestamps too, as DuckDB's sniffer); a column with no
 /// non-empty value is VARCHAR. Sample rows with the wrong field count or a malformed field are ignored (the scan
-/// reports them). JSON Lines: columns in order of first appearance of their keys (case-insensitive); numbers that are
-/// all integers make BIGINT, other numbers DOUBLE, booleans BOOLEAN, strings that are all ISO timestamps TIMESTAMP,
-/// anything else (strings, nested values, mixed kinds, only nulls) VARCHAR; lines that are not JSON objects are
-/// ignored. Text: one VARCHAR column <c>line</c>. Unless the head is the whole blob, its last record may be cut and
-/// is ignored.
+/// reports them). JSON Lines and JSON arrays: see <see cref="JsonSchemaInference"/> (nested objects flattened into
+/// <c>a.b</c> columns). Text: one VARCHAR column <c>line</c>. Unless the head is the whole blob, its last record may
+/// be cut and is ignored.
 /// </remarks>
 public static class SchemaInference
 {
@@ -69,13 +67,14 @@ public static class SchemaInference
         ArgumentNullException.ThrowIfNull(sourceName);
         if (format != DataFormat.Text && head.IndexOf((byte)0) is var nul and >= 0)
         {
-            throw Error(sourceName, $"binary data, not {(format == DataFormat.Csv ? "CSV" : "JSON Lines")} text: a NUL byte at byte {nul}");
+            throw Error(sourceName, $"binary data, not {(format == DataFormat.Csv ? "CSV" : format == DataFormat.Jsonl ? "JSON Lines" : "JSON")} text: a NUL byte at byte {nul}");
         }
 
         return format switch
         {
             DataFormat.Csv => InferCsv(head, headIsWholeBlob, sourceName),
-            DataFormat.Jsonl => InferJsonl(head, headIsWholeBlob, sourceName),
+            DataFormat.Jsonl => JsonSchemaInference.InferLines(SkipBom(head), headIsWholeBlob, sourceName),
+            DataFormat.JsonArray => JsonSchemaInference.InferArray(SkipBom(head), headIsWholeBlob, sourceName),
             DataFormat.Text => new TableSchema([new ColumnSchema(TextColumnName, SqlType.Varchar)]),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown data format."),
         };
@@ -172,70 +171,8 @@ public static class SchemaInference
         return new TableSchema([.. names.Select((n, i) => new ColumnSchema(n, candidates[i].Result))]);
     }
 
-    private static TableSchema InferJsonl(ReadOnlySpan<byte> head, bool headIsWholeBlob, string sourceName)
-    {
-        var data = head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? head[3..] : head;
-        if (data.IsEmpty)
-        {
-            throw Error(sourceName, "the blob is empty");
-        }
-
-        var order = new List<string>();
-        var kinds = new Dictionary<string, JsonKinds>(StringComparer.OrdinalIgnoreCase);
-        while (!data.IsEmpty)
-        {
-            var newline = data.IndexOf((byte)'\n');
-            if (newline < 0 && !headIsWholeBlob)
-            {
-                break;
-            }
-
-            var line = newline < 0 ? data : data[..newline];
-            data = newline < 0 ? [] : data[(newline + 1)..];
-            line = line.Trim(" \t\r"u8);
-            if (line.IsEmpty)
-            {
-                continue;
-            }
-
-            JsonDocument document;
-            try
-            {
-                document = JsonDocument.Parse(line.ToArray());
-            }
-            catch (JsonException)
-            {
-                continue;
-            }
-
-            using (document)
-            {
-                if (document.RootElement.ValueKind != JsonValueKind.Object)
-                {
-                    continue;
-                }
-
-                foreach (var property in document.RootElement.EnumerateObject())
-                {
-                    if (!kinds.TryGetValue(property.Name, out var k))
-                    {
-                        k = new JsonKinds();
-                        kinds.Add(property.Name, k);
-                        order.Add(property.Name);
-                    }
-
-                    k.Observe(property.Value);
-                }
-            }
-        }
-
-        if (order.Count == 0)
-        {
-            throw Error(sourceName, "no JSON object with keys in the sample");
-        }
-
-        return new TableSchema([.. order.Select(n => new ColumnSchema(n, kinds[n].Result))]);
-    }
+    private static ReadOnlySpan<byte> SkipBom(ReadOnlySpan<byte> head) =>
+        head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? head[3..] : head;
 
     private static BadRecordException Error(string sourceName, string reason) =>
         new(new BadRecord(sourceName, 0, 1, reason));
@@ -247,13 +184,16 @@ public static class SchemaInference
         private bool _double = true;
         private bool _boolean = true;
         private bool _timestamp = true;
+        private bool _date = true;
+        private bool _someDate;
 
         public SqlType Result =>
             !_sawValue ? SqlType.Varchar
             : _bigInt ? SqlType.BigInt
             : _double ? SqlType.Double
             : _boolean ? SqlType.Boolean
-            : _timestamp ? SqlType.Timestamp
+            : _date ? SqlType.Date
+            : _timestamp && !_someDate ? SqlType.Timestamp
             : SqlType.Varchar;
 
         public void Observe(ReadOnlySpan<byte> value)
@@ -269,64 +209,9 @@ public static class SchemaInference
                 && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
             _boolean = _boolean && (Ascii.EqualsIgnoreCase(value, "true"u8) || Ascii.EqualsIgnoreCase(value, "false"u8));
             _timestamp = _timestamp && TimestampParser.TryParseUtf8(value, out _);
-        }
-    }
-
-    private sealed class JsonKinds
-    {
-        private bool _integer;
-        private bool _float;
-        private bool _boolean;
-        private bool _string;
-        private bool _nested;
-        private bool _allTimestamps = true;
-
-        public SqlType Result
-        {
-            get
-            {
-                var number = _integer || _float;
-                var kinds = (number ? 1 : 0) + (_boolean ? 1 : 0) + (_string ? 1 : 0);
-                if (_nested || kinds != 1)
-                {
-                    return SqlType.Varchar;
-                }
-
-                return number ? (_float ? SqlType.Double : SqlType.BigInt)
-                    : _boolean ? SqlType.Boolean
-                    : _allTimestamps ? SqlType.Timestamp
-                    : SqlType.Varchar;
-            }
-        }
-
-        public void Observe(JsonElement value)
-        {
-            switch (value.ValueKind)
-            {
-                case JsonValueKind.Number:
-                    if (value.TryGetInt64(out _))
-                    {
-                        _integer = true;
-                    }
-                    else
-                    {
-                        _float = true;
-                    }
-
-                    break;
-                case JsonValueKind.True:
-                case JsonValueKind.False:
-                    _boolean = true;
-                    break;
-                case JsonValueKind.String:
-                    _string = true;
-                    _allTimestamps = _allTimestamps && TimestampParser.TryParse(value.GetString(), out _);
-                    break;
-                case JsonValueKind.Object:
-                case JsonValueKind.Array:
-                    _nested = true;
-                    break;
-            }
+            var date = DateParser.IsDateOnlyUtf8(value);
+            _date = _date && date;
+            _someDate |= date;
         }
     }
 }

@@ -107,6 +107,7 @@ public static class SchemaParser
             "VARCHAR" or "TEXT" or "STRING" => SqlType.Varchar,
             "BOOLEAN" or "BOOL" => SqlType.Boolean,
             "TIMESTAMP" or "DATETIME" => SqlType.Timestamp,
+            "DATE" => SqlType.Date,
             _ => null,
         };
         if (paren >= 0 && type is not (SqlType.Double or SqlType.Varchar))

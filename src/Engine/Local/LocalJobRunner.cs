@@ -103,6 +103,25 @@ public sealed class LocalJobRunner(IProcessorFactory? factory = null)
         }
     }
 
+    /// <summary>
+    /// For a JSON format, the layout of the first non-empty file (<see cref="JsonLayout"/>: an array when it starts
+    /// with '['); any other format as it is.
+    /// </summary>
+    public static async Task<DataFormat> DetectJsonLayoutAsync(IReadOnlyList<string> files, DataFormat format, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        if (format is not (DataFormat.Jsonl or DataFormat.JsonArray) || files.FirstOrDefault(f => new FileInfo(f).Length > 0) is not { } file)
+        {
+            return format;
+        }
+
+        var raw = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        await using (raw.ConfigureAwait(false))
+        {
+            return await JsonLayout.DetectAsync(raw, IsGzip(file), format, file, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Runs <paramref name="job"/> to its result.</summary>
     /// <exception cref="BadRecordException">A bad record, when bad records are not skipped; it names the file and the line.</exception>
     /// <exception cref="FileNotFoundException">An input file does not exist.</exception>
@@ -149,10 +168,11 @@ public sealed class LocalJobRunner(IProcessorFactory? factory = null)
             totalBytes += info.Length;
         }
 
+        format = await DetectJsonLayoutAsync(job.Files, format, cancellationToken).ConfigureAwait(false);
         var schema = job.Schema ?? await InferSchemaAsync(job.Files, format, cancellationToken).ConfigureAwait(false);
         var processor = _factory.Create(job.Processor, schema, job.Query);
         var partitionSize = job.PartitionSize ?? RangeCutter.DefaultPartitionSize(totalBytes, job.DegreeOfParallelism);
-        var plan = RangeCutter.Plan(blobs, partitionSize);
+        var plan = RangeCutter.Plan(blobs, partitionSize, cutBlobs: DataFormats.CanCutRanges(format));
         var run = new LocalRun(job, format, processor, plan, progress);
         return await run.ExecuteAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -163,6 +183,7 @@ public sealed class LocalJobRunner(IProcessorFactory? factory = null)
     {
         DataFormat.Csv => "CSV",
         DataFormat.Jsonl => "JSON Lines",
+        DataFormat.JsonArray => "JSON",
         _ => "text",
     };
 }

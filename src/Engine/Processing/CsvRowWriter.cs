@@ -81,6 +81,7 @@ public sealed class CsvRowWriter : IDisposable
                 _writer.Write(value.Bool ? "true" : "false");
                 return;
             case SqlType.Timestamp:
+            case SqlType.Date:
                 _writer.Write(value.ToInvariantString());
                 return;
             default:

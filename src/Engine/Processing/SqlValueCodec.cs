@@ -4,7 +4,7 @@ using OrleansProc.Engine.Values;
 namespace OrleansProc.Engine.Processing;
 
 /// <summary>
-/// A compact binary form of <see cref="SqlValue"/> for partials: a type byte, then BIGINT and TIMESTAMP as
+/// A compact binary form of <see cref="SqlValue"/> for partials: a type byte, then BIGINT, TIMESTAMP and DATE as
 /// zig-zag 7-bit varints, DOUBLE as 8 bytes, BOOLEAN as a byte, VARCHAR as a length-prefixed UTF-8 string.
 /// </summary>
 public static class SqlValueCodec
@@ -18,6 +18,7 @@ public static class SqlValueCodec
                 break;
             case SqlType.BigInt:
             case SqlType.Timestamp:
+            case SqlType.Date:
                 WriteInt64(writer, value.Int64);
                 break;
             case SqlType.Double:
@@ -40,6 +41,7 @@ public static class SqlValueCodec
             SqlType.Null => SqlValue.Null,
             SqlType.BigInt => SqlValue.FromInt64(ReadInt64(reader)),
             SqlType.Timestamp => SqlValue.FromTimestamp(ReadInt64(reader)),
+            SqlType.Date => SqlValue.FromDate(ReadInt64(reader)),
             SqlType.Double => SqlValue.FromDouble(reader.ReadDouble()),
             SqlType.Boolean => SqlValue.FromBool(reader.ReadBoolean()),
             SqlType.Varchar => SqlValue.FromText(reader.ReadString()),

@@ -11,4 +11,7 @@ public enum DataFormat : byte
 
     /// <summary>Plain text: one column <c>line</c>.</summary>
     Text = 2,
+
+    /// <summary>One JSON array of objects per blob (a <c>.json</c> file whose first non-space byte is '['); never cut into ranges.</summary>
+    JsonArray = 3,
 }

@@ -2,7 +2,8 @@ namespace OrleansProc.Engine.Schema;
 
 /// <summary>
 /// The one place that tells a format from a name: a file or blob name by its extension (a trailing .gz is looked
-/// through: .csv; .jsonl, .json, .ndjson; .txt, .log, .text), or a format the user spelled.
+/// through: .csv; .jsonl, .json, .ndjson; .txt, .log, .text), or a format the user spelled. A JSON name is JSON Lines
+/// until the content says otherwise (see <see cref="Io.JsonLayout"/>: a first non-space byte '[' makes it <see cref="DataFormat.JsonArray"/>).
 /// </summary>
 public static class DataFormats
 {
@@ -13,8 +14,11 @@ public static class DataFormats
             case "csv":
                 format = DataFormat.Csv;
                 return true;
-            case "jsonl" or "json" or "ndjson":
+            case "jsonl" or "ndjson":
                 format = DataFormat.Jsonl;
+                return true;
+            case "json" or "json-array":
+                format = DataFormat.JsonArray;
                 return true;
             case "text" or "txt":
                 format = DataFormat.Text;
@@ -44,6 +48,10 @@ public static class DataFormats
     {
         DataFormat.Csv => "csv",
         DataFormat.Jsonl => "jsonl",
+        DataFormat.JsonArray => "json",
         _ => "text",
     };
+
+    /// <summary>Whether a blob of <paramref name="format"/> may be cut into byte ranges (a JSON array is one partition per blob).</summary>
+    public static bool CanCutRanges(DataFormat format) => format != DataFormat.JsonArray;
 }

@@ -9,4 +9,7 @@ public enum SqlType : byte
     Varchar = 3,
     Boolean = 4,
     Timestamp = 5,
+
+    /// <summary>A calendar date: days since 1970-01-01 in <see cref="Values.SqlValue.Int64"/>.</summary>
+    Date = 6,
 }

@@ -11,6 +11,7 @@ public static class SqlTypeNames
         SqlType.Varchar => "VARCHAR",
         SqlType.Boolean => "BOOLEAN",
         SqlType.Timestamp => "TIMESTAMP",
+        SqlType.Date => "DATE",
         _ => "NULL",
     };
 

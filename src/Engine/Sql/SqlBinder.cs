@@ -328,6 +328,8 @@ internal sealed class SqlBinder
                 return BindCast(cast, scope);
             case CaseExpr caseExpr:
                 return new ScalarFunctionBinder(_text, e => Bind(e, scope)).BindCase(caseExpr);
+            case IntervalExpr:
+                throw TypeError(e.Start, "an INTERVAL can only be added to a DATE or TIMESTAMP, or subtracted from one");
             default:
                 throw Error("binder error", e.Start, "unsupported expression");
         }
@@ -461,11 +463,18 @@ internal sealed class SqlBinder
 
     private Evaluator BindScalarFunction(FunctionExpr f, Scope scope)
     {
+        if (DateFunctionBinder.IsDateFunction(f.Name))
+        {
+            return DateBinder(scope).BindFunction(f);
+        }
+
         StringFunction function;
         switch (f.Name)
         {
             case "SHA256_ROUNDS":
                 return BindSha256Rounds(f, scope);
+            case "JSON_EXTRACT" or "JSON_EXTRACT_STRING":
+                return JsonExtractBinding.Bind(f, [.. f.Arguments.Select(a => Bind(a, scope))], _text);
             case "LOWER" or "LCASE":
                 function = StringFunction.Lower;
                 break;
@@ -539,6 +548,11 @@ internal sealed class SqlBinder
 
     private Evaluator BindBinary(BinaryExpr binary, Scope scope)
     {
+        if (DateBinder(scope).TryBindInterval(binary) is { } withInterval)
+        {
+            return withInterval;
+        }
+
         var left = Bind(binary.Left, scope);
         var right = Bind(binary.Right, scope);
         var op = binary.Operator;
@@ -561,6 +575,11 @@ internal sealed class SqlBinder
             case BinaryOperator.Divide:
             case BinaryOperator.Modulo:
             case BinaryOperator.IntegerDivide:
+                if (DateBinder(scope).TryBindArithmetic(op, left, right, binary.OperatorPosition) is { } dated)
+                {
+                    return dated;
+                }
+
                 left = CoerceTextLiteralToNumber(left, right, binary.Left);
                 right = CoerceTextLiteralToNumber(right, left, binary.Right);
                 if (!IsNumericOrNull(left.Type) || !IsNumericOrNull(right.Type))
@@ -583,6 +602,8 @@ internal sealed class SqlBinder
         }
     }
 
+    private DateFunctionBinder DateBinder(Scope scope) => new(_text, e => Bind(e, scope));
+
     private static bool IsNumericOrNull(SqlType type) => type is SqlType.BigInt or SqlType.Double or SqlType.Null;
 
     private Evaluator CoerceTextLiteralToNumber(Evaluator value, Evaluator other, SqlExpr source)
@@ -602,7 +623,7 @@ internal sealed class SqlBinder
         return Fold(new ComparisonEvaluator(op, left, right), left, right);
     }
 
-    /// <summary>Makes two operands comparable: a text literal takes the other side's type; text against a timestamp is cast.</summary>
+    /// <summary>Makes two operands comparable: a text literal takes the other side's type; text against a timestamp or date is cast, and a date against a timestamp.</summary>
     private (Evaluator Left, Evaluator Right) Coerce(Evaluator left, Evaluator right, SqlExpr leftExpr, SqlExpr rightExpr, int position, string what)
     {
         var lt = left.Type;
@@ -622,14 +643,14 @@ internal sealed class SqlBinder
             return (left, CastConstant(rightConstant, lt, rightExpr.Start));
         }
 
-        if (lt == SqlType.Timestamp && rt == SqlType.Varchar)
+        if ((lt is SqlType.Timestamp or SqlType.Date && rt == SqlType.Varchar) || (lt, rt) is (SqlType.Timestamp, SqlType.Date))
         {
-            return (left, new CastEvaluator(right, SqlType.Timestamp, Location(rightExpr.Start), rightExpr.Start));
+            return (left, Fold(new CastEvaluator(right, lt, Location(rightExpr.Start), rightExpr.Start), right));
         }
 
-        if (rt == SqlType.Timestamp && lt == SqlType.Varchar)
+        if ((rt is SqlType.Timestamp or SqlType.Date && lt == SqlType.Varchar) || (lt, rt) is (SqlType.Date, SqlType.Timestamp))
         {
-            return (new CastEvaluator(left, SqlType.Timestamp, Location(leftExpr.Start), leftExpr.Start), right);
+            return (Fold(new CastEvaluator(left, rt, Location(leftExpr.Start), leftExpr.Start), left), right);
         }
 
         throw TypeError(position, $"cannot compare {SqlCast.TypeName(lt)} and {SqlCast.TypeName(rt)} with {what}");
@@ -654,7 +675,14 @@ internal sealed class SqlBinder
         for (var i = 0; i < items.Length; i++)
         {
             var item = Bind(inExpr.Items[i], scope);
-            (_, item) = Coerce(operand, item, inExpr.Operand, inExpr.Items[i], inExpr.Items[i].Start, "IN");
+            (var coerced, item) = Coerce(operand, item, inExpr.Operand, inExpr.Items[i], inExpr.Items[i].Start, "IN");
+            if (!ReferenceEquals(coerced, operand) && (operand.Type, item.Type) is not (SqlType.Date, SqlType.Timestamp))
+            {
+                throw TypeError(
+                    inExpr.Items[i].Start,
+                    $"IN compares {SqlCast.TypeName(operand.Type)} with {SqlCast.TypeName(item.Type)}; cast the left side, e.g. CAST(x AS {SqlCast.TypeName(item.Type)})");
+            }
+
             if (item is ConstantEvaluator { Value.IsNull: true })
             {
                 hasNull = true;

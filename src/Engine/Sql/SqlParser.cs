@@ -545,6 +545,11 @@ public sealed partial class SqlParser
             throw Error(token.Start, $"expected an expression but found {Describe(token)}");
         }
 
+        if (TryParseDateSyntax(token) is { } dated)
+        {
+            return dated;
+        }
+
         Advance();
         if (_current.Kind != TokenKind.LeftParen)
         {
@@ -601,7 +606,8 @@ public sealed partial class SqlParser
             "VARCHAR" or "TEXT" or "STRING" or "CHAR" or "BPCHAR" => SqlType.Varchar,
             "BOOLEAN" or "BOOL" or "LOGICAL" => SqlType.Boolean,
             "TIMESTAMP" or "DATETIME" => SqlType.Timestamp,
-            _ => throw Error(token.Start, $"unknown type {Describe(token)}; types are BIGINT, DOUBLE, VARCHAR, BOOLEAN and TIMESTAMP"),
+            "DATE" => SqlType.Date,
+            _ => throw Error(token.Start, $"unknown type {Describe(token)}; types are BIGINT, DOUBLE, VARCHAR, BOOLEAN, TIMESTAMP and DATE"),
         };
         Advance();
         if (type == SqlType.Double && IsWord("PRECISION"))

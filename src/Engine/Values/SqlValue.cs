@@ -4,7 +4,8 @@ using OrleansProc.Engine.Schema;
 namespace OrleansProc.Engine.Values;
 
 /// <summary>
-/// One SQL value. BIGINT, BOOLEAN (0/1) and TIMESTAMP (microseconds since the Unix epoch, UTC) live in
+/// One SQL value. BIGINT, BOOLEAN (0/1), TIMESTAMP (microseconds since the Unix epoch, UTC) and DATE (days since
+/// 1970-01-01) live in
 /// <see cref="Int64"/>; DOUBLE in <see cref="Float64"/>; VARCHAR in <see cref="Text"/>.
 /// The default value is NULL.
 /// </summary>
@@ -47,6 +48,9 @@ public readonly struct SqlValue : IEquatable<SqlValue>
     /// <summary>A timestamp as microseconds since 1970-01-01T00:00:00Z.</summary>
     public static SqlValue FromTimestamp(long microsecondsSinceEpoch) => new(SqlType.Timestamp, microsecondsSinceEpoch, 0, null);
 
+    /// <summary>A date as days since 1970-01-01.</summary>
+    public static SqlValue FromDate(long daysSinceEpoch) => new(SqlType.Date, daysSinceEpoch, 0, null);
+
     /// <summary>The value as a double, for numeric types.</summary>
     public double AsDouble() => Type == SqlType.Double ? _double : _int;
 
@@ -82,8 +86,8 @@ public readonly struct SqlValue : IEquatable<SqlValue>
 
     /// <summary>
     /// The canonical text of the value, used in results: integers plainly, doubles in their shortest
-    /// round-trip form, booleans as true/false, timestamps as ISO-8601 (yyyy-MM-dd HH:mm:ss[.ffffff]) as
-    /// DuckDB prints them, NULL as null.
+    /// round-trip form, booleans as true/false, timestamps as ISO-8601 (yyyy-MM-dd HH:mm:ss[.ffffff], trailing zeros dropped) as
+    /// DuckDB prints them, dates as yyyy-MM-dd, NULL as null.
     /// </summary>
     public string? ToInvariantString() => Type switch
     {
@@ -92,6 +96,7 @@ public readonly struct SqlValue : IEquatable<SqlValue>
         SqlType.Double => _double.ToString("R", CultureInfo.InvariantCulture),
         SqlType.Boolean => _int != 0 ? "true" : "false",
         SqlType.Timestamp => FormatTimestamp(_int),
+        SqlType.Date => DateParser.Format(_int),
         _ => _text ?? string.Empty,
     };
 
@@ -102,6 +107,6 @@ public readonly struct SqlValue : IEquatable<SqlValue>
         var dt = DateTime.UnixEpoch.AddTicks(micros * 10);
         return micros % 1_000_000 == 0
             ? dt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)
-            : dt.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture);
+            : dt.ToString("yyyy-MM-dd HH:mm:ss.FFFFFF", CultureInfo.InvariantCulture);
     }
 }

@@ -159,7 +159,9 @@ public static class TimestampParser
         var days = DaysFromCivil(year, month, day);
         micros = (days * MicrosPerDay) + (((hour * 3600) + (minute * 60) + second) * MicrosPerSecond) + fraction
             - (offsetMinutes * 60 * MicrosPerSecond);
-        return true;
+
+        // An offset may carry 0001-01-01 or 9999-12-31 out of the years a timestamp holds.
+        return micros >= DateParser.MinDay * MicrosPerDay && micros < (DateParser.MaxDay + 1) * MicrosPerDay;
     }
 
     private static bool IsDigit(byte b) => (uint)(b - '0') <= 9;

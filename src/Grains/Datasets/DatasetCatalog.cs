@@ -68,6 +68,7 @@ public sealed class DatasetCatalog(BlobStore store, TimeProvider time)
         TableSchema schema;
         try
         {
+            format = await DetectJsonLayoutAsync(format, blobs, cancellationToken).ConfigureAwait(false);
             schema = registration.Schema is { Length: > 0 } given
                 ? SchemaParser.Parse(given)
                 : await InferSchemaAsync(format, blobs, cancellationToken).ConfigureAwait(false);
@@ -153,6 +154,18 @@ public sealed class DatasetCatalog(BlobStore store, TimeProvider time)
 
         format = formats[0]!.Value;
         return null;
+    }
+
+    /// <summary>For a JSON format, the layout of the first non-empty blob (an array when it starts with '['; see <see cref="JsonLayout"/>).</summary>
+    private async Task<DataFormat> DetectJsonLayoutAsync(DataFormat format, IReadOnlyList<DatasetBlob> blobs, CancellationToken cancellationToken)
+    {
+        if (format is not (DataFormat.Jsonl or DataFormat.JsonArray) || blobs.FirstOrDefault(b => b.Length > 0) is not { } first)
+        {
+            return format;
+        }
+
+        await using var head = await store.OpenRangeReadAsync(store.Datasets, first.Name, 0, JsonLayout.ProbeBytes, cancellationToken).ConfigureAwait(false);
+        return await JsonLayout.DetectAsync(head, first.Gzip, format, first.Name, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<TableSchema> InferSchemaAsync(DataFormat format, IReadOnlyList<DatasetBlob> blobs, CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using OrleansProc.Contracts.Partitions;
 using OrleansProc.Engine.Io;
 using OrleansProc.Engine.Pipeline;
 using OrleansProc.Engine.Processing;
+using OrleansProc.Engine.Schema;
 using OrleansProc.Engine.Sql;
 using OrleansProc.Engine.Sql.Syntax;
 using OrleansProc.Grains.Datasets;
@@ -104,7 +105,7 @@ public sealed class JobPlanner(DatasetCatalog catalog, BlobStore store, IProcess
         var outputDataset = processor.WritesOutputRows ? JobPaths.OutputDataset(jobId) : null;
         var totalBytes = blobs.Sum(b => b.Length);
         var partitionSize = spec.PartitionSize ?? RangeCutter.DefaultPartitionSize(totalBytes, Math.Max(1, workers));
-        var partitions = RangeCutter.Plan(blobs.Select(b => new BlobInfo(b.Name, b.Length, b.Gzip)).ToList(), partitionSize);
+        var partitions = RangeCutter.Plan(blobs.Select(b => new BlobInfo(b.Name, b.Length, b.Gzip)).ToList(), partitionSize, cutBlobs: DataFormats.CanCutRanges(manifest.Format));
         var record = new JobRecord
         {
             Spec = spec,

@@ -87,4 +87,15 @@ public sealed class RangeCutterTests
         Assert.Throws<ArgumentException>(() => RangeCutter.Plan([new BlobInfo("a", 1, false), new BlobInfo("a", 2, false)], 10));
         Assert.Empty(RangeCutter.Plan([], 10));
     }
+
+    [Fact]
+    public void Plan_BlobsThatCannotBeCut_AreWholeAndPacked()
+    {
+        BlobInfo[] blobs = [new("a.json", 1000, false), new("b.json", 30, false), new("c.json", 40, false)];
+
+        var plan = RangeCutter.Plan(blobs, 100, cutBlobs: false);
+
+        Assert.Equal([["a.json"], ["b.json", "c.json"]], plan.Select(p => p.Slices.Select(s => s.BlobName).ToArray()));
+        Assert.All(plan.SelectMany(p => p.Slices), s => Assert.True(s.IsWholeBlob));
+    }
 }

@@ -36,7 +36,7 @@ public sealed class RecordScannerJsonlTests
     }
 
     [Fact]
-    public async Task ScanAsync_NestedValueInVarchar_IsRawJson()
+    public async Task ScanAsync_NestedValueInVarchar_IsMinifiedJson()
     {
         var schema = ScanHarness.Schema(("payload", SqlType.Varchar), ("n", SqlType.Varchar));
         var options = ScanHarness.Options(DataFormat.Jsonl, schema);
@@ -45,7 +45,7 @@ public sealed class RecordScannerJsonlTests
 
         Assert.Equal(
             [
-                [SqlValue.FromText("{\"a\": [1, {\"b\":null}]}"), SqlValue.FromText("12.50")],
+                [SqlValue.FromText("{\"a\":[1,{\"b\":null}]}"), SqlValue.FromText("12.50")],
                 [SqlValue.FromText("[]"), SqlValue.FromText("false")],
             ],
             rows);

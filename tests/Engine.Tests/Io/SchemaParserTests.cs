@@ -15,6 +15,14 @@ public sealed class SchemaParserTests
             schema.Columns.Select(c => (c.Name, c.Type)));
     }
 
+    [Fact]
+    public void Parse_DateColumn_IsDate()
+    {
+        var schema = SchemaParser.Parse("day DATE, ts timestamp");
+
+        Assert.Equal([("day", SqlType.Date), ("ts", SqlType.Timestamp)], schema.Columns.Select(c => (c.Name, c.Type)));
+    }
+
     [Theory]
     [InlineData("", "empty")]
     [InlineData("a BIGINT,", "Column 2 of the schema is empty")]

@@ -71,6 +71,47 @@ internal static class DuckDbOracle
         return rows;
     }
 
+    /// <summary>
+    /// <see cref="AssertSameAsync"/>, and also the same column types: DuckDB's integer types as BIGINT, its floating and
+    /// decimal types as DOUBLE.
+    /// </summary>
+    public static async Task AssertSameWithTypesAsync(string sql, string file, string view = "t", long? partitionSize = null)
+    {
+        var expected = Query(sql, view, file);
+        var actual = await RunEngineAsync(sql, file, partitionSize);
+        AssertSameRows(sql, expected, actual, ordered: sql.Contains("ORDER BY", StringComparison.OrdinalIgnoreCase));
+        var types = QueryTypes(sql, view, file);
+        Assert.Equal(types, actual.Columns.Select(c => SqlTypeNames.Name(c.Type)).ToList());
+    }
+
+    /// <summary>DuckDB's result column types for <paramref name="sql"/>, spelled as the Engine's types.</summary>
+    public static List<string> QueryTypes(string sql, string view, string file)
+    {
+        using var connection = new DuckDBConnection("DataSource=:memory:");
+        connection.Open();
+        using (var create = connection.CreateCommand())
+        {
+            create.CommandText = $"CREATE VIEW \"{view}\" AS SELECT * FROM {Reader(file)}";
+            create.ExecuteNonQuery();
+        }
+
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT * FROM ({sql}) LIMIT 0";
+        using var reader = command.ExecuteReader();
+        var types = new List<string>();
+        for (var i = 0; i < reader.FieldCount; i++)
+        {
+            types.Add(reader.GetDataTypeName(i).ToUpperInvariant() switch
+            {
+                "TINYINT" or "SMALLINT" or "INTEGER" or "BIGINT" or "HUGEINT" or "UTINYINT" or "USMALLINT" or "UINTEGER" or "UBIGINT" => "BIGINT",
+                "FLOAT" or "DOUBLE" or "DECIMAL" => "DOUBLE",
+                var name => name,
+            });
+        }
+
+        return types;
+    }
+
     /// <summary>Asserts equal rows: same count, each value equal as text or, for numbers, to 1e-9 relative.</summary>
     public static void AssertSameRows(string sql, IReadOnlyList<string?[]> expected, ResultTable actual, bool ordered)
     {
@@ -120,7 +161,7 @@ internal static class DuckDbOracle
             t.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
         DateTime t => t.Ticks % TimeSpan.TicksPerSecond == 0
             ? t.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)
-            : t.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture),
+            : t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFF", CultureInfo.InvariantCulture),
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty,
     };

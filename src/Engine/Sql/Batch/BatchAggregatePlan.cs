@@ -86,7 +86,7 @@ internal sealed class BatchAggregatePlan
                 AggregateKind.Count => true,
                 AggregateKind.SumBigInt or AggregateKind.AvgBigInt => column.Type == SqlType.BigInt,
                 AggregateKind.SumDouble or AggregateKind.AvgDouble => column.Type == SqlType.Double,
-                AggregateKind.Min or AggregateKind.Max => column.Type is SqlType.BigInt or SqlType.Double or SqlType.Timestamp or SqlType.Boolean,
+                AggregateKind.Min or AggregateKind.Max => column.Type is SqlType.BigInt or SqlType.Double or SqlType.Timestamp or SqlType.Date or SqlType.Boolean,
                 _ => false,
             };
             if (!supported)
@@ -134,7 +134,7 @@ internal sealed class BatchAggregatePlan
 
         switch (column.Type)
         {
-            case SqlType.BigInt or SqlType.Timestamp:
+            case SqlType.BigInt or SqlType.Timestamp or SqlType.Date:
                 var c = value.Int64;
                 var (low, high, negate) = op switch
                 {

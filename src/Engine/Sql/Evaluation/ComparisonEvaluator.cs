@@ -19,7 +19,7 @@ internal sealed class ComparisonEvaluator : Evaluator
         _op = op;
         _left = left;
         _right = right;
-        _sameIntegerType = left.Type == right.Type && left.Type is SqlType.BigInt or SqlType.Timestamp or SqlType.Boolean;
+        _sameIntegerType = left.Type == right.Type && left.Type is SqlType.BigInt or SqlType.Timestamp or SqlType.Date or SqlType.Boolean;
         _text = left.Type == SqlType.Varchar && right.Type == SqlType.Varchar;
     }
 

@@ -20,6 +20,7 @@ internal static class SqlCast
             (SqlType.BigInt, SqlType.Double or SqlType.Boolean) => true,
             (SqlType.Double, SqlType.BigInt or SqlType.Boolean) => true,
             (SqlType.Boolean, SqlType.BigInt or SqlType.Double) => true,
+            (SqlType.Date, SqlType.Timestamp) or (SqlType.Timestamp, SqlType.Date) => true,
             _ => false,
         };
     }
@@ -109,17 +110,37 @@ internal static class SqlCast
                     return true;
                 }
 
+                if (value.Type == SqlType.Date && DateParser.TryToTimestamp(value.Int64, out micros))
+                {
+                    result = SqlValue.FromTimestamp(micros);
+                    return true;
+                }
+
+                return false;
+            case SqlType.Date:
+                if (value.Type == SqlType.Varchar && DateParser.TryParse(value.Text, out var days))
+                {
+                    result = SqlValue.FromDate(days);
+                    return true;
+                }
+
+                if (value.Type == SqlType.Timestamp)
+                {
+                    result = SqlValue.FromDate(DateParser.DayOf(value.Int64));
+                    return true;
+                }
+
                 return false;
             default:
                 return false;
         }
     }
 
-    /// <summary>Rounds half away from zero, as DuckDB casts DOUBLE to BIGINT; false when out of range or NaN.</summary>
+    /// <summary>Rounds half to even, as DuckDB casts DOUBLE to BIGINT (0.5 to 0, 1.5 and 2.5 to 2); false when out of range or NaN.</summary>
     public static bool TryRoundToInt64(double value, out long result)
     {
         result = 0;
-        var rounded = Math.Round(value, MidpointRounding.AwayFromZero);
+        var rounded = Math.Round(value, MidpointRounding.ToEven);
         if (!(rounded >= -9223372036854775808.0 && rounded < 9223372036854775808.0))
         {
             return false;
@@ -181,6 +202,7 @@ internal static class SqlCast
         SqlType.Varchar => "VARCHAR",
         SqlType.Boolean => "BOOLEAN",
         SqlType.Timestamp => "TIMESTAMP",
+        SqlType.Date => "DATE",
         _ => "NULL",
     };
 }

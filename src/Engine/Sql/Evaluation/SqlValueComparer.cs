@@ -1,11 +1,13 @@
 using OrleansProc.Engine.Schema;
+using OrleansProc.Engine.Sql.Functions;
 using OrleansProc.Engine.Values;
 
 namespace OrleansProc.Engine.Sql.Evaluation;
 
 /// <summary>
 /// The order of non-NULL values: numbers numerically (BIGINT against DOUBLE as doubles; NaN above every other
-/// double, as DuckDB orders it), text by ordinal UTF-16 order, booleans false before true, timestamps in time.
+/// double, as DuckDB orders it), text by ordinal UTF-16 order, booleans false before true, timestamps and dates in time (a date
+/// at its midnight).
 /// Values of types that do not compare are ordered by type, so the order is total.
 /// </summary>
 internal static class SqlValueComparer
@@ -28,6 +30,11 @@ internal static class SqlValueComparer
         if (IsNumeric(ta) && IsNumeric(tb))
         {
             return CompareDouble(a.AsDouble(), b.AsDouble());
+        }
+
+        if ((ta, tb) is (SqlType.Date, SqlType.Timestamp) or (SqlType.Timestamp, SqlType.Date))
+        {
+            return DateValues.Micros(a).CompareTo(DateValues.Micros(b));
         }
 
         return ((byte)ta).CompareTo((byte)tb);

@@ -17,7 +17,8 @@ internal sealed class ScalarFunctionBinder
     public const string FunctionNames =
         "LOWER, UPPER, LENGTH, SHA256_ROUNDS, CAST, COALESCE, IFNULL, NULLIF, CONCAT, SUBSTR, SUBSTRING, TRIM, LTRIM, RTRIM, "
         + "REPLACE, STARTS_WITH, CONTAINS, STRPOS, INSTR, LEFT, RIGHT, REGEXP_MATCHES, REGEXP_EXTRACT, SPLIT_PART, ROUND, ABS, "
-        + "FLOOR, CEIL, CEILING, POWER, POW, SQRT, LN, LOG10";
+        + "FLOOR, CEIL, CEILING, POWER, POW, SQRT, LN, LOG10, DATE_PART, DATE_TRUNC, DATE_DIFF, DATEDIFF, STRFTIME, YEAR, MONTH, DAY, "
+        + "HOUR, MINUTE, SECOND, QUARTER, DAYOFWEEK, DAYOFYEAR, WEEK and the other date parts (EXTRACT)";
 
     private readonly string _text;
     private readonly Func<SqlExpr, Evaluator> _bind;
