@@ -57,6 +57,24 @@ internal static class CommonOptions
         return option;
     }
 
+    /// <summary><c>--broadcast-limit BYTES</c>: the largest joined table a query broadcasts; null (not given) for the silo's ORLEANSPROC_BROADCAST_LIMIT, or 64 MiB locally.</summary>
+    public static Option<long?> BroadcastLimit()
+    {
+        var option = new Option<long?>("--broadcast-limit")
+        {
+            Description = $"the most input bytes a joined table may have to be read whole and hashed (default: the silos' ORLEANSPROC_BROADCAST_LIMIT, or {SqlProcessorOptions.DefaultBroadcastLimit:N0} in local mode); a join whose both sides are larger fails",
+            HelpName = "BYTES",
+        };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<long?>() is < 0)
+            {
+                result.AddError("--broadcast-limit must not be negative");
+            }
+        });
+        return option;
+    }
+
     /// <summary>A dataset name argument, checked against the allow-list of names.</summary>
     public static Argument<string> DatasetName(string description = "the dataset's name") => Name("NAME", "dataset", description);
 

@@ -44,6 +44,13 @@ public sealed record JobSpec
     [Id(7)]
     public int? MaxGroups { get; init; }
 
+    /// <summary>
+    /// The most input bytes a joined dataset may have to be broadcast (read whole by every silo and hashed); a join
+    /// with both sides larger fails. Null: the silo's ORLEANSPROC_BROADCAST_LIMIT (default 64 MiB).
+    /// </summary>
+    [Id(8)]
+    public long? BroadcastLimit { get; init; }
+
     /// <summary>A one-line description for listings.</summary>
     public string Describe() => Kind == JobKind.WordCount
         ? $"wordcount {Dataset} --column {Column} --top {Top}"

@@ -52,4 +52,20 @@ public sealed record QueryPlan
     /// <summary>The output dataset of a transform, or null.</summary>
     [Id(10)]
     public string? OutputDataset { get; init; }
+
+    /// <summary>
+    /// For a query with JOIN: every table in query order (the FROM dataset, then each joined one); the scanned one is
+    /// <see cref="Dataset"/> and its blobs are not listed, every other one is read whole by each silo and hashed. Null
+    /// without JOIN.
+    /// </summary>
+    [Id(11)]
+    public IReadOnlyList<PlanTable>? Tables { get; init; }
+
+    /// <summary>Which of <see cref="Tables"/> is scanned in partitions (0: the FROM dataset).</summary>
+    [Id(12)]
+    public int ScannedTable { get; init; }
+
+    /// <summary>The broadcast limit in bytes the planner applied (queries with JOIN).</summary>
+    [Id(13)]
+    public long? BroadcastLimit { get; init; }
 }

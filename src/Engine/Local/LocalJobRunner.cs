@@ -152,12 +152,15 @@ public sealed class LocalJobRunner(IProcessorFactory? factory = null)
             throw new ArgumentException($"MaxBadRecordSamples must not be negative, got {job.MaxBadRecordSamples}.", nameof(job));
         }
 
-        var format = job.Format ?? DetectFormat(job.Files);
-        var blobs = new BlobInfo[job.Files.Count];
+        var query = job.Query ?? (job.Processor.Kind == ProcessorKind.Query ? Sql.SqlParser.Parse(job.Processor.Sql ?? string.Empty) : null);
+        var join = query is { Joins.Count: > 0 } ? await LocalJoinSetup.PrepareAsync(job, query, cancellationToken).ConfigureAwait(false) : null;
+        var files = join?.Files ?? job.Files;
+        var format = join?.Format ?? job.Format ?? DetectFormat(job.Files);
+        var blobs = new BlobInfo[files.Count];
         long totalBytes = 0;
         for (var i = 0; i < blobs.Length; i++)
         {
-            var path = job.Files[i];
+            var path = files[i];
             var info = new FileInfo(path);
             if (!info.Exists)
             {
@@ -168,9 +171,9 @@ public sealed class LocalJobRunner(IProcessorFactory? factory = null)
             totalBytes += info.Length;
         }
 
-        format = await DetectJsonLayoutAsync(job.Files, format, cancellationToken).ConfigureAwait(false);
-        var schema = job.Schema ?? await InferSchemaAsync(job.Files, format, cancellationToken).ConfigureAwait(false);
-        var processor = _factory.Create(job.Processor, schema, job.Query);
+        format = await DetectJsonLayoutAsync(files, format, cancellationToken).ConfigureAwait(false);
+        var schema = join?.Schema ?? job.Schema ?? await InferSchemaAsync(job.Files, format, cancellationToken).ConfigureAwait(false);
+        var processor = join?.Processor ?? _factory.Create(job.Processor, schema, query);
         var partitionSize = job.PartitionSize ?? RangeCutter.DefaultPartitionSize(totalBytes, job.DegreeOfParallelism);
         var plan = RangeCutter.Plan(blobs, partitionSize, cutBlobs: DataFormats.CanCutRanges(format));
         var run = new LocalRun(job, format, processor, plan, progress);

@@ -53,30 +53,60 @@ public sealed class ProcessorCache
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(schema);
-        Entry entry;
+        var entry = Find(key, spec, schema, () => Task.FromResult(_factory.Create(spec, schema)));
+        try
+        {
+            return entry.Processor.Value.GetAwaiter().GetResult();
+        }
+        catch
+        {
+            Remove(entry);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The processor of <paramref name="key"/> for <paramref name="spec"/> over <paramref name="schema"/>, made by
+    /// <paramref name="create"/> at most once while cached: for a processor that must read data first (the broadcast
+    /// tables of a join), so a silo reads them once per job whatever number of partitions it runs.
+    /// </summary>
+    public async Task<IPartitionProcessor> GetOrCreateAsync(
+        string key,
+        ProcessorSpec spec,
+        TableSchema schema,
+        Func<CancellationToken, Task<IPartitionProcessor>> create,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(schema);
+        ArgumentNullException.ThrowIfNull(create);
+        var entry = Find(key, spec, schema, () => create(CancellationToken.None));
+        try
+        {
+            return await entry.Processor.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            Remove(entry);
+            throw;
+        }
+    }
+
+    private Entry Find(string key, ProcessorSpec spec, TableSchema schema, Func<Task<IPartitionProcessor>> create)
+    {
         lock (_lock)
         {
             if (_entries.TryGetValue(key, out var node) && node.Value.Matches(spec, schema))
             {
                 _recent.Remove(node);
                 _recent.AddFirst(node);
-                entry = node.Value;
+                return node.Value;
             }
-            else
-            {
-                entry = new Entry(key, spec, schema, new Lazy<IPartitionProcessor>(() => _factory.Create(spec, schema), LazyThreadSafetyMode.ExecutionAndPublication));
-                Store(entry);
-            }
-        }
 
-        try
-        {
-            return entry.Processor.Value;
-        }
-        catch
-        {
-            Remove(entry);
-            throw;
+            var entry = new Entry(key, spec, schema, new Lazy<Task<IPartitionProcessor>>(create, LazyThreadSafetyMode.ExecutionAndPublication));
+            Store(entry);
+            return entry;
         }
     }
 
@@ -88,7 +118,7 @@ public sealed class ProcessorCache
         ArgumentNullException.ThrowIfNull(processor);
         lock (_lock)
         {
-            Store(new Entry(key, spec, processor.InputSchema, new Lazy<IPartitionProcessor>(processor)));
+            Store(new Entry(key, spec, processor.InputSchema, new Lazy<Task<IPartitionProcessor>>(Task.FromResult(processor))));
         }
     }
 
@@ -120,7 +150,7 @@ public sealed class ProcessorCache
         }
     }
 
-    private sealed record Entry(string Key, ProcessorSpec Spec, TableSchema Schema, Lazy<IPartitionProcessor> Processor)
+    private sealed record Entry(string Key, ProcessorSpec Spec, TableSchema Schema, Lazy<Task<IPartitionProcessor>> Processor)
     {
         public bool Matches(ProcessorSpec spec, TableSchema schema) =>
             Spec == spec && (ReferenceEquals(Schema, schema) || Schema.Columns.SequenceEqual(schema.Columns));

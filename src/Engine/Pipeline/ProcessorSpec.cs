@@ -22,6 +22,9 @@ public sealed record ProcessorSpec
     /// <summary>The most groups (or distinct words) a partial may hold; null for <see cref="SqlProcessorOptions.DefaultMaxGroups"/>.</summary>
     public int? MaxGroups { get; init; }
 
+    /// <summary>The most input bytes a joined table may have to be broadcast; null for <see cref="SqlProcessorOptions.DefaultBroadcastLimit"/>.</summary>
+    public long? BroadcastLimit { get; init; }
+
     /// <summary>A SQL query's spec.</summary>
     public static ProcessorSpec Query(string sql, int? maxGroups = null) => new() { Kind = ProcessorKind.Query, Sql = sql, MaxGroups = maxGroups };
 
@@ -30,6 +33,9 @@ public sealed record ProcessorSpec
         new() { Kind = ProcessorKind.WordCount, Column = column, Top = top, MaxGroups = maxGroups };
 
     /// <summary>The limits the spec asks for (a word count uses only its MaxGroups); defaults for those it leaves out.</summary>
-    public SqlProcessorOptions Options() =>
-        MaxGroups is { } maxGroups ? new SqlProcessorOptions { MaxGroups = maxGroups } : new SqlProcessorOptions();
+    public SqlProcessorOptions Options() => new()
+    {
+        MaxGroups = MaxGroups ?? SqlProcessorOptions.DefaultMaxGroups,
+        BroadcastLimit = BroadcastLimit ?? SqlProcessorOptions.DefaultBroadcastLimit,
+    };
 }

@@ -3,6 +3,7 @@ using OrleansProc.Engine.Processing;
 using OrleansProc.Engine.Schema;
 using OrleansProc.Engine.Sql.Evaluation;
 using OrleansProc.Engine.Sql.Functions;
+using OrleansProc.Engine.Sql.Joins;
 using OrleansProc.Engine.Sql.Syntax;
 using OrleansProc.Engine.Values;
 
@@ -12,10 +13,11 @@ namespace OrleansProc.Engine.Sql;
 /// Binds a parsed query to a schema: resolves columns, aliases and ordinals, checks types and the rules of
 /// grouping, and compiles every expression into an <see cref="Evaluator"/> tree.
 /// </summary>
-internal sealed class SqlBinder
+internal sealed partial class SqlBinder
 {
     private readonly SqlQuery _query;
     private readonly TableSchema _schema;
+    private readonly ColumnScope _scope;
     private readonly string _text;
     private readonly bool[] _needed;
     private readonly List<SqlExpr> _selectExpressions = [];
@@ -30,10 +32,11 @@ internal sealed class SqlBinder
     private bool _aggregatesClosed;
     private bool _distinctAsGroups;
 
-    private SqlBinder(SqlQuery query, TableSchema schema)
+    private SqlBinder(SqlQuery query, TableSchema schema, ColumnScope scope)
     {
         _query = query;
         _schema = schema;
+        _scope = scope;
         _text = query.Text;
         _needed = new bool[schema.Count];
     }
@@ -44,7 +47,10 @@ internal sealed class SqlBinder
         Group,
     }
 
-    public static BoundQuery Bind(SqlQuery query, TableSchema schema) => new SqlBinder(query, schema).Bind();
+    public static BoundQuery Bind(SqlQuery query, TableSchema schema) => Bind(query, schema, ColumnScope.Single(query, schema));
+
+    /// <summary>Binds over the tables of <paramref name="scope"/>, whose combined row is <paramref name="schema"/>.</summary>
+    public static BoundQuery Bind(SqlQuery query, TableSchema schema, ColumnScope scope) => new SqlBinder(query, schema, scope).Bind();
 
     private static bool IsAggregateName(string name) => name is "COUNT" or "SUM" or "AVG" or "MIN" or "MAX" || AggregateFunctions.IsAggregate(name);
 
@@ -163,10 +169,10 @@ internal sealed class SqlBinder
         {
             if (item.Expression is null)
             {
-                foreach (var column in _schema.Columns)
+                foreach (var (column, columnName) in _scope.Star(item.Start, item.End))
                 {
-                    _selectExpressions.Add(new ColumnExpr(column.Name, quoted: true, item.Start, item.End));
-                    _selectNames.Add(column.Name);
+                    _selectExpressions.Add(column);
+                    _selectNames.Add(columnName);
                 }
 
                 continue;
@@ -199,7 +205,7 @@ internal sealed class SqlBinder
                 throw Error("binder error", groupExpr.Start, $"GROUP BY position {k} refers to an aggregate, which cannot be grouped by");
             }
         }
-        else if (groupExpr is ColumnExpr c && _schema.IndexOf(c.Name) < 0 && _aliases.TryGetValue(c.Name, out var aliased))
+        else if (groupExpr is ColumnExpr { Qualifier: null } c && _scope.Find(c) < 0 && _aliases.TryGetValue(c.Name, out var aliased))
         {
             resolved = _selectExpressions[aliased];
             if (ContainsAggregate(resolved))
@@ -337,24 +343,30 @@ internal sealed class SqlBinder
 
     private Evaluator BindColumn(ColumnExpr column, Scope scope)
     {
-        var ordinal = _schema.IndexOf(column.Name);
+        var ordinal = _scope.Find(column);
         if (ordinal >= 0)
         {
             if (scope == Scope.Group)
             {
+                var key = _groupKeys.FindIndex(k => k is ColumnEvaluator c && c.Ordinal == ordinal);
+                if (key >= 0)
+                {
+                    return new ColumnEvaluator(key, _groupKeys[key].Type);
+                }
+
                 throw Error(
                     "binder error",
                     column.Start,
                     _distinctAsGroups
-                        ? $"column '{SourceLocation.Quote(column.Name)}' is not in the SELECT DISTINCT list; ORDER BY expressions must appear in it"
-                        : $"column '{SourceLocation.Quote(column.Name)}' must appear in the GROUP BY clause or be used in an aggregate function");
+                        ? $"column '{SourceLocation.Quote(column.DottedName)}' is not in the SELECT DISTINCT list; ORDER BY expressions must appear in it"
+                        : $"column '{SourceLocation.Quote(column.DottedName)}' must appear in the GROUP BY clause or be used in an aggregate function");
             }
 
             _needed[ordinal] = true;
             return new ColumnEvaluator(ordinal, _schema.Columns[ordinal].Type);
         }
 
-        if (_aliases.TryGetValue(column.Name, out var aliased) && _aliasesInProgress.Add(column.Name))
+        if (column.Qualifier is null && _aliases.TryGetValue(column.Name, out var aliased) && _aliasesInProgress.Add(column.Name))
         {
             try
             {
@@ -366,15 +378,7 @@ internal sealed class SqlBinder
             }
         }
 
-        var names = new List<string>(_schema.Count);
-        foreach (var c in _schema.Columns)
-        {
-            names.Add(c.Name);
-        }
-
-        throw new QueryException(
-            $"unknown column '{SourceLocation.Quote(column.Name)}' at {SourceLocation.Describe(_text, column.Start)}; columns are: {SourceLocation.List(names)}",
-            column.Start);
+        throw _scope.Unknown(column);
     }
 
     private Evaluator BindAggregate(FunctionExpr f)

@@ -79,7 +79,10 @@ public sealed partial class SqlParser
         }
 
         Advance();
-        var (from, fromIsPath, fromPosition) = ParseSource();
+        var subquery = ParseSubquery();
+        var (from, fromIsPath, fromPosition) = subquery is null ? ParseSource() : (SqlQuery.SubqueryName, false, subquery.Value.FromPosition);
+        var fromAlias = ParseTableAlias();
+        var joins = ParseJoins();
 
         SqlExpr? where = null;
         if (AcceptKeyword("WHERE"))
@@ -137,13 +140,16 @@ public sealed partial class SqlParser
             throw Error(_current.Start, "OFFSET is not supported");
         }
 
-        Accept(TokenKind.Semicolon);
-        if (_current.Kind != TokenKind.End)
+        if (_subqueryDepth == 0)
         {
-            throw Error(_current.Start, $"expected end of query but found {Describe(_current)}");
+            Accept(TokenKind.Semicolon);
+            if (_current.Kind != TokenKind.End)
+            {
+                throw Error(_current.Start, $"expected end of query but found {Describe(_current)}");
+            }
         }
 
-        return new SqlQuery(_text, items, from, fromIsPath, fromPosition, where, groupBy, having, orderBy, limit) { Distinct = distinct };
+        return new SqlQuery(_text, items, from, fromIsPath, fromPosition, where, groupBy, having, orderBy, limit) { Distinct = distinct, FromAlias = fromAlias, Joins = joins, FromSubquery = subquery?.Query };
     }
 
     private SelectItem ParseSelectItem()
@@ -209,7 +215,7 @@ public sealed partial class SqlParser
         return new OrderByItem(expression, descending, nullsFirst);
     }
 
-    private (string Name, bool IsPath, int Position) ParseSource()
+    private (string Name, bool IsPath, int Position) ParseSource(string after = "FROM")
     {
         var start = _current.Start;
         switch (_current.Kind)
@@ -247,7 +253,7 @@ public sealed partial class SqlParser
                 return (name, false, start);
         }
 
-        throw Error(start, $"expected a dataset name or a quoted path after FROM but found {Describe(_current)}");
+        throw Error(start, $"expected a dataset name or a quoted path after {after} but found {Describe(_current)}");
     }
 
     private static bool IsDatasetChar(char c) => char.IsLetterOrDigit(c) || c is '_' or '-' or '.';
@@ -492,7 +498,7 @@ public sealed partial class SqlParser
                 return new LiteralExpr(SqlValue.FromText(token.Value), token.Start, token.End);
             case TokenKind.QuotedIdentifier:
                 Advance();
-                return new ColumnExpr(token.Value, quoted: true, token.Start, token.End);
+                return ParseColumnReference(token);
             case TokenKind.LeftParen:
                 Enter(token.Start);
                 Advance();
@@ -553,7 +559,7 @@ public sealed partial class SqlParser
         Advance();
         if (_current.Kind != TokenKind.LeftParen)
         {
-            return new ColumnExpr(token.Value, quoted: false, token.Start, token.End);
+            return ParseColumnReference(token);
         }
 
         Enter(token.Start);

@@ -19,7 +19,29 @@ public static class SqlProcessor
         ArgumentNullException.ThrowIfNull(schema);
         options ??= new SqlProcessorOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxGroups, 1, nameof(options));
-        var bound = SqlBinder.Bind(query, schema);
+        if (query.FromSubquery is not null && query.Joins.Count == 0)
+        {
+            return Subqueries.SubqueryProcessor.Create(query, schema, options);
+        }
+
+        if (query.Joins.Count > 0)
+        {
+            var join = query.Joins[0];
+            throw new QueryException(
+                $"binder error at {Syntax.SourceLocation.Describe(query.Text, join.Position)}: JOIN needs the joined tables' data; run it through BroadcastJoin (local mode or the cluster)",
+                join.Position);
+        }
+
+        return Create(SqlBinder.Bind(query, schema), options);
+    }
+
+    /// <summary>Parses and compiles <paramref name="sql"/>.</summary>
+    public static IPartitionProcessor Create(string sql, TableSchema schema, SqlProcessorOptions? options = null) =>
+        Create(SqlParser.Parse(sql), schema, options);
+
+    /// <summary>The processor of a bound query.</summary>
+    internal static IPartitionProcessor Create(BoundQuery bound, SqlProcessorOptions options)
+    {
         if (bound.IsAggregate)
         {
             return new AggregateQueryProcessor(bound, options.MaxGroups);
@@ -32,8 +54,4 @@ public static class SqlProcessor
 
         return new TransformQueryProcessor(bound, options.PreviewRows);
     }
-
-    /// <summary>Parses and compiles <paramref name="sql"/>.</summary>
-    public static IPartitionProcessor Create(string sql, TableSchema schema, SqlProcessorOptions? options = null) =>
-        Create(SqlParser.Parse(sql), schema, options);
 }

@@ -22,6 +22,15 @@ public sealed class SqlProcessorOptions
     /// <summary>The default of <see cref="MaxGroups"/>: 5,000,000.</summary>
     public const int DefaultMaxGroups = 5_000_000;
 
+    /// <summary>
+    /// The most input bytes a joined table may have to be broadcast (read whole and hashed in memory by every silo,
+    /// or once by a local run); a join with both sides larger fails. Default <see cref="DefaultBroadcastLimit"/>.
+    /// </summary>
+    public long BroadcastLimit { get; init; } = DefaultBroadcastLimit;
+
+    /// <summary>The default of <see cref="BroadcastLimit"/>: 64 MiB.</summary>
+    public const long DefaultBroadcastLimit = 64L * 1024 * 1024;
+
     /// <summary>How many rows a transform keeps as its preview. Default 20.</summary>
     public int PreviewRows { get; init; } = 20;
 }

@@ -43,6 +43,21 @@ public sealed class SqlQuery
     /// <summary>Where the FROM source is in <see cref="Text"/>.</summary>
     public int FromPosition { get; }
 
+    /// <summary>The alias of the FROM source (<c>FROM flights f</c>, <c>FROM flights AS f</c>), or null.</summary>
+    public string? FromAlias { get; init; }
+
+    /// <summary>The tables joined to the FROM source, in query order (empty without JOIN).</summary>
+    public IReadOnlyList<JoinClause> Joins { get; init; } = [];
+
+    /// <summary>The subquery of <c>FROM (SELECT ...) s</c>, or null; <see cref="From"/> is then <see cref="SubqueryName"/>.</summary>
+    public SqlQuery? FromSubquery { get; init; }
+
+    /// <summary>The innermost query of nested FROM subqueries (this query when there is none): its FROM names the data read.</summary>
+    public SqlQuery Source => FromSubquery?.Source ?? this;
+
+    /// <summary>What <see cref="From"/> holds for a subquery: no dataset or path can have this name.</summary>
+    public const string SubqueryName = "(subquery)";
+
     public SqlExpr? Where { get; }
 
     public IReadOnlyList<SqlExpr> GroupBy { get; }

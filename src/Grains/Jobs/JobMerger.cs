@@ -22,7 +22,7 @@ public sealed class JobMerger(BlobStore store, DatasetCatalog catalog, JobPlanne
     public async Task<JobResult> MergeAsync(string jobId, JobRecord record, CancellationToken cancellationToken = default)
     {
         var plan = record.Plan ?? await planner.RestorePlanAsync(jobId, record, cancellationToken).ConfigureAwait(false);
-        var processor = processors.GetOrCreate(jobId, QueryPlans.ProcessorSpecOf(plan), QueryPlans.SchemaOf(plan));
+        var processor = await PlanProcessors.GetAsync(processors, store, jobId, plan, cancellationToken).ConfigureAwait(false);
 
         var table = await Task.Run(() => MergePartialsAsync(jobId, record, processor, cancellationToken), cancellationToken).ConfigureAwait(false);
         if (table.Rows.Count > options.Value.MaxResultRows)

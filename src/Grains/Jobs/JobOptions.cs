@@ -61,6 +61,13 @@ public sealed class JobOptions
     /// <summary>The default <see cref="MaxResultRows"/>.</summary>
     public const int DefaultMaxResultRows = 1_000_000;
 
+    /// <summary>
+    /// The most input bytes a joined dataset may have to be broadcast: read whole by every silo that runs a partition
+    /// of the job and hashed in memory (ORLEANSPROC_BROADCAST_LIMIT; default 64 MiB; a job's --broadcast-limit wins).
+    /// </summary>
+    [Range(0, long.MaxValue)]
+    public long BroadcastLimit { get; set; } = Engine.Sql.SqlProcessorOptions.DefaultBroadcastLimit;
+
     /// <summary>The smallest partition size a job may ask for. Default 1 KiB.</summary>
     [Range(1, long.MaxValue)]
     public long MinPartitionSize { get; set; } = 1024;

@@ -20,7 +20,7 @@ namespace OrleansProc.Grains.Jobs;
 /// here, once: the bound <see cref="QueryPlan"/> goes into the job's state and every assignment (no attempt or merge
 /// reads the manifest again), and the compiled processor into this silo's <see cref="ProcessorCache"/>.
 /// </summary>
-public sealed class JobPlanner(DatasetCatalog catalog, BlobStore store, IProcessorFactory factory, ProcessorCache processors, IOptions<JobOptions> options)
+public sealed partial class JobPlanner(DatasetCatalog catalog, BlobStore store, IProcessorFactory factory, ProcessorCache processors, IOptions<JobOptions> options)
 {
     /// <param name="workers">Partitions the cluster scans at once (silos × slots), for the default partition size.</param>
     public async Task<JobPlan> PlanAsync(string jobId, JobSpec spec, int workers, CancellationToken cancellationToken = default)
@@ -61,12 +61,16 @@ public sealed class JobPlanner(DatasetCatalog catalog, BlobStore store, IProcess
                 return Reject(SubmitErrorKind.BadQuery, e.Message, e.Position);
             }
 
-            if (query.FromIsPath)
+            if (query.Source.FromIsPath)
             {
-                return Reject(SubmitErrorKind.BadRequest, $"FROM '{SourceLocation.Quote(query.From)}' names local files: the client runs such a query itself, the cluster reads datasets only");
+                return Reject(SubmitErrorKind.BadRequest, $"FROM '{SourceLocation.Quote(query.Source.From)}' names local files: the client runs such a query itself, the cluster reads datasets only");
             }
 
-            dataset = query.From;
+            dataset = query.Source.From;
+            if (query.Joins.Count > 0)
+            {
+                return await PlanJoinAsync(jobId, spec, query, workers, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         if (Names.Validate(dataset, "dataset") is { } badName)

@@ -15,14 +15,14 @@ public static class QueryPlans
     public static ProcessorSpec ProcessorSpecOf(JobSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return SpecOf(spec.Kind, spec.Sql, spec.Column, spec.Top, spec.MaxGroups);
+        return SpecOf(spec.Kind, spec.Sql, spec.Column, spec.Top, spec.MaxGroups) with { BroadcastLimit = spec.BroadcastLimit };
     }
 
     /// <summary>What a plan computes, for the Engine's <see cref="IProcessorFactory"/> (the same spec its planner compiled).</summary>
     public static ProcessorSpec ProcessorSpecOf(QueryPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        return SpecOf(plan.Kind, plan.Sql, plan.Column, plan.Top, plan.MaxGroups);
+        return SpecOf(plan.Kind, plan.Sql, plan.Column, plan.Top, plan.MaxGroups) with { BroadcastLimit = plan.BroadcastLimit };
     }
 
     /// <summary>The plan of <paramref name="spec"/> over a dataset, bound into <paramref name="processor"/>.</summary>
@@ -56,7 +56,14 @@ public static class QueryPlans
     public static TableSchema SchemaOf(QueryPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        return new TableSchema(plan.Columns.Select(c => new ColumnSchema(c.Name, SqlTypeNames.FromName(c.Type))).ToList());
+        return SchemaOf(plan.Columns);
+    }
+
+    /// <summary>The schema of plan columns.</summary>
+    public static TableSchema SchemaOf(IReadOnlyList<PlanColumn> columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        return new TableSchema(columns.Select(c => new ColumnSchema(c.Name, SqlTypeNames.FromName(c.Type))).ToList());
     }
 
     /// <summary>The format of the plan's dataset.</summary>

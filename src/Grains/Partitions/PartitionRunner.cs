@@ -82,7 +82,7 @@ public sealed partial class PartitionRunner(
         try
         {
             var plan = assignment.Plan;
-            var processor = processors.GetOrCreate(assignment.JobId, QueryPlans.ProcessorSpecOf(plan), QueryPlans.SchemaOf(plan));
+            var processor = await PlanProcessors.GetAsync(processors, store, assignment.JobId, plan, cancellationToken).ConfigureAwait(false);
             var settings = new PartitionScanSettings
             {
                 Format = QueryPlans.FormatOf(plan),

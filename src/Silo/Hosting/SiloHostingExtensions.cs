@@ -88,6 +88,7 @@ public static class SiloHostingExtensions
         builder.Services.Configure<JobOptions>(o =>
         {
             o.MaxResultRows = settings.MaxResultRows;
+            o.BroadcastLimit = settings.BroadcastLimit;
             o.StorageOutageLimit = TimeSpan.FromSeconds(settings.StorageOutageLimitSeconds);
         });
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(settings.ShutdownSeconds));

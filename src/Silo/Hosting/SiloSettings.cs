@@ -16,7 +16,8 @@ namespace OrleansProc.Silo.Hosting;
 /// resolved at start; see <see cref="AdvertisedAddressResolver"/>), ORLEANSPROC_SLOTS (default: cores),
 /// ORLEANSPROC_SHUTDOWN_SECONDS (default 30: how long a stopping silo may take to hand its grains over; keep it below
 /// the time the container runtime waits before it kills the process), ORLEANSPROC_MAX_RECORD_BYTES (default 16 MiB),
-/// ORLEANSPROC_MAX_RESULT_ROWS (default 1,000,000),
+/// ORLEANSPROC_MAX_RESULT_ROWS (default 1,000,000), ORLEANSPROC_BROADCAST_LIMIT (default 67108864 bytes: the largest joined
+/// dataset a silo reads whole and hashes),
 /// ORLEANSPROC_STORAGE_OUTAGE_LIMIT_SECONDS (default 180: how long a job waits for unreachable storage before it fails),
 /// and the ORLEANSPROC_TLS_* settings of <see cref="TlsSettings"/> (default: no TLS).
 /// </summary>
@@ -45,6 +46,9 @@ public sealed class SiloSettings
     [Range(1, 100_000_000)]
     public int MaxResultRows { get; init; } = JobOptions.DefaultMaxResultRows;
 
+    [Range(0, long.MaxValue)]
+    public long BroadcastLimit { get; init; } = Engine.Sql.SqlProcessorOptions.DefaultBroadcastLimit;
+
     [Range(1, 86_400)]
     public int StorageOutageLimitSeconds { get; init; } = 180;
 
@@ -68,6 +72,7 @@ public sealed class SiloSettings
             AdvertisedAddress = AdvertisedAddressResolver.Resolve(Get(AdvertisedAddressResolver.IpVariable), Get(AdvertisedAddressResolver.HostVariable)),
             Slots = ParseInt(Get("ORLEANSPROC_SLOTS"), Environment.ProcessorCount, "ORLEANSPROC_SLOTS"),
             MaxResultRows = ParseInt(Get("ORLEANSPROC_MAX_RESULT_ROWS"), JobOptions.DefaultMaxResultRows, "ORLEANSPROC_MAX_RESULT_ROWS"),
+            BroadcastLimit = ParseLong(Get("ORLEANSPROC_BROADCAST_LIMIT"), Engine.Sql.SqlProcessorOptions.DefaultBroadcastLimit, "ORLEANSPROC_BROADCAST_LIMIT"),
             MaxRecordBytes = ParseInt(Get("ORLEANSPROC_MAX_RECORD_BYTES"), WorkerOptions.DefaultMaxRecordBytes, "ORLEANSPROC_MAX_RECORD_BYTES"),
             StorageOutageLimitSeconds = ParseInt(Get("ORLEANSPROC_STORAGE_OUTAGE_LIMIT_SECONDS"), 180, "ORLEANSPROC_STORAGE_OUTAGE_LIMIT_SECONDS"),
             ShutdownSeconds = ParseInt(Get("ORLEANSPROC_SHUTDOWN_SECONDS"), 30, "ORLEANSPROC_SHUTDOWN_SECONDS"),
@@ -80,4 +85,8 @@ public sealed class SiloSettings
     private static int ParseInt(string? text, int fallback, string name) => text is null
         ? fallback
         : int.TryParse(text, out var value) ? value : throw new InvalidOperationException($"{name} '{text}' is not a number");
+
+    private static long ParseLong(string? text, long fallback, string name) => text is null
+        ? fallback
+        : long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : throw new InvalidOperationException($"{name} '{text}' is not a whole number of bytes");
 }

@@ -11,13 +11,16 @@ namespace OrleansProc.EndToEnd.Tests.Infrastructure;
 /// </summary>
 public static class DuckDbReference
 {
-    /// <summary>DuckDB's rows over <paramref name="csvGlob"/>: CSV files, or JSON files (read_json) when it ends in .json.</summary>
-    public static List<Dictionary<string, object?>> Query(string sql, string view, string csvGlob)
+    public static List<Dictionary<string, object?>> Query(string sql, string view, string csvGlob) => Query(sql, [(view, csvGlob)]);
+
+    /// <summary>DuckDB's rows for <paramref name="sql"/> over a view per (view, CSV glob) pair (joins).</summary>
+    public static List<Dictionary<string, object?>> Query(string sql, IReadOnlyList<(string View, string CsvGlob)> views)
     {
         using var connection = new DuckDBConnection("DataSource=:memory:");
         connection.Open();
-        using (var create = connection.CreateCommand())
+        foreach (var (view, csvGlob) in views)
         {
+            using var create = connection.CreateCommand();
             create.CommandText = csvGlob.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
                 ? $"CREATE VIEW \"{view}\" AS SELECT * FROM read_json('{csvGlob}')"
                 : $"CREATE VIEW \"{view}\" AS SELECT * FROM read_csv('{csvGlob}', header = true, delim = ',', quote = '\"', escape = '\"', strict_mode = false)";

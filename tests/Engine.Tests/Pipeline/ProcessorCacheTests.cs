@@ -35,6 +35,41 @@ public sealed class ProcessorCacheTests
     }
 
     [Fact]
+    public async Task GetOrCreateAsync_ConcurrentRequests_CreateOnce()
+    {
+        var cache = new ProcessorCache(_factory);
+        var created = 0;
+        var gate = new TaskCompletionSource();
+
+        async Task<IPartitionProcessor> CreateAsync(CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref created);
+            await gate.Task.WaitAsync(cancellationToken);
+            return ProcessorFactory.Instance.Create(Count, Schema);
+        }
+
+        var pending = Enumerable.Range(0, 8).Select(_ => cache.GetOrCreateAsync("job", Count, Schema, CreateAsync)).ToList();
+        gate.SetResult();
+        var processors = await Task.WhenAll(pending);
+
+        Assert.All(processors, p => Assert.Same(processors[0], p));
+        Assert.Equal(1, created);
+        Assert.Same(processors[0], cache.GetOrCreate("job", Count, Schema));
+    }
+
+    [Fact]
+    public async Task GetOrCreateAsync_CreationFails_IsNotKept()
+    {
+        var cache = new ProcessorCache(_factory);
+
+        await Assert.ThrowsAsync<IOException>(() => cache.GetOrCreateAsync("job", Count, Schema, _ => Task.FromException<IPartitionProcessor>(new IOException("gone"))));
+        var processor = await cache.GetOrCreateAsync("job", Count, Schema, _ => Task.FromResult(ProcessorFactory.Instance.Create(Count, Schema)));
+
+        Assert.NotNull(processor);
+        Assert.Equal(1, cache.Count);
+    }
+
+    [Fact]
     public void GetOrCreate_AfterPut_CompilesNothing()
     {
         var cache = new ProcessorCache(_factory);

@@ -29,6 +29,42 @@ internal static class DuckDbOracle
         AssertSameRows(sql, expected, actual, ordered: sql.Contains("ORDER BY", StringComparison.OrdinalIgnoreCase));
     }
 
+    /// <summary>
+    /// Runs a query over several tables (joins) on both systems: DuckDB over a view per (view, file) pair; the Engine
+    /// with each <c>FROM view</c> / <c>JOIN view</c> replaced by the file's quoted path (so name the files after their
+    /// views, or alias the tables, for qualified names to mean the same on both sides).
+    /// </summary>
+    public static async Task AssertSameAsync(string sql, IReadOnlyList<(string View, string File)> tables, long? partitionSize = null, long? broadcastLimit = null)
+    {
+        var expected = Query(sql, tables);
+        var actual = await RunEngineJoinAsync(sql, tables, partitionSize, broadcastLimit);
+        AssertSameRows(sql, expected, actual, ordered: sql.Contains("ORDER BY", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>The Engine's answer for a query over several tables, named as in <see cref="AssertSameAsync(string, IReadOnlyList{ValueTuple{string, string}}, long?, long?)"/>.</summary>
+    public static async Task<ResultTable> RunEngineJoinAsync(string sql, IReadOnlyList<(string View, string File)> tables, long? partitionSize = null, long? broadcastLimit = null)
+    {
+        var engineSql = sql;
+        foreach (var (view, file) in tables)
+        {
+            engineSql = System.Text.RegularExpressions.Regex.Replace(
+                engineSql,
+                $@"\b(FROM|JOIN)\s+{System.Text.RegularExpressions.Regex.Escape(view)}\b",
+                m => $"{m.Groups[1].Value} '{file.Replace("'", "''", StringComparison.Ordinal)}'",
+                System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        }
+
+        var query = Engine.Sql.SqlParser.Parse(engineSql);
+        var result = await new LocalJobRunner().RunAsync(new LocalJob
+        {
+            Files = LocalJobRunner.ExpandPaths(query.From),
+            Processor = ProcessorSpec.Query(engineSql) with { BroadcastLimit = broadcastLimit },
+            Query = query,
+            PartitionSize = partitionSize,
+        });
+        return result.Table;
+    }
+
     /// <summary>The Engine's answer over local files, as a user's <c>query ... FROM 'path'</c> computes it.</summary>
     public static async Task<ResultTable> RunEngineAsync(string sql, string file, long? partitionSize = null)
     {
@@ -43,12 +79,16 @@ internal static class DuckDbOracle
     }
 
     /// <summary>DuckDB's rows for <paramref name="sql"/>, each value as canonical text (null for NULL).</summary>
-    public static List<string?[]> Query(string sql, string view, string file)
+    public static List<string?[]> Query(string sql, string view, string file) => Query(sql, [(view, file)]);
+
+    /// <summary>DuckDB's rows for <paramref name="sql"/> over a view per (view, file) pair.</summary>
+    public static List<string?[]> Query(string sql, IReadOnlyList<(string View, string File)> tables)
     {
         using var connection = new DuckDBConnection("DataSource=:memory:");
         connection.Open();
-        using (var create = connection.CreateCommand())
+        foreach (var (view, file) in tables)
         {
+            using var create = connection.CreateCommand();
             create.CommandText = $"CREATE VIEW \"{view}\" AS SELECT * FROM {Reader(file)}";
             create.ExecuteNonQuery();
         }

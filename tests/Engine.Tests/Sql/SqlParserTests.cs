@@ -168,7 +168,7 @@ public sealed class SqlParserTests
     [InlineData("SELECT a FROM t LIMIT x", 22, "expected a non-negative whole number after LIMIT but found 'x'")]
     [InlineData("SELECT a FROM t LIMIT -1", 22, "expected a non-negative whole number after LIMIT")]
     [InlineData("SELECT a FROM t GROUP a", 22, "expected BY but found 'a'")]
-    [InlineData("SELECT a FROM t t2", 16, "expected end of query but found 't2'")]
+    [InlineData("SELECT a FROM t t2 t3", 19, "expected end of query but found 't3'")]
     [InlineData("SELECT CAST(a AS blob) FROM t", 17, "unknown type 'blob'")]
     [InlineData("SELECT a IS 1 FROM t", 12, "expected NULL or NOT NULL after IS but found '1'")]
     [InlineData("SELECT a NOT 1 FROM t", 13, "expected IN, BETWEEN, LIKE or ILIKE after NOT but found '1'")]

@@ -1,0 +1,7 @@
+using OrleansProc.Engine.Processing;
+using OrleansProc.Engine.Schema;
+
+namespace OrleansProc.Engine.Local;
+
+/// <summary>What <see cref="LocalJoinSetup"/> prepared for a local run of a join: the scanned table's files, format and schema, and the processor holding the broadcast tables.</summary>
+internal sealed record LocalJoinPlan(IReadOnlyList<string> Files, DataFormat Format, TableSchema Schema, IPartitionProcessor Processor);

@@ -1,0 +1,126 @@
+using OrleansProc.Contracts;
+using OrleansProc.Contracts.Jobs;
+using OrleansProc.Contracts.Partitions;
+using OrleansProc.Engine.Io;
+using OrleansProc.Engine.Pipeline;
+using OrleansProc.Engine.Processing;
+using OrleansProc.Engine.Schema;
+using OrleansProc.Engine.Sql;
+using OrleansProc.Engine.Sql.Joins;
+using OrleansProc.Engine.Sql.Syntax;
+using OrleansProc.Grains.Datasets;
+
+namespace OrleansProc.Grains.Jobs;
+
+/// <summary>Planning a query with JOIN: every table is a dataset of the catalog; the one over the broadcast limit is cut into partitions, the others go whole into the plan.</summary>
+public sealed partial class JobPlanner
+{
+    private async Task<JobPlan> PlanJoinAsync(string jobId, JobSpec spec, SqlQuery query, int workers, CancellationToken cancellationToken)
+    {
+        try
+        {
+            BroadcastJoin.CheckSupported(query);
+        }
+        catch (QueryException e)
+        {
+            return Reject(SubmitErrorKind.BadQuery, e.Message, e.Position);
+        }
+
+        var names = new List<string> { query.From };
+        foreach (var join in query.Joins)
+        {
+            if (join.SourceIsPath)
+            {
+                return Reject(SubmitErrorKind.BadRequest, $"JOIN '{SourceLocation.Quote(join.Source)}' names local files: the client runs such a query itself, the cluster reads datasets only");
+            }
+
+            names.Add(join.Source);
+        }
+
+        var manifests = new List<DatasetManifest>(names.Count);
+        var blobLists = new List<IReadOnlyList<DatasetBlob>>(names.Count);
+        foreach (var name in names)
+        {
+            if (Names.Validate(name, "dataset") is { } badName)
+            {
+                return Reject(SubmitErrorKind.UnknownDataset, badName);
+            }
+
+            var manifest = await catalog.GetManifestAsync(name, cancellationToken).ConfigureAwait(false);
+            if (manifest is null)
+            {
+                return Reject(SubmitErrorKind.UnknownDataset, $"unknown dataset '{name}': no such dataset in the catalog (see ./orleansproc dataset list)");
+            }
+
+            var blobs = await catalog.ListBlobsAsync(name, cancellationToken).ConfigureAwait(false);
+            if (blobs.Count == 0)
+            {
+                return Reject(SubmitErrorKind.UnknownDataset, $"dataset '{name}' has no blobs");
+            }
+
+            manifests.Add(manifest);
+            blobLists.Add(blobs);
+        }
+
+        var limit = spec.BroadcastLimit ?? options.Value.BroadcastLimit;
+        if (limit < 0)
+        {
+            return Reject(SubmitErrorKind.BadRequest, $"--broadcast-limit must not be negative, got {limit}");
+        }
+
+        var processorSpec = QueryPlans.ProcessorSpecOf(spec) with { BroadcastLimit = limit };
+        int scanned;
+        List<PlanTable> tables;
+        IPartitionProcessor processor;
+        try
+        {
+            scanned = BroadcastJoin.ChooseScanned(query, blobLists.Select(b => b.Sum(x => x.Length)).ToList(), limit);
+            tables = manifests.Select((m, i) => new PlanTable
+            {
+                Dataset = names[i],
+                Format = DataFormats.Name(m.Format),
+                Columns = m.Columns.Select(c => new PlanColumn(c.Name, SqlTypeNames.Name(c.Type))).ToList(),
+                Blobs = i == scanned ? [] : blobLists[i].Select(b => new SliceSpec { BlobName = b.Name, Gzip = b.Gzip }).ToList(),
+            }).ToList();
+            processor = await BroadcastJoin.CreateAsync(query, PlanProcessors.Inputs(store, tables), scanned, processorSpec.Options(), cancellationToken).ConfigureAwait(false);
+        }
+        catch (QueryException e)
+        {
+            return Reject(SubmitErrorKind.BadQuery, e.Message, e.Position);
+        }
+        catch (BadRecordException e)
+        {
+            return Reject(SubmitErrorKind.BadRequest, $"a joined dataset has a bad record: {e.Message}");
+        }
+
+        if (processor.WritesOutputRows && Names.Validate(JobPaths.OutputDataset(jobId), "output dataset") is { } badOutput)
+        {
+            return Reject(SubmitErrorKind.BadRequest, $"{badOutput}; a transform writes to the dataset ID-out, so its job id must be at most {Names.MaxLength - 4} characters");
+        }
+
+        var dataset = names[scanned];
+        var scannedBlobs = blobLists[scanned];
+        var outputDataset = processor.WritesOutputRows ? JobPaths.OutputDataset(jobId) : null;
+        var totalBytes = scannedBlobs.Sum(b => b.Length);
+        var partitionSize = spec.PartitionSize ?? RangeCutter.DefaultPartitionSize(totalBytes, Math.Max(1, workers));
+        var partitions = RangeCutter.Plan(scannedBlobs.Select(b => new BlobInfo(b.Name, b.Length, b.Gzip)).ToList(), partitionSize);
+        var record = new JobRecord
+        {
+            Spec = spec,
+            Dataset = dataset,
+            State = JobState.Running,
+            BytesTotal = totalBytes,
+            OutputDataset = outputDataset,
+            Partitions = partitions.Select(_ => new PartitionRecord()).ToList(),
+            Plan = QueryPlans.Create(dataset, manifests[scanned].Format, spec, processor, outputDataset) with
+            {
+                Tables = tables,
+                ScannedTable = scanned,
+                BroadcastLimit = limit,
+            },
+        };
+        var slices = partitions.Select(p => (IReadOnlyList<SliceSpec>)p.Slices.Select(SliceSpecs.FromInput).ToList()).ToList();
+        processors.Put(jobId, processorSpec, processor);
+        return new JobPlan(record, slices, null);
+    }
+}
