@@ -32,15 +32,17 @@ internal static class DatasetCommands
     {
         var name = CommonOptions.DatasetName("the dataset's name (letters, digits, '_', '-', '.')");
         var paths = new Argument<string[]>("path") { Description = "files or folders (taken recursively) to upload", HelpName = "PATH", Arity = ArgumentArity.OneOrMore };
-        var format = new Option<string?>("--format") { Description = "the files' format when their extensions do not tell it", HelpName = "csv|jsonl|text" };
+        var format = new Option<string?>("--format") { Description = "the files' format when their extensions do not tell it", HelpName = "csv|jsonl|text|parquet" };
         format.AcceptOnlyFromAmong([.. DatasetFiles.Formats]);
         var schema = new Option<string?>("--schema") { Description = "the columns and types instead of inferring them, e.g. \"ts TIMESTAMP, user_id BIGINT, amount DOUBLE\"", HelpName = "\"col TYPE, ...\"" };
         var command = new DocumentedCommand("upload",
             "Upload files or folders as a dataset (replacing it if it exists); the format comes from the extensions\n" +
-            "(.csv, .jsonl/.json, .txt/.log, each optionally .gz) or --format, the schema is inferred or given with --schema.",
+            "(.csv, .jsonl/.json, .txt/.log, each optionally .gz; .parquet or a file starting with PAR1) or --format, the\n" +
+            "schema is inferred (read from a Parquet file's footer) or given with --schema.",
             "./orleansproc dataset upload sales ./sales-2024.csv ./sales-2025.csv",
             "./orleansproc dataset upload logs ./logs/ --format text",
-            "./orleansproc dataset upload events ./events.jsonl.gz --schema \"ts TIMESTAMP, user VARCHAR, value DOUBLE\"")
+            "./orleansproc dataset upload events ./events.jsonl.gz --schema \"ts TIMESTAMP, user VARCHAR, value DOUBLE\"",
+            "./orleansproc dataset upload flights ./flights-3m.parquet")
         {
             name, paths, format, schema,
         };

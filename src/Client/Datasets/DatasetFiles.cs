@@ -1,4 +1,5 @@
 using OrleansProc.Client.Cli;
+using OrleansProc.Engine.Parquet;
 using OrleansProc.Engine.Schema;
 
 namespace OrleansProc.Client.Datasets;
@@ -6,7 +7,7 @@ namespace OrleansProc.Client.Datasets;
 /// <summary>Finds the files to upload under the given paths and tells their format from their extensions.</summary>
 internal static class DatasetFiles
 {
-    public static readonly IReadOnlyList<string> Formats = ["csv", "jsonl", "text"];
+    public static readonly IReadOnlyList<string> Formats = ["csv", "jsonl", "text", "parquet"];
 
     /// <summary>
     /// The files of each path: a file is itself (named by its file name), a folder is every file under it
@@ -54,6 +55,22 @@ internal static class DatasetFiles
     /// <summary>csv, jsonl or text from a name's extension (.csv, .jsonl, .ndjson, .json, .txt, .log, each optionally .gz), or null.</summary>
     public static string? FormatOf(string name) => DataFormats.FromName(name) is { } format ? DataFormats.Name(format) : null;
 
+    /// <summary>The format of a file: by its extension, else parquet when it starts with Parquet's magic (PAR1), else null.</summary>
+    public static string? FormatOf(LocalFile file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        if (FormatOf(file.RelativeName) is { } format)
+        {
+            return format;
+        }
+
+        Span<byte> head = stackalloc byte[4];
+        using var stream = File.OpenRead(file.FullPath);
+        return stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false) == head.Length && ParquetSchemaReader.StartsWithMagic(head)
+            ? DataFormats.Name(DataFormat.Parquet)
+            : null;
+    }
+
     /// <summary>The dataset's format: the one given, else the one all the files' extensions agree on.</summary>
     public static string ResolveFormat(IReadOnlyList<LocalFile> files, string? given)
     {
@@ -62,13 +79,13 @@ internal static class DatasetFiles
             return given;
         }
 
-        var unknown = files.FirstOrDefault(f => FormatOf(f.RelativeName) is null);
+        var unknown = files.FirstOrDefault(f => FormatOf(f) is null);
         if (unknown is not null)
         {
-            throw CommandException.Usage($"cannot tell the format of '{unknown.RelativeName}' from its extension (.csv, .jsonl, .json, .txt, .log, + .gz): give --format csv|jsonl|text");
+            throw CommandException.Usage($"cannot tell the format of '{unknown.RelativeName}' from its extension (.csv, .jsonl, .json, .txt, .log, + .gz; .parquet): give --format csv|jsonl|text|parquet");
         }
 
-        var formats = files.GroupBy(f => FormatOf(f.RelativeName)!, StringComparer.Ordinal).ToList();
+        var formats = files.GroupBy(f => FormatOf(f)!, StringComparer.Ordinal).ToList();
         if (formats.Count > 1)
         {
             var examples = formats.Select(g => $"'{g.First().RelativeName}' is {g.Key}");

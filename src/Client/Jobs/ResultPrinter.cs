@@ -35,6 +35,11 @@ internal sealed class ResultPrinter(ConsoleContext console)
             lines.AddRange(result.BadRecordSamples.Select(sample => "  " + ConsoleContext.OneLine(sample)));
         }
 
+        if (result.RowGroupsSkipped > 0)
+        {
+            lines.Add($"skipped {Count(result.RowGroupsSkipped)} Parquet row groups whose statistics rule out the WHERE");
+        }
+
         var read = result.BytesRead > 0 || result.RowsRead > 0
             ? $" ({Count(result.RowsRead)} rows, {ByteSize.Format(result.BytesRead)} read, {ByteSize.Rate(result.BytesRead, elapsed)})"
             : string.Empty;

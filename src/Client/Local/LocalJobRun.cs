@@ -89,6 +89,7 @@ internal sealed class LocalJobRun(ConsoleContext console)
             RowsRead = run.RowsRead,
             BytesRead = run.BytesRead,
             BadRecords = run.BadRecords,
+            RowGroupsSkipped = run.RowGroupsSkipped,
             BadRecordSamples = run.BadRecordSamples.Select(b => b.ToString()).ToList(),
             Elapsed = clock.Elapsed,
         };

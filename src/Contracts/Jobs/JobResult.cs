@@ -45,6 +45,10 @@ public sealed record JobResult
     [Id(10)]
     public TimeSpan Elapsed { get; init; }
 
+    /// <summary>Parquet row groups that their min/max statistics ruled out for the WHERE (not read).</summary>
+    [Id(11)]
+    public long RowGroupsSkipped { get; init; }
+
     /// <summary>
     /// The result of a finished table: the one place where both the client's local mode and the cluster's merge turn
     /// the Engine's <c>ResultTable</c> into a result (the counters are theirs to set). It takes the table as primitive

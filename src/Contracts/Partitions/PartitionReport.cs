@@ -52,4 +52,8 @@ public sealed record PartitionReport
     /// <summary>The output blocks a transform's attempt staged (committed by the coordinator if this attempt counts).</summary>
     [Id(13)]
     public int OutputBlocks { get; init; }
+
+    /// <summary>Parquet row groups that their statistics ruled out for the WHERE (not read).</summary>
+    [Id(14)]
+    public long RowGroupsSkipped { get; init; }
 }

@@ -1,4 +1,5 @@
 using OrleansProc.Engine.Io;
+using OrleansProc.Engine.Parquet;
 using OrleansProc.Engine.Pipeline;
 using OrleansProc.Engine.Schema;
 
@@ -69,13 +70,13 @@ public sealed class LocalJobRunner(IProcessorFactory? factory = null)
         return format;
 
         static ArgumentException UnknownFormat(string file) => new(
-            $"Cannot tell the format of '{file}' from its extension (.csv, .jsonl, .json, .ndjson, .txt, .log, each optionally .gz); give the format.",
+            $"Cannot tell the format of '{file}' from its extension (.csv, .jsonl, .json, .ndjson, .txt, .log, each optionally .gz, or .parquet); give the format.",
             nameof(files));
     }
 
     /// <summary>
     /// Infers the schema with <see cref="SchemaInference.InferAsync"/> from the first <see cref="SchemaInference.SampleBytes"/>
-    /// (decompressed for gzip) of the first non-empty file.
+    /// (decompressed for gzip) of the first non-empty file; for Parquet, reads it from that file's footer.
     /// </summary>
     /// <exception cref="BadRecordException">The head has no usable header or records.</exception>
     public static async Task<TableSchema> InferSchemaAsync(IReadOnlyList<string> files, DataFormat format, CancellationToken cancellationToken = default)
@@ -99,6 +100,11 @@ public sealed class LocalJobRunner(IProcessorFactory? factory = null)
         var raw = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
         await using (raw.ConfigureAwait(false))
         {
+            if (format == DataFormat.Parquet)
+            {
+                return ParquetSchemaReader.Read(raw, file);
+            }
+
             return await SchemaInference.InferAsync(raw, IsGzip(file), format, file, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -187,6 +193,7 @@ public sealed class LocalJobRunner(IProcessorFactory? factory = null)
         DataFormat.Csv => "CSV",
         DataFormat.Jsonl => "JSON Lines",
         DataFormat.JsonArray => "JSON",
+        DataFormat.Parquet => "Parquet",
         _ => "text",
     };
 }

@@ -193,7 +193,7 @@ internal sealed class LocalRun
     private async Task<LocalRunResult> FinishAsync(int rescans, CancellationToken cancellationToken)
     {
         var merged = _processor.CreatePartial(_processor.WritesOutputRows ? Stream.Null : null);
-        long rows = 0, bytes = 0, bad = 0;
+        long rows = 0, bytes = 0, bad = 0, skipped = 0;
         var samples = new List<BadRecord>();
         foreach (var outcome in _outcomes)
         {
@@ -201,6 +201,7 @@ internal sealed class LocalRun
             rows += outcome.Rows;
             bytes += outcome.Bytes;
             bad += outcome.Scan.BadRecords;
+            skipped += outcome.Scan.RowGroupsSkipped;
             foreach (var sample in outcome.Scan.BadRecordSamples)
             {
                 if (samples.Count < _job.MaxBadRecordSamples)
@@ -211,7 +212,7 @@ internal sealed class LocalRun
         }
 
         var table = _processor.Finish(merged);
-        return new LocalRunResult(table, rows, bytes, bad, samples, _plan.Count, rescans);
+        return new LocalRunResult(table, rows, bytes, bad, samples, _plan.Count, rescans) { RowGroupsSkipped = skipped };
     }
 
     private async Task<PartitionOutcome> ScanPartitionAsync(int index, bool startsInsideQuotes, CancellationToken cancellationToken)

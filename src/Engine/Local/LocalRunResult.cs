@@ -18,4 +18,8 @@ public sealed record LocalRunResult(
     long BadRecords,
     IReadOnlyList<BadRecord> BadRecordSamples,
     int Partitions,
-    int Rescans);
+    int Rescans)
+{
+    /// <summary>Parquet row groups that their min/max statistics ruled out for the WHERE (not read).</summary>
+    public long RowGroupsSkipped { get; init; }
+}

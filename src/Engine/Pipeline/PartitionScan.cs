@@ -1,5 +1,7 @@
 using OrleansProc.Engine.Io;
+using OrleansProc.Engine.Parquet;
 using OrleansProc.Engine.Processing;
+using OrleansProc.Engine.Schema;
 
 namespace OrleansProc.Engine.Pipeline;
 
@@ -11,7 +13,8 @@ namespace OrleansProc.Engine.Pipeline;
 /// <remarks>
 /// The stream <c>open</c> returns must start where <see cref="ScanOptions"/> says: at the blob start for a range
 /// starting at 0, else at <c>RangeStart - 1</c> (for gzip, always the blob start: a gzip blob is never cut). The scan
-/// disposes it. A bad record (not skipped) ends the scan: it is returned in <see cref="PartitionScanResult.Error"/>,
+/// disposes it. Parquet goes its own way (see <see cref="ParquetPartitionScan"/>): each slice's file is opened whole
+/// and seekable, and the row groups that start in the slice's range are read. A bad record (not skipped) ends the scan: it is returned in <see cref="PartitionScanResult.Error"/>,
 /// with the quote counts known so far, and the partial is left incomplete; any other exception (I/O, a value the
 /// query cannot compute) is thrown as it is. On success the partial is completed.
 /// </remarks>
@@ -31,6 +34,10 @@ public static class PartitionScan
         ArgumentNullException.ThrowIfNull(processor);
         ArgumentNullException.ThrowIfNull(partial);
         ArgumentNullException.ThrowIfNull(settings);
+        if (settings.Format == DataFormat.Parquet)
+        {
+            return await ParquetPartitionScan.ScanAsync(slices, open, processor, partial, settings, cancellationToken).ConfigureAwait(false);
+        }
 
         long rows = 0, bytes = 0, bad = 0;
         var samples = new List<BadRecord>();

@@ -14,6 +14,9 @@ public sealed record PartitionScanResult
     /// <summary>Bad records skipped (only with <see cref="PartitionScanSettings.SkipBadRecords"/>).</summary>
     public long BadRecords { get; init; }
 
+    /// <summary>Parquet row groups in the partition's ranges that their min/max statistics ruled out for the WHERE (not read).</summary>
+    public long RowGroupsSkipped { get; init; }
+
     /// <summary>Quote bytes counted in each slice's range, in slice order; -1 where unknown (the slice threw without one, or was not reached).</summary>
     public required IReadOnlyList<long> QuoteCounts { get; init; }
 

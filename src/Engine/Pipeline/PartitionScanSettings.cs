@@ -20,6 +20,12 @@ public sealed record PartitionScanSettings
     /// <summary>How many slices are opened ahead of the one being scanned (0: each when it is reached).</summary>
     public int ReadAhead { get; init; }
 
+    /// <summary>
+    /// For Parquet: opens a slice's whole blob as a seekable stream (the cluster's range reads); null to use the
+    /// scan's <c>open</c> with the slice widened to the whole blob.
+    /// </summary>
+    public Func<InputSlice, CancellationToken, Task<Stream>>? OpenSeekable { get; init; }
+
     /// <summary>Called before a slice is opened (the cluster's fault injection throws here; the caller may note the slice for its errors).</summary>
     public Action<InputSlice>? SliceStarting { get; init; }
 

@@ -14,4 +14,7 @@ public enum DataFormat : byte
 
     /// <summary>One JSON array of objects per blob (a <c>.json</c> file whose first non-space byte is '['); never cut into ranges.</summary>
     JsonArray = 3,
+
+    /// <summary>Apache Parquet: columns in row groups, the schema in the footer.</summary>
+    Parquet = 4,
 }

@@ -23,6 +23,9 @@ public static class DataFormats
             case "text" or "txt":
                 format = DataFormat.Text;
                 return true;
+            case "parquet":
+                format = DataFormat.Parquet;
+                return true;
             default:
                 format = default;
                 return false;
@@ -40,6 +43,7 @@ public static class DataFormats
             ".csv" => DataFormat.Csv,
             ".jsonl" or ".json" or ".ndjson" => DataFormat.Jsonl,
             ".txt" or ".log" or ".text" => DataFormat.Text,
+            ".parquet" => DataFormat.Parquet,
             _ => null,
         };
     }
@@ -49,6 +53,7 @@ public static class DataFormats
         DataFormat.Csv => "csv",
         DataFormat.Jsonl => "jsonl",
         DataFormat.JsonArray => "json",
+        DataFormat.Parquet => "parquet",
         _ => "text",
     };
 

@@ -2,6 +2,7 @@ using OrleansProc.Contracts;
 using OrleansProc.Contracts.Datasets;
 using OrleansProc.Contracts.Jobs;
 using OrleansProc.Engine.Io;
+using OrleansProc.Engine.Parquet;
 using OrleansProc.Engine.Schema;
 using OrleansProc.Grains.Storage;
 
@@ -81,6 +82,10 @@ public sealed class DatasetCatalog(BlobStore store, TimeProvider time)
         {
             return new DatasetOutcome(null, e.Message);
         }
+        catch (InvalidDataException e)
+        {
+            return new DatasetOutcome(null, e.Message);
+        }
 
         var manifest = new DatasetManifest
         {
@@ -140,7 +145,7 @@ public sealed class DatasetCatalog(BlobStore store, TimeProvider time)
     {
         if (requested is not null)
         {
-            return DataFormats.TryParse(requested, out format) ? null : $"unknown format '{requested}': use csv, jsonl or text";
+            return DataFormats.TryParse(requested, out format) ? null : $"unknown format '{requested}': use csv, jsonl, text or parquet";
         }
 
         var formats = blobs.Select(b => DataFormats.FromName(b.Name)).Distinct().ToList();
@@ -149,7 +154,7 @@ public sealed class DatasetCatalog(BlobStore store, TimeProvider time)
         {
             return formats.Count > 1
                 ? "the dataset mixes blobs of several formats (by extension): give --format or upload one format"
-                : $"cannot tell the format of '{blobs[0].Name}' from its extension: give --format csv|jsonl|text";
+                : $"cannot tell the format of '{blobs[0].Name}' from its extension: give --format csv|jsonl|text|parquet";
         }
 
         format = formats[0]!.Value;
@@ -171,6 +176,12 @@ public sealed class DatasetCatalog(BlobStore store, TimeProvider time)
     private async Task<TableSchema> InferSchemaAsync(DataFormat format, IReadOnlyList<DatasetBlob> blobs, CancellationToken cancellationToken)
     {
         var first = blobs.FirstOrDefault(b => b.Length > 0) ?? blobs[0];
+        if (format == DataFormat.Parquet)
+        {
+            await using var file = await store.OpenSeekableReadAsync(store.Datasets, first.Name, cancellationToken).ConfigureAwait(false);
+            return ParquetSchemaReader.Read(file, first.Name);
+        }
+
         await using var head = await store.OpenRangeReadAsync(store.Datasets, first.Name, 0, SchemaInference.SampleBytes, cancellationToken).ConfigureAwait(false);
         return await SchemaInference.InferAsync(head, first.Gzip, format, first.Name, cancellationToken).ConfigureAwait(false);
     }

@@ -40,6 +40,7 @@ public sealed class JobMerger(BlobStore store, DatasetCatalog catalog, JobPlanne
             RowsRead = record.Partitions.Sum(p => p.Rows),
             BytesRead = record.Partitions.Sum(p => p.Bytes),
             BadRecords = record.Partitions.Sum(p => p.BadRecords),
+            RowGroupsSkipped = record.Partitions.Sum(p => p.RowGroupsSkipped),
             BadRecordSamples = record.BadRecordSamples.ToList(),
             Elapsed = time.GetUtcNow() - record.SubmittedAt,
         };

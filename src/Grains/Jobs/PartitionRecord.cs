@@ -68,4 +68,8 @@ public sealed class PartitionRecord
     /// <summary>Attempts lost with their silo (it died or stopped answering): not counted in <see cref="Failures"/>.</summary>
     [Id(16)]
     public int LostAttempts { get; set; }
+
+    /// <summary>Parquet row groups the successful attempt skipped by their statistics.</summary>
+    [Id(18)]
+    public long RowGroupsSkipped { get; set; }
 }

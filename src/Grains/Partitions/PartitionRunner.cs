@@ -97,6 +97,7 @@ public sealed partial class PartitionRunner(
                         throw new IOException("injected fault (ORLEANSPROC_FAULT_BLOB)");
                     }
                 },
+                OpenSeekable = (slice, token) => store.OpenSeekableReadAsync(store.Datasets, slice.BlobName, token),
                 SliceScanned = (_, result) =>
                 {
                     counters.Add(result.Records, result.BytesRead);
@@ -158,6 +159,7 @@ public sealed partial class PartitionRunner(
                 BadRecordSamples = samples,
                 SliceQuoteCounts = scan.QuoteCounts,
                 OutputBlocks = output?.Blocks ?? 0,
+                RowGroupsSkipped = scan.RowGroupsSkipped,
             };
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

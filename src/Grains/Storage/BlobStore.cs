@@ -66,6 +66,13 @@ public sealed class BlobStore(BlobServiceClient service) : IDisposable
         return response.Value.Content;
     }
 
+    /// <summary>
+    /// Opens a whole blob as a seekable stream over range reads of 4 MiB (Parquet reads its footer, then the column
+    /// chunks it needs); the blob must not change while it is read (its ETag is pinned).
+    /// </summary>
+    public async Task<Stream> OpenSeekableReadAsync(BlobContainerClient container, string blobName, CancellationToken cancellationToken = default) =>
+        await container.GetBlobClient(blobName).OpenReadAsync(new BlobOpenReadOptions(allowModifications: false) { BufferSize = 4 * 1024 * 1024 }, cancellationToken).ConfigureAwait(false);
+
     public async Task UploadAsync(BlobContainerClient container, string blobName, BinaryData content, CancellationToken cancellationToken = default) =>
         await container.GetBlobClient(blobName).UploadAsync(content, overwrite: true, cancellationToken).ConfigureAwait(false);
 

@@ -25,11 +25,22 @@ public sealed class DatasetFilesTests : IDisposable
     [InlineData("a.ndjson.gz", "jsonl")]
     [InlineData("a.txt", "text")]
     [InlineData("a.log", "text")]
-    [InlineData("a.parquet", null)]
+    [InlineData("a.parquet", "parquet")]
+    [InlineData("a.orc", null)]
     [InlineData("a.gz", null)]
     public void FormatOf_Extension_Format(string name, string? expected)
     {
         Assert.Equal(expected, DatasetFiles.FormatOf(name));
+    }
+
+    [Theory]
+    [InlineData("PAR1\u0015\u0004", "parquet")]
+    [InlineData("PAR", null)]
+    [InlineData("id,name\n", null)]
+    public void FormatOf_FileWithoutKnownExtension_ParquetByItsMagic(string content, string? expected)
+    {
+        var path = Touch("data.bin", content);
+        Assert.Equal(expected, DatasetFiles.FormatOf(new LocalFile(path, "data.bin", new FileInfo(path).Length)));
     }
 
     [Fact]

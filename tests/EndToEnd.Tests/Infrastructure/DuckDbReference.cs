@@ -6,7 +6,7 @@ using DuckDB.NET.Data;
 namespace OrleansProc.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
-/// DuckDB as the reference: runs the same SQL over the same local files (a view named like the dataset) and compares
+/// DuckDB as the reference: runs the same SQL over the same local files (CSV, or Parquet by the .parquet extension; a view named like the dataset) and compares
 /// its rows with the JSON the client printed, numbers equal to 1e-9 relative.
 /// </summary>
 public static class DuckDbReference
@@ -23,6 +23,8 @@ public static class DuckDbReference
             using var create = connection.CreateCommand();
             create.CommandText = csvGlob.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
                 ? $"CREATE VIEW \"{view}\" AS SELECT * FROM read_json('{csvGlob}')"
+                : csvGlob.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase)
+                ? $"CREATE VIEW \"{view}\" AS SELECT * FROM read_parquet('{csvGlob}')"
                 : $"CREATE VIEW \"{view}\" AS SELECT * FROM read_csv('{csvGlob}', header = true, delim = ',', quote = '\"', escape = '\"', strict_mode = false)";
             create.ExecuteNonQuery();
         }

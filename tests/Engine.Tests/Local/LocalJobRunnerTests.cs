@@ -396,7 +396,7 @@ public sealed class LocalJobRunnerTests : IDisposable
         var json = _folder.Write("mixed/b.jsonl", "{\"a\":1}\n");
         var e = await Assert.ThrowsAsync<ArgumentException>(() => RunSqlAsync("SELECT COUNT(*) FROM t", [csv, json], 0, 1));
         Assert.Contains("mixes formats", e.Message, StringComparison.Ordinal);
-        Assert.Throws<ArgumentException>(() => LocalJobRunner.DetectFormat([_folder.Write("x.parquet", "")]));
+        Assert.Throws<ArgumentException>(() => LocalJobRunner.DetectFormat([_folder.Write("x.orc", "")]));
     }
 
     [Theory]
@@ -407,6 +407,7 @@ public sealed class LocalJobRunnerTests : IDisposable
     [InlineData("a.jsonl", DataFormat.Jsonl)]
     [InlineData("a.log", DataFormat.Text)]
     [InlineData("a.txt.gz", DataFormat.Text)]
+    [InlineData("a.Parquet", DataFormat.Parquet)]
     [InlineData("a.gz", null)]
     [InlineData("a", null)]
     public void FormatOf_Extension_GivesFormat(string name, DataFormat? expected) =>

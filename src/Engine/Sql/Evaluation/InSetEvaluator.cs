@@ -21,6 +21,11 @@ internal sealed class InSetEvaluator : Evaluator
         _listHasNull = listHasNull;
     }
 
+    public Evaluator Operand => _operand;
+
+    /// <summary>The list's non-NULL constants.</summary>
+    public IReadOnlySet<SqlValue> Values => _set;
+
     public override SqlValue Evaluate(ReadOnlySpan<SqlValue> row)
     {
         var v = _operand.Evaluate(row);

@@ -16,5 +16,10 @@ internal sealed class IsNullEvaluator : Evaluator
         _negated = negated;
     }
 
+    public Evaluator Operand => _operand;
+
+    /// <summary>True for IS NOT NULL.</summary>
+    public bool Negated => _negated;
+
     public override SqlValue Evaluate(ReadOnlySpan<SqlValue> row) => BoolValues.Of(_operand.Evaluate(row).IsNull != _negated);
 }

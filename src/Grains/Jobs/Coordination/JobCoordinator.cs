@@ -159,6 +159,7 @@ public sealed class JobCoordinator(JobRecord job, JobOptions options, TimeProvid
         partition.Rows = report.Rows;
         partition.Bytes = report.Bytes;
         partition.BadRecords = report.BadRecords;
+        partition.RowGroupsSkipped = report.RowGroupsSkipped;
         partition.QuoteCount = report.SliceQuoteCounts is [var quotes] ? quotes : null;
         partition.Silo = report.Silo;
         partition.FinishedAt = time.GetUtcNow();

@@ -1,0 +1,236 @@
+using OrleansProc.Engine.Io;
+using OrleansProc.Engine.Processing;
+using OrleansProc.Engine.Schema;
+using OrleansProc.Engine.Values;
+using ParquetSharp;
+
+namespace OrleansProc.Engine.Parquet;
+
+/// <summary>
+/// Reads the row groups of one slice of a Parquet file into a sink, decoding only the columns the processor needs.
+/// </summary>
+/// <remarks>
+/// <para>
+/// A slice owns the row groups that start in its byte range [RangeStart, RangeEnd), as Spark assigns them, so the
+/// slices of one file read each row group exactly once, whatever the cut. A row group's start is taken from the
+/// footer (the same in every slice): the first starts after the 4-byte magic, each next one where the column chunks
+/// of the one before end (ParquetSharp does not expose the pages' offsets; the chunk sizes give them, a few hundred
+/// bytes early when a writer puts column metadata between chunks, the same in every slice either way).
+/// </para>
+/// <para>
+/// A row group whose statistics refute the WHERE (see <see cref="RowGroupPruner"/>) is skipped and counted. The
+/// dataset's columns are found in the file by name: a needed column that the file lacks, whose type differs from
+/// the dataset's, or that the Engine cannot read (nested, list, map, binary, ...) fails the scan with a
+/// <see cref="QueryException"/> naming the column and the file. A file that is not Parquet throws
+/// <see cref="InvalidDataException"/>.
+/// </para>
+/// </remarks>
+internal static class ParquetSliceScanner
+{
+    /// <summary>The rows decoded at once per column.</summary>
+    public const int ChunkRows = 4096;
+
+    private const long MagicBytes = 4;
+
+    /// <summary>Scans <paramref name="slice"/> of the file <paramref name="file"/> (seekable, at any position).</summary>
+    public static ParquetSliceResult Scan(
+        Stream file,
+        InputSlice slice,
+        IPartitionProcessor processor,
+        RowGroupPruner pruner,
+        IRowSink sink,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(slice);
+        ArgumentNullException.ThrowIfNull(processor);
+        ArgumentNullException.ThrowIfNull(pruner);
+        ArgumentNullException.ThrowIfNull(sink);
+        try
+        {
+            using var reader = new ParquetFileReader(file, leaveOpen: true);
+            return new Session(reader, slice, processor, pruner, sink, cancellationToken).Run();
+        }
+        catch (ParquetException e)
+        {
+            throw ParquetSchemaReader.NotParquet(slice.BlobName, e);
+        }
+    }
+
+    private sealed class Session(
+        ParquetFileReader reader,
+        InputSlice slice,
+        IPartitionProcessor processor,
+        RowGroupPruner pruner,
+        IRowSink sink,
+        CancellationToken cancellationToken)
+    {
+        private readonly TableSchema _schema = processor.InputSchema;
+        private ParquetFileColumns _columns = null!;
+
+        /// <summary>Per schema ordinal: the file's column, or -1 when neither read nor pruned on.</summary>
+        private int[] _fileColumn = [];
+
+        public ParquetSliceResult Run()
+        {
+            _columns = ParquetFileColumns.Read(reader);
+            var needed = processor.NeededColumns;
+            _fileColumn = new int[_schema.Count];
+            Array.Fill(_fileColumn, -1);
+            var pruned = pruner.Ordinals.ToHashSet();
+            for (var o = 0; o < _schema.Count; o++)
+            {
+                if (needed[o] || pruned.Contains(o))
+                {
+                    _fileColumn[o] = Resolve(o, needed[o]);
+                }
+            }
+
+            var metadata = reader.FileMetaData;
+            var groups = metadata.NumRowGroups;
+            long start = MagicBytes, rows = 0, bytes = 0;
+            int read = 0, skipped = 0;
+            for (var g = 0; g < groups; g++)
+            {
+                using var group = reader.RowGroup(g);
+                var meta = group.MetaData;
+                var size = ChunkBytes(meta, Enumerable.Range(0, meta.NumColumns));
+                var position = start;
+                start += size;
+                if (position < slice.RangeStart || position >= slice.RangeEnd)
+                {
+                    continue;
+                }
+
+                cancellationToken.ThrowIfCancellationRequested();
+                if (!pruner.IsEmpty && pruner.CanSkip(o => Statistics(meta, o)))
+                {
+                    skipped++;
+                    continue;
+                }
+
+                rows += ReadGroup(group, meta.NumRows, needed);
+                bytes += ChunkBytes(meta, NeededLeaves(needed));
+                read++;
+            }
+
+            return new ParquetSliceResult(rows, bytes, read, skipped);
+        }
+
+        private int Resolve(int ordinal, bool read)
+        {
+            var column = _schema.Columns[ordinal];
+            var index = _columns.IndexOf(column.Name);
+            if (index < 0)
+            {
+                throw new QueryException($"error: the Parquet file '{slice.BlobName}' has no column '{column.Name}'");
+            }
+
+            var type = _columns.Types[index];
+            if (!type.IsSupported)
+            {
+                if (!read)
+                {
+                    return -1;
+                }
+
+                throw new QueryException(
+                    $"error: column '{column.Name}' of '{slice.BlobName}' has a Parquet type the engine cannot read ({type.Unsupported})");
+            }
+
+            if (type.Type != column.Type)
+            {
+                throw new QueryException(
+                    $"error: column '{column.Name}' of '{slice.BlobName}' is {SqlTypeNames.Name(type.Type)}, but the dataset's is {SqlTypeNames.Name(column.Type)}");
+            }
+
+            return index;
+        }
+
+        private IEnumerable<int> NeededLeaves(IReadOnlyList<bool> needed)
+        {
+            for (var o = 0; o < needed.Count; o++)
+            {
+                if (needed[o])
+                {
+                    yield return _columns.Leaves[_fileColumn[o]];
+                }
+            }
+        }
+
+        private ColumnChunkStatistics? Statistics(RowGroupMetaData meta, int ordinal)
+        {
+            var index = _fileColumn[ordinal];
+            if (index < 0)
+            {
+                return null;
+            }
+
+            using var chunk = meta.GetColumnChunkMetaData(_columns.Leaves[index]);
+            return ParquetValues.Statistics(chunk, _columns.Types[index], meta.NumRows);
+        }
+
+        private long ReadGroup(RowGroupReader group, long groupRows, IReadOnlyList<bool> needed)
+        {
+            var ordinals = new List<int>();
+            var cursors = new List<ParquetColumnCursor>();
+            try
+            {
+                for (var o = 0; o < needed.Count; o++)
+                {
+                    if (needed[o])
+                    {
+                        var index = _fileColumn[o];
+                        ordinals.Add(o);
+                        cursors.Add(ParquetValues.Cursor(group.Column(_columns.Leaves[index]), _columns.Types[index], _columns.Names[index], ChunkRows));
+                    }
+                }
+
+                var values = cursors.Select(_ => new SqlValue[ChunkRows]).ToArray();
+                var row = new SqlValue[_schema.Count];
+                for (long done = 0; done < groupRows;)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var count = (int)Math.Min(ChunkRows, groupRows - done);
+                    for (var c = 0; c < cursors.Count; c++)
+                    {
+                        cursors[c].Read(values[c], count);
+                    }
+
+                    for (var r = 0; r < count; r++)
+                    {
+                        for (var c = 0; c < ordinals.Count; c++)
+                        {
+                            row[ordinals[c]] = values[c][r];
+                        }
+
+                        sink.Accept(row);
+                    }
+
+                    done += count;
+                }
+
+                return groupRows;
+            }
+            finally
+            {
+                foreach (var cursor in cursors)
+                {
+                    cursor.Dispose();
+                }
+            }
+        }
+
+        private static long ChunkBytes(RowGroupMetaData meta, IEnumerable<int> leaves)
+        {
+            long total = 0;
+            foreach (var leaf in leaves)
+            {
+                using var chunk = meta.GetColumnChunkMetaData(leaf);
+                total += chunk.TotalCompressedSize;
+            }
+
+            return total;
+        }
+    }
+}
