@@ -43,6 +43,21 @@ internal static class CommonOptions
         Description = "count bad records and go on instead of failing the job at the first one",
     };
 
+    /// <summary><c>--strict-quotes</c>: a quote inside an unquoted CSV field fails the job (or is skipped) instead of being text.</summary>
+    public static Option<bool> StrictQuotes() => new("--strict-quotes")
+    {
+        Description = "CSV: a quote inside an unquoted field (37°36'37.8\"N) is a bad record instead of text (RFC 4180 as written)",
+    };
+
+    /// <summary><c>--delimiter CHAR</c>: the CSV field delimiter, one ASCII character (or <c>tab</c>, <c>\t</c>).</summary>
+    /// <param name="what">Where the delimiter applies, for the help text.</param>
+    public static Option<char?> Delimiter(string what) => new("--delimiter")
+    {
+        Description = $"the CSV field delimiter {what}: one ASCII character such as ';' or '|', or tab ('tab' or '\\t'); default: tab for .tsv, else sniffed from the first file (',', ';', '|' or tab)",
+        HelpName = "CHAR",
+        CustomParser = ParseDelimiter,
+    };
+
     /// <summary><c>--max-groups N</c>: the bound on a job's groups (or distinct words, or distinct values), from 1, default <see cref="SqlProcessorOptions.DefaultMaxGroups"/>.</summary>
     /// <param name="what">What the option does, e.g. "fail the word count, naming this limit, when ..."; the memory note and default follow.</param>
     public static Option<int> MaxGroups(string what)
@@ -144,6 +159,19 @@ internal static class CommonOptions
 
         result.AddError($"unknown format '{text}' for {((OptionResult)result.Parent!).Option.Name}: use table, json or csv");
         return OutputFormat.Table;
+    }
+
+    private static char? ParseDelimiter(ArgumentResult result)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
+        var delimiter = text is "tab" or "\\t" ? '\t' : text.Length == 1 ? text[0] : '\0';
+        if (char.IsAscii(delimiter) && delimiter is not ('\0' or '"' or '\n' or '\r'))
+        {
+            return delimiter;
+        }
+
+        result.AddError($"invalid delimiter '{text}' for --delimiter: one ASCII character other than a quote or a line end, or 'tab'");
+        return null;
     }
 
     private static long? ParseByteSize(ArgumentResult result)

@@ -35,6 +35,8 @@ internal static class DatasetCommands
         var format = new Option<string?>("--format") { Description = "the files' format when their extensions do not tell it", HelpName = "csv|jsonl|text|parquet" };
         format.AcceptOnlyFromAmong([.. DatasetFiles.Formats]);
         var schema = new Option<string?>("--schema") { Description = "the columns and types instead of inferring them, e.g. \"ts TIMESTAMP, user_id BIGINT, amount DOUBLE\"", HelpName = "\"col TYPE, ...\"" };
+        var delimiter = CommonOptions.Delimiter("of the files, recorded in the dataset");
+        var strictQuotes = CommonOptions.StrictQuotes();
         var command = new DocumentedCommand("upload",
             "Upload files or folders as a dataset (replacing it if it exists); the format comes from the extensions\n" +
             "(.csv, .jsonl/.json, .txt/.log, each optionally .gz; .parquet or a file starting with PAR1) or --format, the\n" +
@@ -44,14 +46,20 @@ internal static class DatasetCommands
             "./orleansproc dataset upload events ./events.jsonl.gz --schema \"ts TIMESTAMP, user VARCHAR, value DOUBLE\"",
             "./orleansproc dataset upload flights ./flights-3m.parquet")
         {
-            name, paths, format, schema,
+            name, paths, format, schema, delimiter, strictQuotes,
         };
         command.SetAction((parsed, cancellationToken) =>
         {
             var dataset = parsed.GetRequiredValue(name);
             var files = DatasetFiles.Collect(parsed.GetRequiredValue(paths));
             var resolved = DatasetFiles.ResolveFormat(files, parsed.GetValue(format));
-            var registration = new DatasetRegistration { Format = resolved, Schema = parsed.GetValue(schema) };
+            var registration = new DatasetRegistration
+            {
+                Format = resolved,
+                Schema = parsed.GetValue(schema),
+                Delimiter = parsed.GetValue(delimiter),
+                StrictQuotes = parsed.GetValue(strictQuotes),
+            };
             return ClusterSession.RunAsync(
                 async cluster =>
                 {

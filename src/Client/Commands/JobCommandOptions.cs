@@ -11,7 +11,8 @@ using OrleansProc.Engine.Sql;
 namespace OrleansProc.Client.Commands;
 
 /// <summary>
-/// The options every job command takes (--format, --detach, --partition-size, --skip-bad-records), and how such a
+/// The options every job command takes (--format, --detach, --partition-size, --skip-bad-records, --strict-quotes,
+/// --delimiter for local files), and how such a
 /// command runs: in this process over local files (local mode), or on the cluster.
 /// </summary>
 internal sealed class JobCommandOptions
@@ -24,12 +25,18 @@ internal sealed class JobCommandOptions
 
     public Option<bool> SkipBadRecords { get; } = CommonOptions.SkipBadRecords();
 
+    public Option<bool> StrictQuotes { get; } = CommonOptions.StrictQuotes();
+
+    public Option<char?> Delimiter { get; } = CommonOptions.Delimiter("of local files (a dataset's is set at upload)");
+
     public void AddTo(Command command)
     {
         command.Options.Add(Format);
         command.Options.Add(Detach);
         command.Options.Add(PartitionSize);
         command.Options.Add(SkipBadRecords);
+        command.Options.Add(StrictQuotes);
+        command.Options.Add(Delimiter);
     }
 
     /// <summary>
@@ -46,7 +53,13 @@ internal sealed class JobCommandOptions
         SqlQuery? localQuery,
         CancellationToken cancellationToken)
     {
-        spec = spec with { PartitionSize = parsed.GetValue(PartitionSize), SkipBadRecords = parsed.GetValue(SkipBadRecords) };
+        spec = spec with
+        {
+            PartitionSize = parsed.GetValue(PartitionSize),
+            SkipBadRecords = parsed.GetValue(SkipBadRecords),
+            StrictQuotes = parsed.GetValue(StrictQuotes),
+        };
+        var delimiter = parsed.GetValue(Delimiter);
         var format = parsed.GetValue(Format);
         var detach = parsed.GetValue(Detach);
         if (localPath is not null)
@@ -56,7 +69,13 @@ internal sealed class JobCommandOptions
                 throw CommandException.Usage($"'{localPath}' names local files, read in this process: --detach needs a dataset on the cluster");
             }
 
-            return new LocalJobRun(console).RunAsync(localPath, localProcessor, localQuery, format, spec.PartitionSize, spec.SkipBadRecords, spec.Sql, cancellationToken);
+            var dialect = new LocalCsvDialect(delimiter, spec.StrictQuotes);
+            return new LocalJobRun(console).RunAsync(localPath, localProcessor, localQuery, format, spec.PartitionSize, spec.SkipBadRecords, dialect, spec.Sql, cancellationToken);
+        }
+
+        if (delimiter is not null)
+        {
+            throw CommandException.Usage("--delimiter applies to local files; a dataset's delimiter is set by 'dataset upload --delimiter'");
         }
 
         return ClusterSession.RunAsync(

@@ -24,6 +24,7 @@ internal sealed class LocalJobRun(ConsoleContext console)
         OutputFormat format,
         long? partitionSize,
         bool skipBadRecords,
+        LocalCsvDialect dialect,
         string? sql,
         CancellationToken cancellationToken)
     {
@@ -51,6 +52,8 @@ internal sealed class LocalJobRun(ConsoleContext console)
                     Query = query,
                     PartitionSize = partitionSize,
                     SkipBadRecords = skipBadRecords,
+                    Delimiter = dialect.Delimiter,
+                    StrictQuotes = dialect.StrictQuotes,
                 },
                 reporter,
                 cancellationToken);

@@ -29,4 +29,8 @@ public sealed record DatasetInfo
     /// <summary>True when the schema was given by the user rather than inferred.</summary>
     [Id(6)]
     public bool SchemaGiven { get; init; }
+
+    /// <summary>The CSV field delimiter (given at upload, or tab for .tsv, or sniffed from the first blob).</summary>
+    [Id(20)]
+    public char Delimiter { get; init; } = ',';
 }

@@ -51,6 +51,10 @@ public sealed record JobSpec
     [Id(8)]
     public long? BroadcastLimit { get; init; }
 
+    /// <summary>A quote inside an unquoted CSV field is a bad record instead of text (<c>--strict-quotes</c>).</summary>
+    [Id(20)]
+    public bool StrictQuotes { get; init; }
+
     /// <summary>A one-line description for listings.</summary>
     public string Describe() => Kind == JobKind.WordCount
         ? $"wordcount {Dataset} --column {Column} --top {Top}"

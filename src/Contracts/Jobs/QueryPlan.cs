@@ -68,4 +68,12 @@ public sealed record QueryPlan
     /// <summary>The broadcast limit in bytes the planner applied (queries with JOIN).</summary>
     [Id(13)]
     public long? BroadcastLimit { get; init; }
+
+    /// <summary>The CSV field delimiter recorded in the dataset's manifest.</summary>
+    [Id(20)]
+    public char Delimiter { get; init; } = ',';
+
+    /// <summary>A quote inside an unquoted CSV field is a bad record instead of text.</summary>
+    [Id(21)]
+    public bool StrictQuotes { get; init; }
 }

@@ -33,6 +33,13 @@ public sealed record PartitionReport
     [Id(8)]
     public IReadOnlyList<long> SliceQuoteCounts { get; init; } = [];
 
+    /// <summary>
+    /// With <see cref="SliceQuoteCounts"/>: what each slice's range does to the CSV quote state (the Engine's
+    /// QuoteTransfer code; -1 where unknown), for the coordinator's check of the ranges' start states.
+    /// </summary>
+    [Id(20)]
+    public IReadOnlyList<int> SliceQuoteTransfers { get; init; } = [];
+
     /// <summary>Why the attempt failed.</summary>
     [Id(9)]
     public string? Error { get; init; }

@@ -23,4 +23,8 @@ public sealed record SliceSpec
     /// <summary>The CSV quote state just before <see cref="RangeStart"/> that the partition assumes.</summary>
     [Id(4)]
     public bool StartsInsideQuotes { get; init; }
+
+    /// <summary>The partition assumes its range starts inside an unquoted CSV field, just after a quote read as text.</summary>
+    [Id(20)]
+    public bool StartsInUnquotedField { get; init; }
 }

@@ -34,4 +34,7 @@ public sealed class BadRecordException : Exception
     /// Null otherwise.
     /// </summary>
     public long? QuoteCount { get; init; }
+
+    /// <summary>With <see cref="QuoteCount"/>: what the range does to the quote state, read to the end of the range.</summary>
+    public QuoteTransfer? QuoteTransfer { get; init; }
 }

@@ -7,13 +7,16 @@ namespace OrleansProc.Engine.Io;
 /// <summary>
 /// Frames CSV records (<see cref="CsvTokenizer"/>: a record ends at a '\n' after which the quotes since its start
 /// are even), checks the header when the range starts at the blob start, validates UTF-8 and the field count, and
-/// hands each good record's fields to the delivery. Counts the quotes read within the range.
+/// hands each good record's fields to the delivery. Counts the quotes read within the range and works out the
+/// range's <see cref="QuoteTransfer"/> (from the count with strict quotes, else with a <see cref="QuoteTransferTracker"/>).
 /// </summary>
 /// <typeparam name="TDelivery">How good records reach the sink; a struct, so the calls per record are direct.</typeparam>
 internal sealed class CsvRecordFramer<TDelivery> : RecordFramer
     where TDelivery : struct, IRecordDelivery
 {
     private readonly ScanOptions _options;
+    private readonly CsvDialect _dialect;
+    private readonly QuoteTransferTracker? _tracker;
     private readonly ScanColumns _columns;
     private TDelivery _delivery;
     private readonly long _rangeStart;
@@ -40,6 +43,8 @@ internal sealed class CsvRecordFramer<TDelivery> : RecordFramer
         _rangeStart = options.RangeStart;
         _columnCount = columns.Schema.Count;
         _headerPending = options.RangeStart == 0;
+        _dialect = CsvDialect.Of(options);
+        _tracker = options.StrictQuotes ? null : new QuoteTransferTracker(options.RangeStart, options.RangeEnd, options.Delimiter);
     }
 
     /// <inheritdoc/>
@@ -47,6 +52,9 @@ internal sealed class CsvRecordFramer<TDelivery> : RecordFramer
 
     /// <inheritdoc/>
     public override long QuoteCount => _quoteCount;
+
+    /// <inheritdoc/>
+    public override QuoteTransfer? QuoteTransfer => _tracker?.Transfer ?? Io.QuoteTransfer.FromQuoteCount(_quoteCount);
 
     /// <inheritdoc/>
     public override string EmptyBlobReason => _sawHeader ? "the blob has a header but no records" : "the blob is empty";
@@ -60,16 +68,29 @@ internal sealed class CsvRecordFramer<TDelivery> : RecordFramer
         {
             _quoteCount += data.Slice((int)(lo - abs), (int)(hi - lo)).Count((byte)'"');
         }
+
+        _tracker?.OnRead(data, abs);
     }
 
     /// <inheritdoc/>
-    public override int FindRecordEnd(ReadOnlySpan<byte> data, ref bool inQuotes) => CsvTokenizer.FindRecordEnd(data, ref inQuotes);
+    public override QuoteState StateBeforeRange(byte before, RangeStartState assumed) => assumed switch
+    {
+        RangeStartState.InsideQuotes => QuoteState.InsideQuotes,
+        _ when _dialect.StrictQuotes => QuoteState.FieldStart,
+        RangeStartState.InUnquotedField => QuoteState.InUnquotedField,
+        _ when before == _dialect.Delimiter || before == '\n' => QuoteState.FieldStart,
+        _ when before == '"' => QuoteState.AfterClosingQuote,
+        _ => QuoteState.InUnquotedField,
+    };
+
+    /// <inheritdoc/>
+    public override int FindRecordEnd(ReadOnlySpan<byte> data, ref QuoteState state) => CsvTokenizer.FindRecordEnd(data, _dialect, ref state);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.NoInlining)]
     protected override int Record(ReadOnlySpan<byte> span, long abs, bool isFinal)
     {
-        var status = CsvTokenizer.Frame(span, isFinal, ref _fields, out var fieldCount, out var contentLength, out var recordLength);
+        var status = CsvTokenizer.Frame(span, isFinal, _dialect, ref _fields, out var fieldCount, out var contentLength, out var recordLength);
         if (status == FrameStatus.NeedMore)
         {
             return span.Length >= MaxRecord + 2L ? -1 : 0;

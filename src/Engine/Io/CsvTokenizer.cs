@@ -7,17 +7,29 @@ using System.Runtime.Intrinsics;
 namespace OrleansProc.Engine.Io;
 
 /// <summary>
-/// Frames RFC 4180 CSV records and splits them into fields, using vectorized search for commas, quotes and newlines.
+/// Frames CSV records and splits them into fields, using vectorized search for delimiters, quotes and newlines.
 /// </summary>
 /// <remarks>
-/// Framing follows quote parity exactly: a record ends at the first '\n' after which the number of '"' bytes since
-/// the record start is even. This is what makes byte-range cutting exact (see <see cref="QuoteParity"/>): a stray
-/// quote in an unquoted field still toggles the state, and the field is reported as bad when it is parsed.
+/// A quote at the start of a field opens a quoted field, which ends at the next quote not followed by another; a
+/// record ends at the first '\n' outside quotes. A quote elsewhere in an unquoted field (<c>37°36'37.8"N</c>) is text,
+/// as in DuckDB, Python's csv and Spark: the field is reported without <see cref="CsvField.HasQuote"/>. With strict
+/// quotes (<see cref="CsvDialect.StrictQuotes"/>) every quote toggles the state (RFC 4180 as written), and such a field
+/// is reported as bad when it is parsed. Either way framing is a function of the bytes and the state before them,
+/// which is what makes byte-range cutting exact (see <see cref="QuoteTransferTracker"/> and <see cref="QuoteParity"/>).
 /// </remarks>
 internal static class CsvTokenizer
 {
-    private static readonly SearchValues<byte> s_delimiters = SearchValues.Create(",\"\n"u8);
     private static readonly SearchValues<byte> s_quoteOrNewline = SearchValues.Create("\"\n"u8);
+
+    /// <summary><see cref="Frame(ReadOnlySpan{byte}, bool, CsvDialect, ref CsvField[], out int, out int, out int)"/> with <see cref="CsvDialect.Default"/>.</summary>
+    public static FrameStatus Frame(
+        ReadOnlySpan<byte> data,
+        bool isFinal,
+        ref CsvField[] fields,
+        out int fieldCount,
+        out int contentLength,
+        out int recordLength) =>
+        Frame(data, isFinal, CsvDialect.Default, ref fields, out fieldCount, out contentLength, out recordLength);
 
     /// <summary>
     /// Frames the record at the start of <paramref name="data"/>. On <see cref="FrameStatus.Complete"/>,
@@ -28,6 +40,7 @@ internal static class CsvTokenizer
     public static FrameStatus Frame(
         ReadOnlySpan<byte> data,
         bool isFinal,
+        CsvDialect dialect,
         ref CsvField[] fields,
         out int fieldCount,
         out int contentLength,
@@ -35,32 +48,36 @@ internal static class CsvTokenizer
     {
         fieldCount = 0;
         return Vector256.IsHardwareAccelerated
-            ? FrameVector(data, isFinal, ref fields, ref fieldCount, out contentLength, out recordLength)
-            : FrameScalar(data, isFinal, ref fields, ref fieldCount, 0, 0, false, out contentLength, out recordLength);
+            ? FrameVector(data, isFinal, dialect, ref fields, ref fieldCount, out contentLength, out recordLength)
+            : FrameScalar(data, isFinal, dialect, ref fields, ref fieldCount, new FieldCursor(0, 0, false, -1), out contentLength, out recordLength);
     }
 
     /// <summary>
-    /// <see cref="Frame"/> 32 bytes at a time: one mask of the commas, quotes and newlines of a block, walked bit by
-    /// bit, so a short field costs a few instructions rather than a search call. A quoted field is skipped with one
+    /// <see cref="Frame"/> 32 bytes at a time: one mask of the delimiters, quotes and newlines of a block, walked bit
+    /// by bit, so a short field costs a few instructions rather than a search call. A quoted field is skipped with one
     /// search for its closing quote; the last bytes of the data, less than a block, are framed by
     /// <see cref="FrameScalar"/>.
     /// </summary>
     private static FrameStatus FrameVector(
         ReadOnlySpan<byte> data,
         bool isFinal,
+        CsvDialect dialect,
         ref CsvField[] fields,
         ref int fieldCount,
         out int contentLength,
         out int recordLength)
     {
         ref var origin = ref MemoryMarshal.GetReference(data);
-        var comma = Vector256.Create((byte)',');
+        var delimiterByte = dialect.Delimiter;
+        var strict = dialect.StrictQuotes;
+        var delimiter = Vector256.Create(delimiterByte);
         var newline = Vector256.Create((byte)'\n');
         var quote = Vector256.Create((byte)'"');
         var found = fields;
         var count = 0;
         var fieldStart = 0;
         var hasQuote = false;
+        var reopenAt = -1;
         var block = 0;
         var maskBase = 0;
         uint mask = 0;
@@ -71,11 +88,11 @@ internal static class CsvTokenizer
                 if (block > data.Length - Vector256<byte>.Count)
                 {
                     fieldCount = count;
-                    return FrameScalar(data, isFinal, ref fields, ref fieldCount, block, fieldStart, hasQuote, out contentLength, out recordLength);
+                    return FrameScalar(data, isFinal, dialect, ref fields, ref fieldCount, new FieldCursor(block, fieldStart, hasQuote, reopenAt), out contentLength, out recordLength);
                 }
 
                 var v = Vector256.LoadUnsafe(ref origin, (nuint)block);
-                mask = (Vector256.Equals(v, comma) | Vector256.Equals(v, newline) | Vector256.Equals(v, quote)).ExtractMostSignificantBits();
+                mask = (Vector256.Equals(v, delimiter) | Vector256.Equals(v, newline) | Vector256.Equals(v, quote)).ExtractMostSignificantBits();
                 maskBase = block;
                 block += Vector256<byte>.Count;
             }
@@ -85,7 +102,7 @@ internal static class CsvTokenizer
 
             // pos lies in a block loaded whole from data, so it is in range.
             var b = Unsafe.Add(ref origin, pos);
-            if (b == ',')
+            if (b == delimiterByte)
             {
                 if (count == found.Length)
                 {
@@ -111,7 +128,7 @@ internal static class CsvTokenizer
                 recordLength = pos + 1;
                 return FrameStatus.Complete;
             }
-            else
+            else if (strict || pos == fieldStart || pos == reopenAt)
             {
                 hasQuote = true;
                 var close = data[(pos + 1)..].IndexOf((byte)'"');
@@ -124,6 +141,7 @@ internal static class CsvTokenizer
                 }
 
                 block = pos + close + 2;
+                reopenAt = block;
                 mask = 0;
             }
         }
@@ -132,19 +150,20 @@ internal static class CsvTokenizer
     private static FrameStatus FrameScalar(
         ReadOnlySpan<byte> data,
         bool isFinal,
+        CsvDialect dialect,
         ref CsvField[] fields,
         ref int fieldCount,
-        int pos,
-        int fieldStart,
-        bool hasQuote,
+        FieldCursor cursor,
         out int contentLength,
         out int recordLength)
     {
+        var (pos, fieldStart, hasQuote, reopenAt) = cursor;
+        var specials = dialect.Specials;
         contentLength = 0;
         recordLength = 0;
         while (true)
         {
-            var rel = data[pos..].IndexOfAny(s_delimiters);
+            var rel = data[pos..].IndexOfAny(specials);
             if (rel < 0)
             {
                 if (!isFinal)
@@ -159,34 +178,45 @@ internal static class CsvTokenizer
             }
 
             pos += rel;
-            switch (data[pos])
+            var b = data[pos];
+            if (b == dialect.Delimiter)
             {
-                case (byte)',':
-                    Add(ref fields, ref fieldCount, new CsvField(fieldStart, pos, hasQuote));
-                    hasQuote = false;
-                    fieldStart = ++pos;
-                    break;
-                case (byte)'\n':
-                    contentLength = pos > fieldStart && data[pos - 1] == '\r' ? pos - 1 : pos;
-                    Add(ref fields, ref fieldCount, new CsvField(fieldStart, contentLength, hasQuote));
-                    recordLength = pos + 1;
-                    return FrameStatus.Complete;
-                default:
-                    hasQuote = true;
-                    pos++;
-                    var close = data[pos..].IndexOf((byte)'"');
-                    if (close < 0)
-                    {
-                        recordLength = data.Length;
-                        return isFinal ? FrameStatus.Unterminated : FrameStatus.NeedMore;
-                    }
+                Add(ref fields, ref fieldCount, new CsvField(fieldStart, pos, hasQuote));
+                hasQuote = false;
+                fieldStart = ++pos;
+            }
+            else if (b == '\n')
+            {
+                contentLength = pos > fieldStart && data[pos - 1] == '\r' ? pos - 1 : pos;
+                Add(ref fields, ref fieldCount, new CsvField(fieldStart, contentLength, hasQuote));
+                recordLength = pos + 1;
+                return FrameStatus.Complete;
+            }
+            else if (dialect.StrictQuotes || pos == fieldStart || pos == reopenAt)
+            {
+                hasQuote = true;
+                pos++;
+                var close = data[pos..].IndexOf((byte)'"');
+                if (close < 0)
+                {
+                    recordLength = data.Length;
+                    return isFinal ? FrameStatus.Unterminated : FrameStatus.NeedMore;
+                }
 
-                    pos += close + 1;
-                    break;
+                pos += close + 1;
+                reopenAt = pos;
+            }
+            else
+            {
+                pos++;
             }
         }
     }
 
+    /// <summary>
+    /// <see cref="FindRecordEnd(ReadOnlySpan{byte}, CsvDialect, ref QuoteState)"/> for strict quotes (every quote
+    /// toggles the state), with the state as a flag.
+    /// </summary>
     public static int FindRecordEnd(ReadOnlySpan<byte> data, ref bool inQuotes)
     {
         var pos = 0;
@@ -220,6 +250,64 @@ internal static class CsvTokenizer
 
             inQuotes = true;
             pos++;
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// The length up to and including the '\n' that ends the record in which <paramref name="data"/> starts, given
+    /// the <paramref name="state"/> before it (updated to the state at the end of the data when none is found);
+    /// -1 when none. Follows the same rules as <see cref="Frame(ReadOnlySpan{byte}, bool, CsvDialect, ref CsvField[], out int, out int, out int)"/>.
+    /// </summary>
+    public static int FindRecordEnd(ReadOnlySpan<byte> data, CsvDialect dialect, ref QuoteState state)
+    {
+        if (dialect.StrictQuotes)
+        {
+            var inQuotes = state == QuoteState.InsideQuotes;
+            var end = FindRecordEnd(data, ref inQuotes);
+            state = inQuotes ? QuoteState.InsideQuotes : QuoteState.FieldStart;
+            return end;
+        }
+
+        var pos = 0;
+        while (pos < data.Length)
+        {
+            int rel;
+            if (state == QuoteState.InsideQuotes)
+            {
+                rel = data[pos..].IndexOf((byte)'"');
+                if (rel < 0)
+                {
+                    return -1;
+                }
+
+                state = QuoteState.AfterClosingQuote;
+                pos += rel + 1;
+                continue;
+            }
+
+            rel = data[pos..].IndexOfAny(dialect.Specials);
+            if (rel != 0)
+            {
+                state = QuoteState.InUnquotedField;
+                if (rel < 0)
+                {
+                    return -1;
+                }
+            }
+
+            pos += rel;
+            var b = data[pos++];
+            if (b == '\n')
+            {
+                state = QuoteState.FieldStart;
+                return pos;
+            }
+
+            state = b == dialect.Delimiter ? QuoteState.FieldStart
+                : state == QuoteState.InUnquotedField ? QuoteState.InUnquotedField
+                : QuoteState.InsideQuotes;
         }
 
         return -1;

@@ -11,4 +11,7 @@ public sealed record InputSlice(string BlobName, long RangeStart, long RangeEnd,
 
     /// <summary>The CSV quote state just before <see cref="RangeStart"/> that the scan assumes (see <see cref="ScanOptions.StartsInsideQuotes"/>).</summary>
     public bool StartsInsideQuotes { get; init; }
+
+    /// <summary>The scan assumes the range starts inside an unquoted field after a quote taken as text (see <see cref="ScanOptions.StartsInUnquotedField"/>).</summary>
+    public bool StartsInUnquotedField { get; init; }
 }

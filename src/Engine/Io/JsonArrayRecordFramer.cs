@@ -62,7 +62,7 @@ internal sealed class JsonArrayRecordFramer : RecordFramer
     public override string EmptyBlobReason => _sawContent ? "the JSON array has no records" : "the blob is empty";
 
     /// <summary>Skips the rest of an element that is too long: the length through its closing '}', 0 when it goes on.</summary>
-    public override int FindRecordEnd(ReadOnlySpan<byte> data, ref bool inQuotes)
+    public override int FindRecordEnd(ReadOnlySpan<byte> data, ref QuoteState state)
     {
         var end = _discard.Scan(data);
         return end < 0 ? 0 : end;

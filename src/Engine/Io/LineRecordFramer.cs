@@ -38,7 +38,7 @@ internal sealed class LineRecordFramer : RecordFramer
     public override string EmptyBlobReason => _sawContent ? "the blob has no records" : "the blob is empty";
 
     /// <inheritdoc/>
-    public override int FindRecordEnd(ReadOnlySpan<byte> data, ref bool inQuotes) => data.IndexOf((byte)'\n') + 1;
+    public override int FindRecordEnd(ReadOnlySpan<byte> data, ref QuoteState state) => data.IndexOf((byte)'\n') + 1;
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.NoInlining)]

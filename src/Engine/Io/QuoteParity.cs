@@ -1,10 +1,12 @@
 namespace OrleansProc.Engine.Io;
 
 /// <summary>
-/// Checks the quote-state guesses of the consecutive ranges of one CSV blob. The state just before a range is the
-/// parity of the '"' bytes before it, so the true state of range i is the parity of the quote counts of ranges
-/// 0..i-1 (range 0 always starts outside quotes). A range's own count does not depend on its guess, so one pass finds
-/// every wrong guess and a re-scan with the true state is final (no cascade).
+/// Checks the quote-state guesses of the consecutive ranges of one CSV blob. Range 0 starts outside quotes; each
+/// range reports its <see cref="QuoteTransfer"/> (the state at its end for each state at its start), so the true state
+/// of range i is the transfers of ranges 0..i-1 applied in order. With strict quotes every quote toggles the state and
+/// the transfer is the parity of the range's quote count (a report without a transfer is read that way). A range's own
+/// report does not depend on its guess, so one pass finds every wrong guess and a re-scan with the true state is final
+/// (no cascade).
 /// </summary>
 /// <remarks>
 /// Use: scan every range with <c>StartsInsideQuotes = false</c>; collect each range's quote count (from the
@@ -34,15 +36,16 @@ public static class QuoteParity
     {
         ArgumentNullException.ThrowIfNull(ranges);
         var fixes = new List<QuoteParityFix>();
-        var inside = false;
+        var state = RangeStartState.Outside;
         for (var i = 0; i < ranges.Count; i++)
         {
-            if (ranges[i].StartsInsideQuotes != inside)
+            var report = ranges[i];
+            if (report.StartState != state)
             {
-                fixes.Add(new QuoteParityFix(i, inside));
+                fixes.Add(new QuoteParityFix(i, state == RangeStartState.InsideQuotes, state == RangeStartState.InUnquotedField));
             }
 
-            inside ^= (ranges[i].QuoteCount & 1) == 1;
+            state = (report.Transfer ?? QuoteTransfer.FromQuoteCount(report.QuoteCount)).EndState(state);
         }
 
         return fixes;

@@ -29,6 +29,9 @@ internal abstract class RecordFramer
     /// <summary>The quotes read within the range (CSV only).</summary>
     public virtual long QuoteCount => 0;
 
+    /// <summary>What the range does to the quote state, for each state at its start (CSV only; see <see cref="QuoteParity"/>).</summary>
+    public virtual QuoteTransfer? QuoteTransfer => null;
+
     /// <summary>Why a whole blob without any record is bad.</summary>
     public abstract string EmptyBlobReason { get; }
 
@@ -58,10 +61,16 @@ internal abstract class RecordFramer
     }
 
     /// <summary>
-    /// The length up to and including the '\n' that ends the record in which <paramref name="data"/> starts
-    /// (<paramref name="inQuotes"/> is the quote state at its start, and at its end when none is found); 0 when none.
+    /// The state just after <paramref name="before"/>, the byte before a range that starts mid-blob, when the range
+    /// is assumed to start in <paramref name="assumed"/>.
     /// </summary>
-    public abstract int FindRecordEnd(ReadOnlySpan<byte> data, ref bool inQuotes);
+    public virtual QuoteState StateBeforeRange(byte before, RangeStartState assumed) => QuoteState.FieldStart;
+
+    /// <summary>
+    /// The length up to and including the '\n' that ends the record in which <paramref name="data"/> starts
+    /// (<paramref name="state"/> is the quote state at its start, and at its end when none is found); 0 or less when none.
+    /// </summary>
+    public abstract int FindRecordEnd(ReadOnlySpan<byte> data, ref QuoteState state);
 
     /// <summary>Frames, checks and delivers the records of <paramref name="window"/>, from its start, until one of <see cref="FramingStop"/>.</summary>
     public FramingStop FrameRecords(ScanWindow window)

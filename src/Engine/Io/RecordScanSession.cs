@@ -25,9 +25,9 @@ internal sealed class RecordScanSession
     private readonly ScanProgress _progress = new();
     private Phase _phase;
     private bool _seekStarted;
-    private bool _seekInQuotes;
+    private QuoteState _seekState;
     private bool _discarding;
-    private bool _discardInQuotes;
+    private QuoteState _discardState;
     private bool _bomChecked;
 
     /// <param name="options">What to read.</param>
@@ -115,7 +115,7 @@ internal sealed class RecordScanSession
             {
                 // The start state of this range is a guess; the caller needs the range's quote count to check it.
                 await DrainQuotesAsync(input, cancellationToken).ConfigureAwait(false);
-                throw new BadRecordException(ex.Record) { QuoteCount = _framer.QuoteCount };
+                throw new BadRecordException(ex.Record) { QuoteCount = _framer.QuoteCount, QuoteTransfer = _framer.QuoteTransfer };
             }
 
             if (_window.Eof && _phase != Phase.Done)
@@ -125,7 +125,7 @@ internal sealed class RecordScanSession
 
             _delivery.Flush();
             CheckEmptyBlob();
-            return new ScanResult(_progress.Records, _progress.BytesScanned, _framer.QuoteCount, _bad.Count, _bad.Samples);
+            return new ScanResult(_progress.Records, _progress.BytesScanned, _framer.QuoteCount, _bad.Count, _bad.Samples) { QuoteTransfer = _framer.QuoteTransfer };
         }
         finally
         {
@@ -212,7 +212,7 @@ internal sealed class RecordScanSession
                     return true;
                 default:
                     _discarding = true;
-                    _discardInQuotes = false;
+                    _discardState = QuoteState.FieldStart;
                     break;
             }
         }
@@ -236,9 +236,9 @@ internal sealed class RecordScanSession
             }
 
             _seekStarted = true;
-            _seekInQuotes = _framer.TracksQuotes && _options.StartsInsideQuotes;
             var before = window.Buffer[window.Start++];
-            if (before == '\n' && !_seekInQuotes)
+            _seekState = _framer.StateBeforeRange(before, _options.StartState);
+            if (before == '\n' && _seekState != QuoteState.InsideQuotes)
             {
                 _phase = Phase.Records;
                 return true;
@@ -248,7 +248,7 @@ internal sealed class RecordScanSession
         var limit = (int)Math.Min(window.End, _options.RangeEnd - window.BufferAbs);
         if (window.Start < limit)
         {
-            var next = _framer.FindRecordEnd(window.Buffer.AsSpan(window.Start, limit - window.Start), ref _seekInQuotes);
+            var next = _framer.FindRecordEnd(window.Buffer.AsSpan(window.Start, limit - window.Start), ref _seekState);
             if (next > 0)
             {
                 window.Start += next;
@@ -272,7 +272,7 @@ internal sealed class RecordScanSession
     private bool Discard()
     {
         var window = _window;
-        var next = _framer.FindRecordEnd(window.Unread, ref _discardInQuotes);
+        var next = _framer.FindRecordEnd(window.Unread, ref _discardState);
         if (next > 0)
         {
             window.Start += next;

@@ -34,6 +34,27 @@ public sealed record ScanOptions
     /// <summary>The CSV quote state just before <see cref="RangeStart"/> (assumed; verified by the caller from the quote counts).</summary>
     public bool StartsInsideQuotes { get; init; }
 
+    /// <summary>
+    /// With lenient quotes, the range starts inside an unquoted field just after a quote taken as text (see
+    /// <see cref="RangeStartState.InUnquotedField"/>); <see cref="StartsInsideQuotes"/> is then false.
+    /// </summary>
+    public bool StartsInUnquotedField { get; init; }
+
+    /// <summary>The start state <see cref="StartsInsideQuotes"/> and <see cref="StartsInUnquotedField"/> say.</summary>
+    public RangeStartState StartState =>
+        StartsInsideQuotes ? RangeStartState.InsideQuotes
+        : StartsInUnquotedField ? RangeStartState.InUnquotedField
+        : RangeStartState.Outside;
+
+    /// <summary>The CSV field delimiter (a comma unless given or sniffed: ';', '|', tab).</summary>
+    public byte Delimiter { get; init; } = (byte)',';
+
+    /// <summary>
+    /// A quote inside an unquoted field (not at its start) makes the record bad, and every quote toggles the quote
+    /// state (RFC 4180 as written). By default such a quote is text, as in DuckDB, Python's csv and Spark.
+    /// </summary>
+    public bool StrictQuotes { get; init; }
+
     /// <summary>Count bad records and go on instead of throwing <see cref="BadRecordException"/>.</summary>
     public bool SkipBadRecords { get; init; }
 

@@ -12,8 +12,9 @@ namespace OrleansProc.Engine.Io;
 /// <remarks>
 /// CSV: the column names come from the header; each column's type is the first of BIGINT, DOUBLE, BOOLEAN
 /// (true/false), DATE (<c>yyyy-M-d</c>), TIMESTAMP (ISO-8601) that every non-empty sample value parses as, else VARCHAR
-/// (dates mixed with timestamps too, as DuckDB's sniffer); a column with no
-/// non-empty value is VARCHAR. Sample rows with the wrong field count or a malformed field are ignored (the scan
+/// (dates mixed with timestamps too, as DuckDB's sniffer); a column with no non-empty value is VARCHAR, and so is one
+/// with a value that starts with a zero followed by a digit (zip codes such as 00501 keep their zeros, as in DuckDB).
+/// Sample rows with the wrong field count or a malformed field are ignored (the scan
 /// reports them). JSON Lines and JSON arrays: see <see cref="JsonSchemaInference"/> (nested objects flattened into
 /// <c>a.b</c> columns). Text: one VARCHAR column <c>line</c>. Unless the head is the whole blob, its last record may
 /// be cut and is ignored.
@@ -31,12 +32,27 @@ public static class SchemaInference
     /// and infers the schema from them, knowing whether they are the whole input.
     /// </summary>
     /// <exception cref="BadRecordException">The head has no usable header or records, or the gzip data is invalid.</exception>
-    public static async Task<TableSchema> InferAsync(Stream input, bool gzip, DataFormat format, string sourceName, CancellationToken cancellationToken = default)
+    public static async Task<TableSchema> InferAsync(Stream input, bool gzip, DataFormat format, string sourceName, CancellationToken cancellationToken = default) =>
+        (await InferWithDelimiterAsync(input, gzip, format, sourceName, ',', cancellationToken: cancellationToken).ConfigureAwait(false)).Schema;
+
+    /// <summary>
+    /// <see cref="InferAsync"/> for a CSV <paramref name="delimiter"/>, or, when it is null, the delimiter told by
+    /// <see cref="CsvDelimiterSniffer.Detect"/> from the name and the head; returns both. With
+    /// <paramref name="givenSchema"/>, only the delimiter is told and the schema is returned as given.
+    /// </summary>
+    /// <exception cref="BadRecordException">The head has no usable header or records, or the gzip data is invalid.</exception>
+    public static async Task<InferredSchema> InferWithDelimiterAsync(
+        Stream input, bool gzip, DataFormat format, string sourceName, char? delimiter, TableSchema? givenSchema = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
+        if (format != DataFormat.Csv && givenSchema is not null)
+        {
+            return new InferredSchema(givenSchema, delimiter ?? ',');
+        }
+
         if (format == DataFormat.Text)
         {
-            return Infer(format, [], headIsWholeBlob: true, sourceName);
+            return new InferredSchema(Infer(format, [], headIsWholeBlob: true, sourceName), delimiter ?? ',');
         }
 
         // One byte more than the sample tells whether the sample is the whole input.
@@ -59,10 +75,14 @@ public static class SchemaInference
             }
         }
 
-        return Infer(format, head.AsSpan(0, Math.Min(length, SampleBytes)), length <= SampleBytes, sourceName);
+        var sample = head.AsSpan(0, Math.Min(length, SampleBytes));
+        var whole = length <= SampleBytes;
+        var csvDelimiter = format == DataFormat.Csv ? delimiter ?? CsvDelimiterSniffer.Detect(sourceName, sample, whole) : delimiter ?? ',';
+        return new InferredSchema(givenSchema ?? Infer(format, sample, whole, sourceName, csvDelimiter), csvDelimiter);
     }
 
-    public static TableSchema Infer(DataFormat format, ReadOnlySpan<byte> head, bool headIsWholeBlob, string sourceName)
+    /// <summary>Infers the schema from <paramref name="head"/>; a CSV head is split at <paramref name="delimiter"/>.</summary>
+    public static TableSchema Infer(DataFormat format, ReadOnlySpan<byte> head, bool headIsWholeBlob, string sourceName, char delimiter = ',')
     {
         ArgumentNullException.ThrowIfNull(sourceName);
         if (format != DataFormat.Text && head.IndexOf((byte)0) is var nul and >= 0)
@@ -72,7 +92,7 @@ public static class SchemaInference
 
         return format switch
         {
-            DataFormat.Csv => InferCsv(head, headIsWholeBlob, sourceName),
+            DataFormat.Csv => InferCsv(head, headIsWholeBlob, sourceName, new CsvDialect(checked((byte)delimiter), strictQuotes: false)),
             DataFormat.Jsonl => JsonSchemaInference.InferLines(SkipBom(head), headIsWholeBlob, sourceName),
             DataFormat.JsonArray => JsonSchemaInference.InferArray(SkipBom(head), headIsWholeBlob, sourceName),
             DataFormat.Text => new TableSchema([new ColumnSchema(TextColumnName, SqlType.Varchar)]),
@@ -80,7 +100,7 @@ public static class SchemaInference
         };
     }
 
-    private static TableSchema InferCsv(ReadOnlySpan<byte> head, bool headIsWholeBlob, string sourceName)
+    private static TableSchema InferCsv(ReadOnlySpan<byte> head, bool headIsWholeBlob, string sourceName, CsvDialect dialect)
     {
         var pos = head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
         if (pos == head.Length)
@@ -90,7 +110,7 @@ public static class SchemaInference
 
         var fields = new CsvField[16];
         var scratch = new byte[256];
-        var status = CsvTokenizer.Frame(head[pos..], headIsWholeBlob, ref fields, out var fieldCount, out var contentLength, out var recordLength);
+        var status = CsvTokenizer.Frame(head[pos..], headIsWholeBlob, dialect, ref fields, out var fieldCount, out var contentLength, out var recordLength);
         if (status == FrameStatus.NeedMore)
         {
             throw Error(sourceName, "no header: the first line does not end within the sample");
@@ -145,7 +165,7 @@ public static class SchemaInference
 
         while (pos < head.Length)
         {
-            status = CsvTokenizer.Frame(head[pos..], headIsWholeBlob, ref fields, out var count, out contentLength, out recordLength);
+            status = CsvTokenizer.Frame(head[pos..], headIsWholeBlob, dialect, ref fields, out var count, out contentLength, out recordLength);
             if (status != FrameStatus.Complete)
             {
                 break;
@@ -204,6 +224,15 @@ public static class SchemaInference
             }
 
             _sawValue = true;
+
+            // As DuckDB's sniffer: a leading zero followed by a digit ("00501", "007", "00.5") keeps the column text,
+            // while "0", "0.5" and "-01" are numbers.
+            if (value.Length > 1 && value[0] == '0' && char.IsAsciiDigit((char)value[1]))
+            {
+                _bigInt = false;
+                _double = false;
+            }
+
             _bigInt = _bigInt && long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _);
             _double = _double && value.IndexOfAnyInRange((byte)'0', (byte)'9') >= 0
                 && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _);

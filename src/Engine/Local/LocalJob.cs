@@ -39,6 +39,15 @@ public sealed record LocalJob
     /// <summary>How many partitions are scanned at once. Default: <see cref="Environment.ProcessorCount"/>.</summary>
     public int DegreeOfParallelism { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>
+    /// The CSV field delimiter; null to tell it from the files (tab for <c>.tsv</c>, else sniffed from the head of the
+    /// first non-empty file: see <see cref="Io.CsvDelimiterSniffer"/>).
+    /// </summary>
+    public char? Delimiter { get; init; }
+
+    /// <summary>A quote inside an unquoted CSV field is a bad record instead of text (see <see cref="Io.ScanOptions.StrictQuotes"/>).</summary>
+    public bool StrictQuotes { get; init; }
+
     /// <summary>Count bad records and go on instead of failing the job with a <see cref="Io.BadRecordException"/>.</summary>
     public bool SkipBadRecords { get; init; }
 

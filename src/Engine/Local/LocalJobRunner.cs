@@ -75,11 +75,14 @@ public sealed class LocalJobRunner(IProcessorFactory? factory = null)
     }
 
     /// <summary>
-    /// Infers the schema with <see cref="SchemaInference.InferAsync"/> from the first <see cref="SchemaInference.SampleBytes"/>
-    /// (decompressed for gzip) of the first non-empty file; for Parquet, reads it from that file's footer.
+    /// Infers the schema and the CSV delimiter (when <paramref name="delimiter"/> is null) with
+    /// <see cref="SchemaInference.InferWithDelimiterAsync"/> from the first <see cref="SchemaInference.SampleBytes"/>
+    /// (decompressed for gzip) of the first non-empty file; for Parquet, reads the schema from that file's footer.
+    /// With <paramref name="givenSchema"/> only the delimiter is told.
     /// </summary>
     /// <exception cref="BadRecordException">The head has no usable header or records.</exception>
-    public static async Task<TableSchema> InferSchemaAsync(IReadOnlyList<string> files, DataFormat format, CancellationToken cancellationToken = default)
+    public static async Task<InferredSchema> InferSchemaAsync(
+        IReadOnlyList<string> files, DataFormat format, char? delimiter = null, TableSchema? givenSchema = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(files);
         if (files.Count == 0)
@@ -102,10 +105,10 @@ public sealed class LocalJobRunner(IProcessorFactory? factory = null)
         {
             if (format == DataFormat.Parquet)
             {
-                return ParquetSchemaReader.Read(raw, file);
+                return new InferredSchema(givenSchema ?? ParquetSchemaReader.Read(raw, file), delimiter ?? ',');
             }
 
-            return await SchemaInference.InferAsync(raw, IsGzip(file), format, file, cancellationToken).ConfigureAwait(false);
+            return await SchemaInference.InferWithDelimiterAsync(raw, IsGzip(file), format, file, delimiter, givenSchema, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -178,11 +181,19 @@ public sealed class LocalJobRunner(IProcessorFactory? factory = null)
         }
 
         format = await DetectJsonLayoutAsync(files, format, cancellationToken).ConfigureAwait(false);
-        var schema = join?.Schema ?? job.Schema ?? await InferSchemaAsync(job.Files, format, cancellationToken).ConfigureAwait(false);
-        var processor = join?.Processor ?? _factory.Create(job.Processor, schema, query);
+        var schema = join?.Schema ?? job.Schema;
+        var delimiter = join?.Delimiter ?? job.Delimiter ?? ',';
+        if (join is null && (schema is null || (job.Delimiter is null && format == DataFormat.Csv)))
+        {
+            var inferred = await InferSchemaAsync(files, format, job.Delimiter, schema, cancellationToken).ConfigureAwait(false);
+            schema = inferred.Schema;
+            delimiter = inferred.Delimiter;
+        }
+
+        var processor = join?.Processor ?? _factory.Create(job.Processor, schema!, query);
         var partitionSize = job.PartitionSize ?? RangeCutter.DefaultPartitionSize(totalBytes, job.DegreeOfParallelism);
         var plan = RangeCutter.Plan(blobs, partitionSize, cutBlobs: DataFormats.CanCutRanges(format));
-        var run = new LocalRun(job, format, processor, plan, progress);
+        var run = new LocalRun(job, format, delimiter, processor, plan, progress);
         return await run.ExecuteAsync(cancellationToken).ConfigureAwait(false);
     }
 

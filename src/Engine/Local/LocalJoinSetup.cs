@@ -20,6 +20,7 @@ internal static class LocalJoinSetup
         var files = new List<IReadOnlyList<string>> { job.Files };
         var formats = new List<DataFormat> { job.Format ?? LocalJobRunner.DetectFormat(job.Files) };
         var schemas = new List<TableSchema>();
+        var delimiters = new List<char>();
         foreach (var join in query.Joins)
         {
             if (!join.SourceIsPath)
@@ -38,10 +39,14 @@ internal static class LocalJoinSetup
         var inputs = new BroadcastTableInput[files.Count];
         for (var t = 0; t < files.Count; t++)
         {
-            var schema = t == 0 && job.Schema is not null
-                ? job.Schema
-                : await LocalJobRunner.InferSchemaAsync(files[t], formats[t], cancellationToken).ConfigureAwait(false);
+            var given = t == 0 ? job.Schema : null;
+            var delimiter = t == 0 ? job.Delimiter : null;
+            var inferred = given is not null && (formats[t] != DataFormat.Csv || delimiter is not null)
+                ? new InferredSchema(given, delimiter ?? ',')
+                : await LocalJobRunner.InferSchemaAsync(files[t], formats[t], delimiter, given, cancellationToken).ConfigureAwait(false);
+            var schema = inferred.Schema;
             schemas.Add(schema);
+            delimiters.Add(inferred.Delimiter);
             var slices = new List<InputSlice>(files[t].Count);
             foreach (var file in files[t])
             {
@@ -55,13 +60,13 @@ internal static class LocalJoinSetup
                 slices.Add(new InputSlice(file, 0, long.MaxValue, LocalJobRunner.IsGzip(file)));
             }
 
-            inputs[t] = new BroadcastTableInput(schema, formats[t], slices, OpenAsync);
+            inputs[t] = new BroadcastTableInput(schema, formats[t], slices, OpenAsync, inferred.Delimiter);
         }
 
         var options = job.Processor.Options();
         var scanned = BroadcastJoin.ChooseScanned(query, sizes, options.BroadcastLimit);
         var processor = await BroadcastJoin.CreateAsync(query, inputs, scanned, options, cancellationToken).ConfigureAwait(false);
-        return new LocalJoinPlan(files[scanned], formats[scanned], schemas[scanned], processor);
+        return new LocalJoinPlan(files[scanned], formats[scanned], schemas[scanned], delimiters[scanned], processor);
     }
 
     private static Task<Stream> OpenAsync(InputSlice slice, CancellationToken cancellationToken) =>

@@ -27,7 +27,7 @@ internal sealed class LocalRun
     private long _rows;
     private long _bytes;
 
-    public LocalRun(LocalJob job, DataFormat format, IPartitionProcessor processor, IReadOnlyList<PartitionSlices> plan, IProgress<LocalProgress>? progress)
+    public LocalRun(LocalJob job, DataFormat format, char delimiter, IPartitionProcessor processor, IReadOnlyList<PartitionSlices> plan, IProgress<LocalProgress>? progress)
     {
         _job = job;
         _format = format;
@@ -36,7 +36,14 @@ internal sealed class LocalRun
         _progress = progress;
         _outcomes = new PartitionOutcome?[plan.Count];
         _outputDirectory = processor.WritesOutputRows ? job.OutputDirectory : null;
-        _settings = new PartitionScanSettings { Format = format, SkipBadRecords = job.SkipBadRecords, MaxBadRecordSamples = job.MaxBadRecordSamples };
+        _settings = new PartitionScanSettings
+        {
+            Format = format,
+            SkipBadRecords = job.SkipBadRecords,
+            MaxBadRecordSamples = job.MaxBadRecordSamples,
+            Delimiter = checked((byte)delimiter),
+            StrictQuotes = job.StrictQuotes,
+        };
     }
 
     public async Task<LocalRunResult> ExecuteAsync(CancellationToken cancellationToken)
@@ -85,7 +92,7 @@ internal sealed class LocalRun
             return;
         }
 
-        var outcome = await ScanPartitionAsync(index, startsInsideQuotes: false, cancellationToken).ConfigureAwait(false);
+        var outcome = await ScanPartitionAsync(index, RangeStartState.Outside, cancellationToken).ConfigureAwait(false);
         outcome.Verified = !IsMidFileCsvRange(index);
         _outcomes[index] = outcome;
         if (outcome.Error is not null && outcome.Verified)
@@ -108,7 +115,10 @@ internal sealed class LocalRun
 
     private async ValueTask RescanAsync(PartitionQuoteFix fix, CancellationToken cancellationToken)
     {
-        var outcome = await ScanPartitionAsync(fix.Partition, fix.StartsInsideQuotes, cancellationToken).ConfigureAwait(false);
+        var outcome = await ScanPartitionAsync(
+            fix.Partition,
+            fix.StartsInsideQuotes ? RangeStartState.InsideQuotes : fix.StartsInUnquotedField ? RangeStartState.InUnquotedField : RangeStartState.Outside,
+            cancellationToken).ConfigureAwait(false);
         outcome.Verified = true;
         var previous = _outcomes[fix.Partition];
         _outcomes[fix.Partition] = outcome;
@@ -149,7 +159,11 @@ internal sealed class LocalRun
         for (var i = 0; _format == DataFormat.Csv && i < _plan.Count; i++)
         {
             var report = _outcomes[i] is { } outcome && outcome.Scan.QuoteCounts[0] >= 0
-                ? new RangeQuoteReport(outcome.Scan.QuoteCounts[0], outcome.StartsInsideQuotes)
+                ? new RangeQuoteReport(
+                    outcome.Scan.QuoteCounts[0],
+                    outcome.StartState == RangeStartState.InsideQuotes,
+                    outcome.StartState == RangeStartState.InUnquotedField,
+                    outcome.Scan.QuoteTransfers[0])
                 : (RangeQuoteReport?)null;
             ranges[i] = CutRange.Of(_plan[i].Slices, report);
         }
@@ -215,12 +229,16 @@ internal sealed class LocalRun
         return new LocalRunResult(table, rows, bytes, bad, samples, _plan.Count, rescans) { RowGroupsSkipped = skipped };
     }
 
-    private async Task<PartitionOutcome> ScanPartitionAsync(int index, bool startsInsideQuotes, CancellationToken cancellationToken)
+    private async Task<PartitionOutcome> ScanPartitionAsync(int index, RangeStartState startState, CancellationToken cancellationToken)
     {
         var slices = _plan[index].Slices;
-        if (startsInsideQuotes)
+        if (startState != RangeStartState.Outside)
         {
-            slices = slices.Select(s => s with { StartsInsideQuotes = true }).ToList();
+            slices = slices.Select(s => s with
+            {
+                StartsInsideQuotes = startState == RangeStartState.InsideQuotes,
+                StartsInUnquotedField = startState == RangeStartState.InUnquotedField,
+            }).ToList();
         }
 
         Stream? output = null;
@@ -235,7 +253,7 @@ internal sealed class LocalRun
         {
             var partial = _processor.CreatePartial(output);
             var scan = await PartitionScan.ScanAsync(slices, OpenSliceAsync, _processor, partial, _settings, cancellationToken).ConfigureAwait(false);
-            return new PartitionOutcome(scan, scan.Error is null ? partial : null, startsInsideQuotes);
+            return new PartitionOutcome(scan, scan.Error is null ? partial : null, startState);
         }
         finally
         {

@@ -5,7 +5,7 @@ using OrleansProc.Engine.Processing;
 namespace OrleansProc.Engine.Local;
 
 /// <summary>What one scan of one partition produced: its partial or its bad-record error, and its counts.</summary>
-internal sealed class PartitionOutcome(PartitionScanResult scan, IPartial? partial, bool startsInsideQuotes)
+internal sealed class PartitionOutcome(PartitionScanResult scan, IPartial? partial, RangeStartState startState)
 {
     /// <summary>The scan's counters, quote counts, samples and error.</summary>
     public PartitionScanResult Scan { get; } = scan;
@@ -18,7 +18,7 @@ internal sealed class PartitionOutcome(PartitionScanResult scan, IPartial? parti
     public long Bytes => Scan.Bytes;
 
     /// <summary>The quote state the (single) range was scanned with.</summary>
-    public bool StartsInsideQuotes { get; } = startsInsideQuotes;
+    public RangeStartState StartState { get; } = startState;
 
     /// <summary>The first bad record, when bad records are not skipped.</summary>
     public BadRecordException? Error => Scan.Error;

@@ -43,6 +43,7 @@ public static class PartitionScan
         var samples = new List<BadRecord>();
         var quotes = new long[slices.Count];
         Array.Fill(quotes, -1);
+        var transfers = new QuoteTransfer?[slices.Count];
         var reads = new SliceReadAhead(slices, open, settings.ReadAhead, cancellationToken);
         await using (reads.ConfigureAwait(false))
         {
@@ -59,6 +60,9 @@ public static class PartitionScan
                     RangeStart = slice.RangeStart,
                     RangeEnd = slice.RangeEnd,
                     StartsInsideQuotes = slice.StartsInsideQuotes,
+                    StartsInUnquotedField = slice.StartsInUnquotedField,
+                    Delimiter = settings.Delimiter,
+                    StrictQuotes = settings.StrictQuotes,
                     SkipBadRecords = settings.SkipBadRecords,
                     MaxBadRecordSamples = settings.MaxBadRecordSamples,
                     MaxRecordBytes = settings.MaxRecordBytes,
@@ -72,13 +76,15 @@ public static class PartitionScan
                 catch (BadRecordException e)
                 {
                     quotes[s] = e.QuoteCount ?? -1;
-                    return new PartitionScanResult { Rows = rows, Bytes = bytes, BadRecords = bad, QuoteCounts = quotes, BadRecordSamples = samples, Error = e };
+                    transfers[s] = e.QuoteTransfer;
+                    return new PartitionScanResult { Rows = rows, Bytes = bytes, BadRecords = bad, QuoteCounts = quotes, QuoteTransfers = transfers, BadRecordSamples = samples, Error = e };
                 }
 
                 rows += result.Records;
                 bytes += result.BytesRead;
                 bad += result.BadRecords;
                 quotes[s] = result.QuoteCount;
+                transfers[s] = result.QuoteTransfer;
                 for (var b = 0; b < result.BadRecordSamples.Count && samples.Count < settings.MaxBadRecordSamples; b++)
                 {
                     samples.Add(result.BadRecordSamples[b]);
@@ -89,7 +95,7 @@ public static class PartitionScan
         }
 
         partial.Complete();
-        return new PartitionScanResult { Rows = rows, Bytes = bytes, BadRecords = bad, QuoteCounts = quotes, BadRecordSamples = samples };
+        return new PartitionScanResult { Rows = rows, Bytes = bytes, BadRecords = bad, QuoteCounts = quotes, QuoteTransfers = transfers, BadRecordSamples = samples };
     }
 
     private static async Task<ScanResult> ScanSliceAsync(InputSlice slice, Stream opened, ScanOptions options, IRowSink sink, CancellationToken cancellationToken)

@@ -20,6 +20,9 @@ public sealed record PartitionScanResult
     /// <summary>Quote bytes counted in each slice's range, in slice order; -1 where unknown (the slice threw without one, or was not reached).</summary>
     public required IReadOnlyList<long> QuoteCounts { get; init; }
 
+    /// <summary>What each slice's range does to the quote state, in slice order (CSV); null where unknown, as for <see cref="QuoteCounts"/>.</summary>
+    public IReadOnlyList<QuoteTransfer?> QuoteTransfers { get; init; } = [];
+
     /// <summary>The first bad records skipped, in input order, as the scanner found them (a mid-blob record has no line yet: see <see cref="BadRecordLocator"/>).</summary>
     public IReadOnlyList<BadRecord> BadRecordSamples { get; init; } = [];
 

@@ -11,6 +11,12 @@ public sealed record PartitionScanSettings
     /// <summary>Count bad records and go on instead of ending the scan at the first (see <see cref="ScanOptions.SkipBadRecords"/>).</summary>
     public bool SkipBadRecords { get; init; }
 
+    /// <summary>The CSV field delimiter (see <see cref="ScanOptions.Delimiter"/>). Default ','.</summary>
+    public byte Delimiter { get; init; } = (byte)',';
+
+    /// <summary>A quote inside an unquoted CSV field is an error (see <see cref="ScanOptions.StrictQuotes"/>).</summary>
+    public bool StrictQuotes { get; init; }
+
     /// <summary>How many bad records the scan keeps as samples, over all its slices. Default 5.</summary>
     public int MaxBadRecordSamples { get; init; } = 5;
 

@@ -7,7 +7,7 @@ namespace OrleansProc.Engine.Pipeline;
 /// <see cref="QuoteParity.FindWrongGuesses"/>, for local runs and the cluster's coordinator alike.
 /// </summary>
 /// <remarks>
-/// A range's true start state is the parity of the quote counts of the ranges before it, so each blob's ranges are
+/// A range's true start state follows from the reports (quote transfers) of the ranges before it, so each blob's ranges are
 /// checked in range order as far as their counts are known: the chain ends at the first range without a report
 /// (not scanned yet, scanned again, or after a confirmed error), and ranges after it wait for a later check. A
 /// range in the checked chain either has a wrong guess (scan it again with the state given) or a right one (its
@@ -56,7 +56,7 @@ public static class QuoteGuessCheck
             {
                 if (next < fixes.Count && fixes[next].RangeIndex == r)
                 {
-                    wrong.Add(new PartitionQuoteFix(ranges[r], fixes[next].StartsInsideQuotes));
+                    wrong.Add(new PartitionQuoteFix(ranges[r], fixes[next].StartsInsideQuotes, fixes[next].StartsInUnquotedField));
                     next++;
                 }
                 else

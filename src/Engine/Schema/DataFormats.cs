@@ -40,7 +40,7 @@ public static class DataFormats
         var extension = Path.GetExtension(plain).ToLowerInvariant();
         return extension switch
         {
-            ".csv" => DataFormat.Csv,
+            ".csv" or ".tsv" => DataFormat.Csv,
             ".jsonl" or ".json" or ".ndjson" => DataFormat.Jsonl,
             ".txt" or ".log" or ".text" => DataFormat.Text,
             ".parquet" => DataFormat.Parquet,

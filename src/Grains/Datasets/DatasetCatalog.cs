@@ -66,13 +66,22 @@ public sealed class DatasetCatalog(BlobStore store, TimeProvider time)
             return new DatasetOutcome(null, formatError);
         }
 
+        if (registration.Delimiter is { } d && (!char.IsAscii(d) || d is '"' or '\n' or '\r' or '\0'))
+        {
+            return new DatasetOutcome(null, "bad delimiter: one ASCII character other than a quote or a line end");
+        }
+
         TableSchema schema;
+        char delimiter;
         try
         {
             format = await DetectJsonLayoutAsync(format, blobs, cancellationToken).ConfigureAwait(false);
-            schema = registration.Schema is { Length: > 0 } given
-                ? SchemaParser.Parse(given)
-                : await InferSchemaAsync(format, blobs, cancellationToken).ConfigureAwait(false);
+            var given = registration.Schema is { Length: > 0 } text ? SchemaParser.Parse(text) : null;
+            var inferred = given is not null && (format != DataFormat.Csv || registration.Delimiter is not null)
+                ? new InferredSchema(given, registration.Delimiter ?? ',')
+                : await InferSchemaAsync(format, blobs, registration.Delimiter, given, cancellationToken).ConfigureAwait(false);
+            delimiter = inferred.Delimiter;
+            schema = inferred.Schema;
         }
         catch (ArgumentException e)
         {
@@ -94,6 +103,8 @@ public sealed class DatasetCatalog(BlobStore store, TimeProvider time)
             Columns = schema.Columns,
             SchemaGiven = registration.Schema is { Length: > 0 },
             RegisteredAt = time.GetUtcNow(),
+            Delimiter = delimiter,
+            StrictQuotes = registration.StrictQuotes,
         };
         await WriteManifestAsync(manifest, cancellationToken).ConfigureAwait(false);
         return new DatasetOutcome(ToInfo(manifest, blobs), null);
@@ -139,6 +150,7 @@ public sealed class DatasetCatalog(BlobStore store, TimeProvider time)
         Bytes = blobs.Sum(b => b.Length),
         RegisteredAt = manifest.RegisteredAt,
         SchemaGiven = manifest.SchemaGiven,
+        Delimiter = manifest.Delimiter,
     };
 
     private static string? DetectFormat(IReadOnlyList<DatasetBlob> blobs, string? requested, out DataFormat format)
@@ -173,16 +185,16 @@ public sealed class DatasetCatalog(BlobStore store, TimeProvider time)
         return await JsonLayout.DetectAsync(head, first.Gzip, format, first.Name, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<TableSchema> InferSchemaAsync(DataFormat format, IReadOnlyList<DatasetBlob> blobs, CancellationToken cancellationToken)
+    private async Task<InferredSchema> InferSchemaAsync(DataFormat format, IReadOnlyList<DatasetBlob> blobs, char? delimiter, TableSchema? given, CancellationToken cancellationToken)
     {
         var first = blobs.FirstOrDefault(b => b.Length > 0) ?? blobs[0];
         if (format == DataFormat.Parquet)
         {
             await using var file = await store.OpenSeekableReadAsync(store.Datasets, first.Name, cancellationToken).ConfigureAwait(false);
-            return ParquetSchemaReader.Read(file, first.Name);
+            return new InferredSchema(given ?? ParquetSchemaReader.Read(file, first.Name), delimiter ?? ',');
         }
 
         await using var head = await store.OpenRangeReadAsync(store.Datasets, first.Name, 0, SchemaInference.SampleBytes, cancellationToken).ConfigureAwait(false);
-        return await SchemaInference.InferAsync(head, first.Gzip, format, first.Name, cancellationToken).ConfigureAwait(false);
+        return await SchemaInference.InferWithDelimiterAsync(head, first.Gzip, format, first.Name, delimiter, given, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -13,6 +13,12 @@ public sealed record DatasetManifest
 
     public bool SchemaGiven { get; init; }
 
+    /// <summary>The CSV field delimiter: given at registration, tab for .tsv blobs, else sniffed from the first blob.</summary>
+    public char Delimiter { get; init; } = ',';
+
+    /// <summary>Every job over the dataset reads a quote inside an unquoted CSV field as a bad record (given at registration).</summary>
+    public bool StrictQuotes { get; init; }
+
     public DateTimeOffset RegisteredAt { get; init; }
 
     public TableSchema ToSchema() => new(Columns);

@@ -118,7 +118,7 @@ public sealed partial class JobPlanner(DatasetCatalog catalog, BlobStore store, 
             BytesTotal = totalBytes,
             OutputDataset = outputDataset,
             Partitions = partitions.Select(_ => new PartitionRecord()).ToList(),
-            Plan = QueryPlans.Create(dataset, manifest.Format, spec, processor, outputDataset),
+            Plan = QueryPlans.Create(dataset, manifest.Format, spec, processor, outputDataset, manifest.Delimiter, manifest.StrictQuotes),
         };
         var slices = partitions.Select(p => (IReadOnlyList<SliceSpec>)p.Slices.Select(SliceSpecs.FromInput).ToList()).ToList();
         processors.Put(jobId, processorSpec, processor); // the partitions and the merge on this silo compile nothing
@@ -135,7 +135,7 @@ public sealed partial class JobPlanner(DatasetCatalog catalog, BlobStore store, 
         var manifest = await catalog.GetManifestAsync(record.Dataset, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"dataset '{record.Dataset}' was deleted while the job ran");
         var processor = processors.GetOrCreate(jobId, QueryPlans.ProcessorSpecOf(record.Spec!), manifest.ToSchema());
-        return QueryPlans.Create(record.Dataset, manifest.Format, record.Spec!, processor, record.OutputDataset);
+        return QueryPlans.Create(record.Dataset, manifest.Format, record.Spec!, processor, record.OutputDataset, manifest.Delimiter, manifest.StrictQuotes);
     }
 
     /// <summary>Stores the slices of a job's partitions (once, at submit; a later submit of the same id is rejected).</summary>

@@ -49,6 +49,14 @@ public sealed class PartitionRecord
     [Id(12)]
     public long? QuoteCount { get; set; }
 
+    /// <summary>With <see cref="StartsInsideQuotes"/> false: the range is assumed to start in an unquoted field after a quote read as text.</summary>
+    [Id(20)]
+    public bool StartsInUnquotedField { get; set; }
+
+    /// <summary>With <see cref="QuoteCount"/>: what its range does to the quote state (the Engine's QuoteTransfer code), once reported.</summary>
+    [Id(21)]
+    public int? QuoteTransfer { get; set; }
+
     /// <summary>When the current attempt reported, or null while it runs.</summary>
     [Id(13)]
     public DateTimeOffset? FinishedAt { get; set; }

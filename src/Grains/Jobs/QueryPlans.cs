@@ -25,8 +25,11 @@ public static class QueryPlans
         return SpecOf(plan.Kind, plan.Sql, plan.Column, plan.Top, plan.MaxGroups) with { BroadcastLimit = plan.BroadcastLimit };
     }
 
-    /// <summary>The plan of <paramref name="spec"/> over a dataset, bound into <paramref name="processor"/>.</summary>
-    public static QueryPlan Create(string dataset, DataFormat format, JobSpec spec, IPartitionProcessor processor, string? outputDataset)
+    /// <summary>
+    /// The plan of <paramref name="spec"/> over a dataset, bound into <paramref name="processor"/>; the dataset's CSV
+    /// <paramref name="delimiter"/> and strict quotes (<paramref name="datasetStrictQuotes"/>) come from its manifest.
+    /// </summary>
+    public static QueryPlan Create(string dataset, DataFormat format, JobSpec spec, IPartitionProcessor processor, string? outputDataset, char delimiter = ',', bool datasetStrictQuotes = false)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(processor);
@@ -44,6 +47,8 @@ public static class QueryPlans
             MaxGroups = processorSpec.MaxGroups,
             SkipBadRecords = spec.SkipBadRecords,
             OutputDataset = outputDataset,
+            Delimiter = delimiter,
+            StrictQuotes = spec.StrictQuotes || datasetStrictQuotes,
         };
     }
 

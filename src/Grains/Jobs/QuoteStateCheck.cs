@@ -11,10 +11,10 @@ namespace OrleansProc.Grains.Jobs;
 /// </summary>
 public static class QuoteStateCheck
 {
-    /// <summary>Ranges scanned under a wrong guess: (partition, the right start state).</summary>
-    public static IReadOnlyList<(int Partition, bool StartsInsideQuotes)> FindWrongGuesses(
+    /// <summary>Ranges scanned under a wrong guess, with the right start state.</summary>
+    public static IReadOnlyList<PartitionQuoteFix> FindWrongGuesses(
         IReadOnlyList<IReadOnlyList<SliceSpec>> plan, IReadOnlyList<PartitionRecord> partitions) =>
-        Check(plan, partitions).WrongGuesses.Select(fix => (fix.Partition, fix.StartsInsideQuotes)).ToList();
+        Check(plan, partitions).WrongGuesses;
 
     /// <summary>
     /// Suspect partitions whose error is real, in partition order: those that start at a blob's start, or whose guess
@@ -51,7 +51,11 @@ public static class QuoteStateCheck
             {
                 var partition = partitions[i];
                 var report = partition.Status is PartitionStatus.Done or PartitionStatus.Suspect && partition.QuoteCount is { } quotes
-                    ? new RangeQuoteReport(quotes, partition.StartsInsideQuotes)
+                    ? new RangeQuoteReport(
+                        quotes,
+                        partition.StartsInsideQuotes,
+                        partition.StartsInUnquotedField,
+                        partition.QuoteTransfer is { } code ? new QuoteTransfer((byte)code) : null)
                     : (RangeQuoteReport?)null;
                 ranges[i] = new CutRange(slice.BlobName, slice.RangeStart, report);
             }

@@ -9,7 +9,11 @@ public static class SliceSpecs
     public static InputSlice ToInput(SliceSpec slice)
     {
         ArgumentNullException.ThrowIfNull(slice);
-        return new InputSlice(slice.BlobName, slice.RangeStart, slice.RangeEnd, slice.Gzip) { StartsInsideQuotes = slice.StartsInsideQuotes };
+        return new InputSlice(slice.BlobName, slice.RangeStart, slice.RangeEnd, slice.Gzip) 
+        {
+            StartsInsideQuotes = slice.StartsInsideQuotes,
+            StartsInUnquotedField = slice.StartsInUnquotedField,
+        };
     }
 
     public static SliceSpec FromInput(InputSlice slice)
@@ -22,6 +26,7 @@ public static class SliceSpecs
             RangeEnd = slice.RangeEnd,
             Gzip = slice.Gzip,
             StartsInsideQuotes = slice.StartsInsideQuotes,
+            StartsInUnquotedField = slice.StartsInUnquotedField,
         };
     }
 }

@@ -87,6 +87,8 @@ public sealed partial class PartitionRunner(
             {
                 Format = QueryPlans.FormatOf(plan),
                 SkipBadRecords = plan.SkipBadRecords,
+                Delimiter = checked((byte)plan.Delimiter),
+                StrictQuotes = plan.StrictQuotes,
                 MaxRecordBytes = options.Value.MaxRecordBytes,
                 ReadAhead = options.Value.ReadAhead,
                 SliceStarting = slice =>
@@ -121,6 +123,7 @@ public sealed partial class PartitionRunner(
                         Error = await DescribeAsync(error.Record, cancellationToken).ConfigureAwait(false),
                         Permanent = true,
                         SliceQuoteCounts = error.QuoteCount is { } quotes && assignment.Slices.Count == 1 ? [quotes] : [],
+                        SliceQuoteTransfers = error.QuoteTransfer is { } transfer && assignment.Slices.Count == 1 ? [transfer.Code] : [],
                     };
                 }
 
@@ -158,6 +161,7 @@ public sealed partial class PartitionRunner(
                 BadRecords = scan.BadRecords,
                 BadRecordSamples = samples,
                 SliceQuoteCounts = scan.QuoteCounts,
+                SliceQuoteTransfers = scan.QuoteTransfers.Select(t => t is { } transfer ? transfer.Code : -1).ToList(),
                 OutputBlocks = output?.Blocks ?? 0,
                 RowGroupsSkipped = scan.RowGroupsSkipped,
             };

@@ -31,6 +31,25 @@ public sealed class LocalModeTests : IDisposable
     }
 
     [Fact]
+    public async Task Query_LocalDelimiterAndStrictQuotes_ReadAsAsked()
+    {
+        var file = Path.Combine(_folder.FullName, "coords.csv");
+        await File.WriteAllTextAsync(file, "k;lat\n00501;37°36'37.8\"N\n");
+
+        var (exitCode, output, _) = await RunAsync("query", $"SELECT k, lat FROM '{file}'", "--delimiter", ";", "--format", "json");
+        var (strictCode, _, strictError) = await RunAsync("query", $"SELECT k, lat FROM '{file}'", "--strict-quotes");
+        var (badCode, _, badError) = await RunAsync("query", $"SELECT k FROM '{file}'", "--delimiter", ";;");
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        var row = Assert.Single(JsonDocument.Parse(output).RootElement.EnumerateArray());
+        Assert.Equal(("00501", "37°36'37.8\"N"), (row.GetProperty("k").GetString(), row.GetProperty("lat").GetString()));
+        Assert.NotEqual(ExitCodes.Success, strictCode);
+        Assert.Contains("unterminated quoted field", strictError, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Usage, badCode);
+        Assert.Contains("invalid delimiter ';;' for --delimiter", badError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Query_LocalGroupByOverMaxGroups_FailsNamingTheLimit()
     {
         await File.WriteAllTextAsync(Path.Combine(_folder.FullName, "a.csv"), "k,v\nx,1\ny,2\nz,3\nx,4\n");

@@ -11,10 +11,10 @@ namespace OrleansProc.EndToEnd.Tests.Infrastructure;
 /// </summary>
 public static class DuckDbReference
 {
-    public static List<Dictionary<string, object?>> Query(string sql, string view, string csvGlob) => Query(sql, [(view, csvGlob)]);
+    public static List<Dictionary<string, object?>> Query(string sql, string view, string csvGlob, char delimiter = ',') => Query(sql, [(view, csvGlob)], delimiter);
 
-    /// <summary>DuckDB's rows for <paramref name="sql"/> over a view per (view, CSV glob) pair (joins).</summary>
-    public static List<Dictionary<string, object?>> Query(string sql, IReadOnlyList<(string View, string CsvGlob)> views)
+    /// <summary>DuckDB's rows for <paramref name="sql"/> over a view per (view, file glob) pair (joins); CSV files with <paramref name="delimiter"/>.</summary>
+    public static List<Dictionary<string, object?>> Query(string sql, IReadOnlyList<(string View, string CsvGlob)> views, char delimiter = ',')
     {
         using var connection = new DuckDBConnection("DataSource=:memory:");
         connection.Open();
@@ -25,7 +25,7 @@ public static class DuckDbReference
                 ? $"CREATE VIEW \"{view}\" AS SELECT * FROM read_json('{csvGlob}')"
                 : csvGlob.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase)
                 ? $"CREATE VIEW \"{view}\" AS SELECT * FROM read_parquet('{csvGlob}')"
-                : $"CREATE VIEW \"{view}\" AS SELECT * FROM read_csv('{csvGlob}', header = true, delim = ',', quote = '\"', escape = '\"', strict_mode = false)";
+                : $"CREATE VIEW \"{view}\" AS SELECT * FROM read_csv('{csvGlob}', header = true, delim = '{delimiter}', quote = '\"', escape = '\"', strict_mode = false)";
             create.ExecuteNonQuery();
         }
 

@@ -132,11 +132,11 @@ public sealed class CsvRecordFramerTests
     public async Task FindRecordEnd_NewlineInsideQuotes_SkipsIt()
     {
         var fixture = await FramerFixture.LoadAsync(string.Empty, Csv());
-        var inQuotes = false;
+        var state = QuoteState.FieldStart;
 
-        var end = fixture.Framer.FindRecordEnd("\"x\ny\"\nz"u8, ref inQuotes);
+        var end = fixture.Framer.FindRecordEnd("\"x\ny\"\nz"u8, ref state);
 
         Assert.Equal(6, end);
-        Assert.False(inQuotes);
+        Assert.Equal(QuoteState.FieldStart, state);
     }
 }

@@ -89,9 +89,9 @@ public sealed class LineRecordFramerTests
     public async Task FindRecordEnd_QuoteBeforeNewline_EndsAtTheNewline()
     {
         var fixture = await FramerFixture.LoadAsync(string.Empty, Text());
-        var inQuotes = false;
+        var state = QuoteState.FieldStart;
 
-        var end = fixture.Framer.FindRecordEnd("\"a\nb"u8, ref inQuotes);
+        var end = fixture.Framer.FindRecordEnd("\"a\nb"u8, ref state);
 
         Assert.Equal(3, end);
         Assert.False(fixture.Framer.TracksQuotes);

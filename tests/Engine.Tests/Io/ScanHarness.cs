@@ -30,8 +30,8 @@ internal static class ScanHarness
     }
 
     /// <summary>
-    /// Scans a blob cut at <paramref name="cuts"/> as a coordinator would: every range first with
-    /// StartsInsideQuotes = false, then the wrong guesses found by <see cref="QuoteParity"/> again. Returns the rows in
+    /// Scans a blob cut at <paramref name="cuts"/> as a coordinator would: every range first outside quotes, then the
+    /// wrong guesses found by <see cref="QuoteParity"/> (from the ranges' quote transfers) again. Returns the rows in
     /// blob order and the number of ranges re-scanned.
     /// </summary>
     public static async Task<(List<SqlValue[]> Rows, int Rescans)> ScanCutAsync(byte[] blob, IReadOnlyList<long> cuts, ScanOptions options, int bufferSize)
@@ -43,38 +43,39 @@ internal static class ScanHarness
         var errors = new BadRecordException?[n];
         var reports = new RangeQuoteReport[n];
 
-        async Task ScanRange(int i, bool inside)
+        async Task ScanRange(int i, bool inside, bool unquoted)
         {
             var range = options with
             {
                 RangeStart = starts[i],
                 RangeEnd = i + 1 < n ? starts[i + 1] : long.MaxValue,
                 StartsInsideQuotes = inside,
+                StartsInUnquotedField = unquoted,
             };
             try
             {
                 var (r, result) = await ScanAsync(blob, range, bufferSize);
                 rows[i] = r;
                 errors[i] = null;
-                reports[i] = new RangeQuoteReport(result.QuoteCount, inside);
+                reports[i] = new RangeQuoteReport(result.QuoteCount, inside, unquoted, result.QuoteTransfer);
             }
             catch (BadRecordException ex) when (ex.QuoteCount is not null)
             {
                 rows[i] = [];
                 errors[i] = ex;
-                reports[i] = new RangeQuoteReport(ex.QuoteCount.Value, inside);
+                reports[i] = new RangeQuoteReport(ex.QuoteCount.Value, inside, unquoted, ex.QuoteTransfer);
             }
         }
 
         for (var i = 0; i < n; i++)
         {
-            await ScanRange(i, false);
+            await ScanRange(i, false, false);
         }
 
         var fixes = QuoteParity.FindWrongGuesses(reports);
         foreach (var fix in fixes)
         {
-            await ScanRange(fix.RangeIndex, fix.StartsInsideQuotes);
+            await ScanRange(fix.RangeIndex, fix.StartsInsideQuotes, fix.StartsInUnquotedField);
         }
 
         var error = errors.FirstOrDefault(e => e is not null);

@@ -94,7 +94,7 @@ public sealed class ParquetScanTests : IDisposable
     public async Task InferSchema_Footer_MapsTypesToTheEngines()
     {
         var file = ParquetFiles.Write(_folder, "t.parquet", ParquetFiles.Sample);
-        var schema = await LocalJobRunner.InferSchemaAsync([file], DataFormat.Parquet);
+        var schema = (await LocalJobRunner.InferSchemaAsync([file], DataFormat.Parquet)).Schema;
         Assert.Equal(
             [
                 "id BIGINT", "qty BIGINT", "amount DOUBLE", "city VARCHAR", "even BOOLEAN", "ts TIMESTAMP", "price DOUBLE", "day DATE",

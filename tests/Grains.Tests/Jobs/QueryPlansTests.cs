@@ -35,6 +35,21 @@ public sealed class QueryPlansTests
         Assert.True(plan.SkipBadRecords);
     }
 
+    [Theory]
+    [InlineData(false, false, false)]
+    [InlineData(true, false, true)]
+    [InlineData(false, true, true)]
+    public void Create_CsvDialect_CarriesTheDelimiterAndStrictQuotes(bool jobStrict, bool datasetStrict, bool expected)
+    {
+        var spec = new JobSpec { Sql = "SELECT COUNT(*) FROM zips", StrictQuotes = jobStrict };
+        var processor = ProcessorFactory.Instance.Create(QueryPlans.ProcessorSpecOf(spec), Schema);
+
+        var plan = QueryPlans.Create("zips", DataFormat.Csv, spec, processor, outputDataset: null, delimiter: '\t', datasetStrictQuotes: datasetStrict);
+
+        Assert.Equal('\t', plan.Delimiter);
+        Assert.Equal(expected, plan.StrictQuotes);
+    }
+
     [Fact]
     public void PlanMappings_RoundTrip_GiveTheSpecAndSchemaThePlannerCompiled()
     {

@@ -1,4 +1,6 @@
 using OrleansProc.Contracts.Partitions;
+using OrleansProc.Engine.Io;
+using OrleansProc.Engine.Pipeline;
 using OrleansProc.Grains.Jobs;
 using static OrleansProc.Grains.Tests.Jobs.CoordinatorHarness;
 
@@ -8,6 +10,9 @@ public sealed class QuoteStateCheckTests
 {
     private static List<PartitionRecord> Reported(params (PartitionStatus Status, long? Quotes, bool Inside)[] partitions) =>
         partitions.Select(p => new PartitionRecord { Status = p.Status, QuoteCount = p.Quotes, StartsInsideQuotes = p.Inside }).ToList();
+
+    private static List<(int, bool)> Guesses(IReadOnlyList<IReadOnlyList<SliceSpec>> plan, IReadOnlyList<PartitionRecord> partitions) =>
+        [.. QuoteStateCheck.FindWrongGuesses(plan, partitions).Select(fix => (fix.Partition, fix.StartsInsideQuotes))];
 
     [Fact]
     public void FindWrongGuesses_EvenQuoteCounts_None()
@@ -23,7 +28,7 @@ public sealed class QuoteStateCheckTests
         var partitions = Reported((PartitionStatus.Done, 1, false), (PartitionStatus.Done, 2, false), (PartitionStatus.Done, 1, false), (PartitionStatus.Done, 0, false));
 
         // States: 0 outside; 1 inside (after 1); 2 inside (after 1+2); 3 outside (after 1+2+1).
-        Assert.Equal([(1, true), (2, true)], QuoteStateCheck.FindWrongGuesses(CutBlob(4), partitions));
+        Assert.Equal([(1, true), (2, true)], Guesses(CutBlob(4), partitions));
     }
 
     [Fact]
@@ -39,7 +44,7 @@ public sealed class QuoteStateCheckTests
     {
         var partitions = Reported((PartitionStatus.Done, 2, false), (PartitionStatus.Done, 1, true));
 
-        Assert.Equal([(1, false)], QuoteStateCheck.FindWrongGuesses(CutBlob(2), partitions));
+        Assert.Equal([(1, false)], Guesses(CutBlob(2), partitions));
     }
 
     [Theory]
@@ -57,7 +62,7 @@ public sealed class QuoteStateCheckTests
     {
         var partitions = Reported((PartitionStatus.Done, 1, false), (PartitionStatus.Suspect, 0, false));
 
-        Assert.Equal([(1, true)], QuoteStateCheck.FindWrongGuesses(CutBlob(2), partitions));
+        Assert.Equal([(1, true)], Guesses(CutBlob(2), partitions));
     }
 
     [Fact]
@@ -85,7 +90,7 @@ public sealed class QuoteStateCheckTests
         ];
         var partitions = Reported((PartitionStatus.Done, 0, false), (PartitionStatus.Done, 2, false), (PartitionStatus.Done, 3, false), (PartitionStatus.Done, 0, false));
 
-        Assert.Equal([(0, true)], QuoteStateCheck.FindWrongGuesses(plan, partitions));
+        Assert.Equal([(0, true)], Guesses(plan, partitions));
     }
 
     [Fact]
@@ -118,5 +123,18 @@ public sealed class QuoteStateCheckTests
         var partitions = Reported((PartitionStatus.Done, 2, false), (PartitionStatus.Done, 0, false));
 
         Assert.Empty(QuoteStateCheck.ConfirmedFailures(CutBlob(2), partitions));
+    }
+
+    [Fact]
+    public void FindWrongGuesses_TransferEndsInAnUnquotedField_RescansThere()
+    {
+        // Range 0 ends just after a quote read as text; with only its count (1) it would look like inside quotes.
+        var endsUnquoted = QuoteTransfer.Of(RangeStartState.InUnquotedField, RangeStartState.Outside, RangeStartState.InUnquotedField);
+        var partitions = Reported((PartitionStatus.Done, 1, false), (PartitionStatus.Done, 0, false));
+        partitions[0].QuoteTransfer = endsUnquoted.Code;
+
+        var fix = Assert.Single(QuoteStateCheck.FindWrongGuesses(CutBlob(2), partitions));
+
+        Assert.Equal(new PartitionQuoteFix(1, StartsInsideQuotes: false, StartsInUnquotedField: true), fix);
     }
 }

@@ -107,7 +107,7 @@ public static class BroadcastJoin
 
     private static async Task LoadAsync(BroadcastTableInput table, InputSlice slice, bool[] needed, IRowSink sink, CancellationToken cancellationToken)
     {
-        var options = new ScanOptions { Format = table.Format, Schema = table.Schema, NeededColumns = needed, SourceName = slice.BlobName };
+        var options = new ScanOptions { Format = table.Format, Schema = table.Schema, NeededColumns = needed, SourceName = slice.BlobName, Delimiter = checked((byte)table.Delimiter) };
         var opened = await table.Open(slice, cancellationToken).ConfigureAwait(false);
         await using (opened.ConfigureAwait(false))
         {

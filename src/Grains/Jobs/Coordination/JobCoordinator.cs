@@ -60,8 +60,8 @@ public sealed class JobCoordinator(JobRecord job, JobOptions options, TimeProvid
 
     /// <summary>A partition's slices as planned, its first starting in the quote state the job now assumes.</summary>
     public static IReadOnlyList<SliceSpec> SlicesOf(IReadOnlyList<SliceSpec> planned, PartitionRecord partition) =>
-        partition.StartsInsideQuotes && planned is [var only]
-            ? [only with { StartsInsideQuotes = true }]
+        (partition.StartsInsideQuotes || partition.StartsInUnquotedField) && planned is [var only]
+            ? [only with { StartsInsideQuotes = partition.StartsInsideQuotes, StartsInUnquotedField = partition.StartsInUnquotedField }]
             : planned;
 
     /// <summary>The keep-alive reminder (it re-activates a coordinator whose silo died) is to be registered now.</summary>
@@ -161,6 +161,7 @@ public sealed class JobCoordinator(JobRecord job, JobOptions options, TimeProvid
         partition.BadRecords = report.BadRecords;
         partition.RowGroupsSkipped = report.RowGroupsSkipped;
         partition.QuoteCount = report.SliceQuoteCounts is [var quotes] ? quotes : null;
+        partition.QuoteTransfer = report.SliceQuoteTransfers is [var transfer and >= 0] ? transfer : null;
         partition.Silo = report.Silo;
         partition.FinishedAt = time.GetUtcNow();
         foreach (var sample in report.BadRecordSamples.Take(Math.Max(0, 5 - job.BadRecordSamples.Count)))
@@ -169,10 +170,11 @@ public sealed class JobCoordinator(JobRecord job, JobOptions options, TimeProvid
         }
 
         var reruns = new List<int>();
-        foreach (var (index, startsInside) in QuoteStateCheck.FindWrongGuesses(plan, job.Partitions))
+        foreach (var (index, startsInside, startsInUnquoted) in QuoteStateCheck.FindWrongGuesses(plan, job.Partitions))
         {
             var wrong = job.Partitions[index];
             wrong.StartsInsideQuotes = startsInside;
+            wrong.StartsInUnquotedField = startsInUnquoted;
             wrong.Status = PartitionStatus.Pending;
             wrong.Error = null;
             job.Retries++;
