@@ -38,7 +38,7 @@ internal sealed class RowGroupCondition
             (ColumnEvaluator column, ConstantEvaluator constant) when Usable(column, constant.Value) =>
                 new RowGroupCondition(column.Ordinal, comparison.Operator, [constant.Value], null),
             (ConstantEvaluator constant, ColumnEvaluator column) when Usable(column, constant.Value) =>
-                new RowGroupCondition(column.Ordinal, Mirror(comparison.Operator), [constant.Value], null),
+                new RowGroupCondition(column.Ordinal, BinaryOperators.Mirror(comparison.Operator), [constant.Value], null),
             _ => null,
         };
     }
@@ -152,13 +152,4 @@ internal sealed class RowGroupCondition
 
         return true;
     }
-
-    private static BinaryOperator Mirror(BinaryOperator op) => op switch
-    {
-        BinaryOperator.Less => BinaryOperator.Greater,
-        BinaryOperator.LessEqual => BinaryOperator.GreaterEqual,
-        BinaryOperator.Greater => BinaryOperator.Less,
-        BinaryOperator.GreaterEqual => BinaryOperator.LessEqual,
-        _ => op,
-    };
 }

@@ -115,7 +115,7 @@ internal sealed class BatchAggregatePlan
 
                 if (comparison.Left is ConstantEvaluator leftConstant && comparison.Right is ColumnEvaluator rightColumn)
                 {
-                    return TryAdd(rightColumn, Mirror(op), leftConstant, predicates);
+                    return TryAdd(rightColumn, BinaryOperators.Mirror(op), leftConstant, predicates);
                 }
 
                 return false;
@@ -154,14 +154,4 @@ internal sealed class BatchAggregatePlan
                 return false;
         }
     }
-
-    /// <summary>The operator with its operands swapped: <c>c &lt; x</c> is <c>x &gt; c</c>.</summary>
-    private static BinaryOperator Mirror(BinaryOperator op) => op switch
-    {
-        BinaryOperator.Less => BinaryOperator.Greater,
-        BinaryOperator.LessEqual => BinaryOperator.GreaterEqual,
-        BinaryOperator.Greater => BinaryOperator.Less,
-        BinaryOperator.GreaterEqual => BinaryOperator.LessEqual,
-        _ => op,
-    };
 }
