@@ -6,6 +6,7 @@ using DuckDB.NET.Data;
 using OrleansProc.Bench.Cluster;
 using OrleansProc.Bench.Report;
 using OrleansProc.Bench.Study;
+using OrleansProc.Bench.WholeProcess;
 using OrleansProc.Engine.Local;
 using OrleansProc.Engine.Pipeline;
 using OrleansProc.Engine.Sql;
@@ -16,10 +17,11 @@ namespace OrleansProc.Bench;
 
 /// <summary>
 /// <c>./orleansproc bench [--quick] [--json FILE] [--runs N]</c>: the sales CSV (generated once under
-/// <c>.orleansproc/bench/</c>), then the aggregate query and the word count through the Engine in local mode
-/// (<see cref="LocalJobRunner"/>, 2 threads), DuckDB (2 threads), a stdlib Python multiprocessing script (2
-/// processes) and <c>cat</c> to /dev/null, warm cache, whole runs timed (best of N). Checks that the answers agree and
-/// prints one table of throughputs and ratios.
+/// <c>.orleansproc/bench/</c>), then the aggregate query and the word count in process: through the Engine in local
+/// mode (<see cref="LocalJobRunner"/>, 2 threads), DuckDB (2 threads), a stdlib Python multiprocessing script (2
+/// processes) and <c>cat</c> to /dev/null, warm cache, whole runs timed (best of N); then the user queries over the
+/// sales and the orders export as whole processes (<see cref="WholeProcessSuite"/>). Checks that the answers agree and
+/// prints the tables of times and ratios.
 /// </summary>
 internal static class Program
 {
@@ -46,11 +48,13 @@ internal static class Program
                 case "--runs" when i + 1 < args.Length: runs = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--only" when i + 1 < args.Length: only.UnionWith(args[++i].Split(',')); break;
                 case "-h" or "--help":
-                    Console.WriteLine("usage: ./orleansproc bench [--quick] [--json FILE] [--runs N] [--only engine,duckdb,python,cat,cluster,memory,latency,tinyblobs,threads]");
-                    Console.WriteLine("  --quick    about 100 MB instead of about 1 GB (13 M rows in 8 files)");
-                    Console.WriteLine("  --json     also write the table as JSON to FILE");
-                    Console.WriteLine("  --runs     timed runs per figure, the best counts (default 3 quick, 2 full)");
-                    Console.WriteLine("  --only     run only these figures; cluster, memory, latency, tinyblobs start Azurite and 2 silos; threads runs the threads-or-processes study (see docs/benchmarks.md)");
+                    Console.WriteLine("usage: ./orleansproc bench [--quick] [--json FILE] [--runs N] [--only engine,duckdb,python,cat,cluster,memory,latency,tinyblobs,threads,queries,sales,export," + string.Join(',', UserQueries.Names) + "]");
+                    Console.WriteLine("  --quick    about 100 MB instead of about 1 GB per dataset (sales: 13 M rows in 8 files; the orders export: 11 M rows in 8 files)");
+                    Console.WriteLine("  --json     also write the tables as JSON to FILE");
+                    Console.WriteLine("  --runs     timed runs per figure: in process the best counts (default 3 quick, 2 full), whole processes the median (default 3 quick, 5 full)");
+                    Console.WriteLine("  --only     run only these figures; cluster, memory, latency, tinyblobs start Azurite and 2 silos; threads runs the threads-or-processes study;");
+                    Console.WriteLine("             queries runs every whole-process query on both datasets; a dataset name (sales, export) or query names (startup, aggregate, filter, in,");
+                    Console.WriteLine("             like, groupby2, distinct, topk, case, month, join, parquet) narrow them (see docs/benchmarks.md)");
                     Console.WriteLine("  --breakdown  only the Engine, stage by stage: framing, + a filter column, + aggregates, + group by; comment strings, word count");
                     return 0;
                 default:
@@ -67,6 +71,7 @@ internal static class Program
         var bytes = files.Sum(f => new FileInfo(f).Length);
         Console.Error.WriteLine($"bench: {rows:N0} rows, {bytes / 1e6:N0} MB in {files.Count} files under {dir}; {Environment.ProcessorCount} cores; best of {repeat}");
         bool Run(string what) => only.Count == 0 || only.Contains(what);
+        var processRuns = runs ?? (quick ? 3 : 5);
 
         var results = new List<Figure>();
         await Cat(files); // warm the page cache
@@ -191,9 +196,29 @@ internal static class Program
             ok &= threads.AnswersAgree;
         }
 
+        var processFigures = new List<ProcessFigure>();
+        if (only.Count == 0 || only.Overlaps(WholeProcessSuite.OnlyNames))
+        {
+            var queries = await UserQueriesAsync(root, quick, dir, files, bytes, rows, only);
+            Console.Error.WriteLine($"bench: whole processes, {queries.Count} queries, median of {processRuns}");
+            processFigures = await new WholeProcessSuite(root, processRuns).RunAsync(queries);
+            ok &= processFigures.All(f => f.Agree);
+        }
+
         var report = Report(results, bytes, rows, quick, ok);
-        Console.WriteLine(report.Text);
+        if (results.Count > 0)
+        {
+            Console.WriteLine(report.Text);
+        }
+
         var json = JsonSerializer.SerializeToNode(report.Json, s_json)!.AsObject();
+        if (processFigures.Count > 0)
+        {
+            Console.WriteLine();
+            Console.WriteLine(ProcessTable.Text(processFigures));
+            Console.WriteLine(ok ? "answers: all agree" : "answers: MISMATCH or FAILED (see above)");
+            json["whole_process"] = JsonSerializer.SerializeToNode(ProcessTable.Json(processFigures), s_json);
+        }
         if (clusterFigures.Count > 0)
         {
             Console.WriteLine();
@@ -214,6 +239,58 @@ internal static class Program
         }
 
         return ok ? 0 : 1;
+    }
+
+    /// <summary>
+    /// The whole-process queries <paramref name="only"/> selects, with the data they read (the orders export, the
+    /// region tables and the Parquet copies are written when missing).
+    /// </summary>
+    private static async Task<List<(UserQuery Query, long Bytes)>> UserQueriesAsync(string root, bool quick, string salesDir, IReadOnlyList<string> salesFiles, long salesBytes, long salesRows, HashSet<string> only)
+    {
+        var names = only.Contains("queries") ? [] : only.Intersect(UserQueries.Names, StringComparer.OrdinalIgnoreCase).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var datasets = only.Intersect(UserQueries.Datasets, StringComparer.OrdinalIgnoreCase).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        bool Wanted(string name) => names.Count == 0 || names.Contains(name);
+        bool WantedData(string name) => datasets.Count == 0 || datasets.Contains(name);
+        var benchDir = Path.Combine(root, ".orleansproc", "bench");
+        var size = quick ? "quick" : "full";
+        var regions = await UserDataFiles.EnsureRegionTablesAsync(Path.Combine(benchDir, "tables"));
+        var selected = new List<(UserQuery, long)>();
+        if (Wanted("startup"))
+        {
+            selected.Add((UserQueries.Startup(regions.Sales), 0));
+        }
+
+        var all = new List<(UserDataset Data, IReadOnlyList<string> Files)>();
+        if (WantedData("sales"))
+        {
+            all.Add((new UserDataset("sales", Path.Combine(salesDir, "*.csv"), SalesDataGenerator.SchemaSpec, Path.Combine(benchDir, $"parquet-{size}", "sales", "*.parquet"), regions.Sales, salesBytes, salesRows), salesFiles));
+        }
+
+        if (WantedData("export"))
+        {
+            var exportRows = quick ? 1_100_000L : 11_000_000L; // about 93 bytes a row
+            var exportDir = Path.Combine(benchDir, $"export-{size}");
+            var exportFiles = await UserDataFiles.EnsureExportAsync(exportDir, exportRows, Parts, Seed);
+            var exportBytes = exportFiles.Sum(f => new FileInfo(f).Length);
+            Console.Error.WriteLine($"bench: the orders export, {exportRows:N0} rows, {exportBytes / 1e6:N0} MB in {exportFiles.Count} files under {exportDir}");
+            await Cat(exportFiles);
+            all.Add((new UserDataset("export", Path.Combine(exportDir, "*.csv"), ExportDataGenerator.SchemaSpec, Path.Combine(benchDir, $"parquet-{size}", "export", "*.parquet"), regions.Export, exportBytes, exportRows), exportFiles));
+        }
+
+        foreach (var (data, files) in all)
+        {
+            var parquetBytes = 0L;
+            if (Wanted("parquet"))
+            {
+                var parquetDir = Path.GetDirectoryName(data.ParquetGlob)!;
+                await UserDataFiles.EnsureParquetAsync(parquetDir, files, data.Columns);
+                parquetBytes = Directory.GetFiles(parquetDir, "*.parquet").Sum(f => new FileInfo(f).Length);
+            }
+
+            selected.AddRange(UserQueries.For(data).Where(q => Wanted(q.Name)).Select(q => (q, q.Name == "parquet" ? parquetBytes : data.Bytes)));
+        }
+
+        return selected;
     }
 
     private sealed record Figure(string Job, string System, double Seconds, double MBps, List<object?[]>? Answer);
@@ -418,7 +495,7 @@ internal static class Program
     private static (string Text, object Json) Report(List<Figure> figures, long bytes, long rows, bool quick, bool ok)
     {
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"OrleansProc bench{(quick ? " --quick" : "")}: {bytes / 1e6:N0} MB, {rows:N0} rows, {Parts} files, {Environment.ProcessorCount} cores, {Threads} threads/processes each, warm cache, best whole run");
+        text.AppendLine(CultureInfo.InvariantCulture, $"OrleansProc bench{(quick ? " --quick" : "")}, in process (the Engine's LocalJobRunner and DuckDB.NET inside the bench's process; Python and cat as processes): {bytes / 1e6:N0} MB, {rows:N0} rows, {Parts} files, {Environment.ProcessorCount} cores, {Threads} threads/processes each, warm cache, best whole run");
         text.AppendLine("| job | system | seconds | MB/s | vs DuckDB | vs Python |");
         text.AppendLine("| --- | --- | ---: | ---: | ---: | ---: |");
         var json = new List<object>();

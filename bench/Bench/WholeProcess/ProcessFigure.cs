@@ -1,0 +1,19 @@
+namespace OrleansProc.Bench.WholeProcess;
+
+/// <summary>One query's whole-process figure: the median seconds of each system and whether their answers agree.</summary>
+/// <param name="Dataset">The dataset (<c>-</c> for the start-up line).</param>
+/// <param name="Query">The query's name.</param>
+/// <param name="Bytes">The bytes the query reads: the CSV parts or their Parquet copy (0 for the start-up line).</param>
+/// <param name="OrleansProcSeconds">The median of OrleansProc's runs; null when it failed.</param>
+/// <param name="DuckDbSeconds">The median of DuckDB's runs; null when it failed.</param>
+/// <param name="Runs">The runs each system made.</param>
+/// <param name="Rows">The rows of the answer.</param>
+/// <param name="Answers"><c>agree</c>, or what differed or failed.</param>
+internal sealed record ProcessFigure(string Dataset, string Query, long Bytes, double? OrleansProcSeconds, double? DuckDbSeconds, int Runs, int Rows, string Answers)
+{
+    /// <summary>DuckDB's seconds over OrleansProc's: above 1 when OrleansProc is faster.</summary>
+    public double? VsDuckDb => OrleansProcSeconds is { } o && DuckDbSeconds is { } d && o > 0 ? d / o : null;
+
+    /// <summary>True when both systems ran and gave the same rows.</summary>
+    public bool Agree => Answers == "agree";
+}

@@ -1,0 +1,69 @@
+namespace OrleansProc.Bench.WholeProcess;
+
+/// <summary>
+/// The queries that stand for users (issues 11 and 14), on each dataset: the aggregate, a string equality filter, an
+/// IN list, a LIKE, a two-column GROUP BY, a COUNT(DISTINCT), a top-K, a CASE bucketing, a DATE_TRUNC month series, a
+/// broadcast join with a small CSV, and the aggregate over the Parquet copy; plus a start-up line over a tiny CSV.
+/// </summary>
+internal static class UserQueries
+{
+    /// <summary>The query names, in the order they run and print (each also an <c>--only</c> name).</summary>
+    public static readonly string[] Names = ["startup", "aggregate", "filter", "in", "like", "groupby2", "distinct", "topk", "case", "month", "join", "parquet"];
+
+    /// <summary>The dataset names (each also an <c>--only</c> name).</summary>
+    public static readonly string[] Datasets = ["sales", "export"];
+
+    /// <summary>The start-up line: a COUNT(*) of the 30-line region table, so the time is the process's fixed cost.</summary>
+    public static UserQuery Startup(string regionTable) => new(
+        "-",
+        "startup",
+        $"SELECT COUNT(*) FROM {Quote(regionTable)}",
+        $"SELECT COUNT(*) FROM read_csv({Quote(regionTable)}, header=true)");
+
+    /// <summary>The queries over one dataset, by name.</summary>
+    public static IEnumerable<UserQuery> For(UserDataset data)
+    {
+        var engine = Quote(data.CsvGlob);
+        var duck = $"read_csv({Quote(data.CsvGlob)}, header=true, delim=',', quote='\"', escape='\"', strict_mode=false, columns={DuckColumns(data.Columns)})";
+        var (regionsEngine, regionsDuck) = (Quote(data.RegionTable), $"read_csv({Quote(data.RegionTable)}, header=true)");
+        var sales = data.Name == "sales";
+        var price = sales ? "amount" : "unit_price";
+        var aggregate = $"SELECT country, COUNT(*), SUM(quantity), AVG({price}), MIN({price}), MAX({price}) FROM {{0}} WHERE quantity >= 2 GROUP BY country";
+        var templates = new (string Name, string Sql)[]
+        {
+            ("aggregate", aggregate),
+            ("filter", $"SELECT COUNT(*), SUM({price}), AVG(quantity) FROM {{0}} WHERE category = '{(sales ? "books" : "Books")}'"),
+            ("in", sales
+                ? "SELECT category, COUNT(*), SUM(amount) FROM {0} WHERE country IN ('DE', 'FR', 'GB', 'ES', 'IT', 'NL') GROUP BY category"
+                : "SELECT status, COUNT(*), SUM(unit_price) FROM {0} WHERE country IN ('Germany', 'France', 'Spain', 'Côte d''Ivoire', 'Korea, Republic of') GROUP BY status"),
+            ("like", sales
+                ? "SELECT COUNT(*), SUM(quantity) FROM {0} WHERE comment LIKE '%sch%'"
+                : "SELECT COUNT(*), SUM(quantity) FROM {0} WHERE customer LIKE '%ü%'"),
+            ("groupby2", $"SELECT country, category, COUNT(*), SUM({price}) FROM {{0}} GROUP BY country, category"),
+            ("distinct", sales
+                ? "SELECT category, COUNT(DISTINCT user_id) FROM {0} GROUP BY category"
+                : "SELECT country, COUNT(DISTINCT customer) FROM {0} GROUP BY country"),
+            ("topk", sales
+                ? "SELECT user_id, amount FROM {0} WHERE amount IS NOT NULL ORDER BY amount DESC, user_id LIMIT 10"
+                : "SELECT order_id, unit_price FROM {0} WHERE unit_price IS NOT NULL ORDER BY unit_price DESC, order_id LIMIT 10"),
+            ("case", sales
+                ? "SELECT CASE WHEN amount IS NULL THEN 'none' WHEN amount < 20 THEN 'small' WHEN amount < 100 THEN 'medium' ELSE 'large' END AS size, COUNT(*), SUM(quantity) FROM {0} GROUP BY size"
+                : "SELECT CASE WHEN discount IS NULL THEN 'none' WHEN discount < 0.1 THEN 'small' WHEN discount < 0.2 THEN 'medium' ELSE 'large' END AS size, COUNT(*), SUM(quantity) FROM {0} GROUP BY size"),
+            ("month", $"SELECT DATE_TRUNC('month', {(sales ? "ts" : "order_date")}) AS month, COUNT(*), SUM({price}) FROM {{0}} GROUP BY month ORDER BY month"),
+        };
+        foreach (var (name, sql) in templates)
+        {
+            yield return new UserQuery(data.Name, name, string.Format(null, sql, engine), string.Format(null, sql, duck));
+        }
+
+        var join = $"SELECT r.region, COUNT(*), SUM(d.{price}) FROM {{0}} d JOIN {{1}} r ON d.country = r.key GROUP BY r.region";
+        yield return new UserQuery(data.Name, "join", string.Format(null, join, engine, regionsEngine), string.Format(null, join, duck, regionsDuck));
+        yield return new UserQuery(data.Name, "parquet", string.Format(null, aggregate, Quote(data.ParquetGlob)), string.Format(null, aggregate, $"read_parquet({Quote(data.ParquetGlob)})"));
+    }
+
+    /// <summary>DuckDB's <c>columns={'name': 'TYPE', ...}</c> of a <c>name TYPE, ...</c> schema.</summary>
+    public static string DuckColumns(string schema) =>
+        "{" + string.Join(", ", schema.Split(',', StringSplitOptions.TrimEntries).Select(c => c.Split(' ', 2)).Select(p => $"'{p[0]}': '{p[1]}'")) + "}";
+
+    private static string Quote(string path) => "'" + path.Replace("'", "''", StringComparison.Ordinal) + "'";
+}
