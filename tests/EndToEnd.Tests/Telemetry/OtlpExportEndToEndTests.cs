@@ -50,6 +50,7 @@ public sealed partial class OtlpExportEndToEndTests(OtlpClusterFixture cluster, 
         var posts = await WaitForAsync(posts =>
             Latest(posts, "orleansproc.jobs.completed") >= 1 &&
             Latest(posts, "orleansproc.rows.read") >= Files * RowsPerFile &&
+            Latest(posts, "orleansproc.partitions.running") == 0 && // a partition's slot is given back just after its report
             JobSpans.All(name => Spans(posts).Any(s => s.Name == name)));
         Report(posts);
 
