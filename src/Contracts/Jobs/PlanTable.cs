@@ -20,4 +20,8 @@ public sealed record PlanTable
     /// <summary>The blobs of a broadcast table, each a whole slice; empty for the scanned table.</summary>
     [Id(3)]
     public required IReadOnlyList<SliceSpec> Blobs { get; init; }
+
+    /// <summary>The CSV field delimiter recorded in the dataset's manifest.</summary>
+    [Id(4)]
+    public char Delimiter { get; init; } = ',';
 }

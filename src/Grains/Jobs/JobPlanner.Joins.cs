@@ -79,6 +79,7 @@ public sealed partial class JobPlanner
             {
                 Dataset = names[i],
                 Format = DataFormats.Name(m.Format),
+                Delimiter = m.Delimiter,
                 Columns = m.Columns.Select(c => new PlanColumn(c.Name, SqlTypeNames.Name(c.Type))).ToList(),
                 Blobs = i == scanned ? [] : blobLists[i].Select(b => new SliceSpec { BlobName = b.Name, Gzip = b.Gzip }).ToList(),
             }).ToList();
@@ -98,29 +99,8 @@ public sealed partial class JobPlanner
             return Reject(SubmitErrorKind.BadRequest, $"{badOutput}; a transform writes to the dataset ID-out, so its job id must be at most {Names.MaxLength - 4} characters");
         }
 
-        var dataset = names[scanned];
-        var scannedBlobs = blobLists[scanned];
-        var outputDataset = processor.WritesOutputRows ? JobPaths.OutputDataset(jobId) : null;
-        var totalBytes = scannedBlobs.Sum(b => b.Length);
-        var partitionSize = spec.PartitionSize ?? RangeCutter.DefaultPartitionSize(totalBytes, Math.Max(1, workers));
-        var partitions = RangeCutter.Plan(scannedBlobs.Select(b => new BlobInfo(b.Name, b.Length, b.Gzip)).ToList(), partitionSize);
-        var record = new JobRecord
-        {
-            Spec = spec,
-            Dataset = dataset,
-            State = JobState.Running,
-            BytesTotal = totalBytes,
-            OutputDataset = outputDataset,
-            Partitions = partitions.Select(_ => new PartitionRecord()).ToList(),
-            Plan = QueryPlans.Create(dataset, manifests[scanned].Format, spec, processor, outputDataset) with
-            {
-                Tables = tables,
-                ScannedTable = scanned,
-                BroadcastLimit = limit,
-            },
-        };
-        var slices = partitions.Select(p => (IReadOnlyList<SliceSpec>)p.Slices.Select(SliceSpecs.FromInput).ToList()).ToList();
-        processors.Put(jobId, processorSpec, processor);
-        return new JobPlan(record, slices, null);
+        return NewPlan(
+            jobId, spec, names[scanned], manifests[scanned], blobLists[scanned], processorSpec, processor, workers,
+            plan => plan with { Tables = tables, ScannedTable = scanned, BroadcastLimit = limit });
     }
 }

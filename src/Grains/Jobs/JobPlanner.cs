@@ -128,6 +128,25 @@ public sealed partial class JobPlanner(DatasetCatalog catalog, BlobStore store, 
             return Reject(SubmitErrorKind.UnknownDataset, $"dataset '{dataset}' has no blobs");
         }
 
+        return NewPlan(jobId, spec, dataset, manifest, blobs, processorSpec, processor, workers, plan => plan);
+    }
+
+    /// <summary>
+    /// The job over <paramref name="blobs"/> of <paramref name="dataset"/>, bound into <paramref name="processor"/>: its
+    /// partitions (whole blobs where the format cannot be cut), its plan (completed by <paramref name="complete"/>) and
+    /// its slices pinned to the listed blobs' ETags; the processor goes into this silo's cache.
+    /// </summary>
+    private JobPlan NewPlan(
+        string jobId,
+        JobSpec spec,
+        string dataset,
+        DatasetManifest manifest,
+        IReadOnlyList<DatasetBlob> blobs,
+        ProcessorSpec processorSpec,
+        IPartitionProcessor processor,
+        int workers,
+        Func<QueryPlan, QueryPlan> complete)
+    {
         var outputDataset = processor.WritesOutputRows ? JobPaths.OutputDataset(jobId) : null;
         var totalBytes = blobs.Sum(b => b.Length);
         var partitionSize = spec.PartitionSize ?? RangeCutter.DefaultPartitionSize(totalBytes, Math.Max(1, workers));
@@ -140,7 +159,7 @@ public sealed partial class JobPlanner(DatasetCatalog catalog, BlobStore store, 
             BytesTotal = totalBytes,
             OutputDataset = outputDataset,
             Partitions = partitions.Select(_ => new PartitionRecord()).ToList(),
-            Plan = QueryPlans.Create(dataset, manifest.Format, spec, processor, outputDataset, manifest.Delimiter, manifest.StrictQuotes),
+            Plan = complete(QueryPlans.Create(dataset, manifest.Format, spec, processor, outputDataset, manifest.Delimiter, manifest.StrictQuotes)),
         };
         var listed = blobs.ToDictionary(b => b.Name, StringComparer.Ordinal);
         var slices = partitions.Select(p => InputSnapshot.Pin(p.Slices.Select(SliceSpecs.FromInput), listed)).ToList();

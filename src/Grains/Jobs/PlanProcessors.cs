@@ -37,7 +37,7 @@ public static class PlanProcessors
             cancellationToken);
     }
 
-    /// <summary>The Engine's view of a plan's tables: schema, format, whole-blob slices, opened from the datasets container.</summary>
+    /// <summary>The Engine's view of a plan's tables: schema, format, CSV delimiter, whole-blob slices, opened from the datasets container.</summary>
     public static IReadOnlyList<BroadcastTableInput> Inputs(BlobStore store, IReadOnlyList<PlanTable> tables)
     {
         ArgumentNullException.ThrowIfNull(store);
@@ -46,6 +46,7 @@ public static class PlanProcessors
             QueryPlans.SchemaOf(t.Columns),
             DataFormats.TryParse(t.Format, out var format) ? format : throw new InvalidOperationException($"the plan of dataset '{t.Dataset}' names an unknown format '{t.Format}'"),
             t.Blobs.Select(SliceSpecs.ToInput).ToList(),
-            (slice, token) => store.OpenStreamingReadAsync(store.Datasets, slice.BlobName, 0, token))).ToList();
+            (slice, token) => store.OpenStreamingReadAsync(store.Datasets, slice.BlobName, 0, token),
+            t.Delimiter)).ToList();
     }
 }
