@@ -8,4 +8,7 @@ public enum ProcessorKind : byte
 
     /// <summary>The most frequent words of one text column.</summary>
     WordCount = 1,
+
+    /// <summary>A user's processor (OrleansProc.Sdk), loaded from a package folder.</summary>
+    User = 2,
 }

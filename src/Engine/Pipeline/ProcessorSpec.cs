@@ -29,6 +29,24 @@ public sealed record ProcessorSpec
     /// <summary>The file format a transform writes its output rows in: <see cref="DataFormat.Csv"/> or <see cref="DataFormat.Parquet"/>.</summary>
     public DataFormat OutputFormat { get; init; } = DataFormat.Csv;
 
+    /// <summary>
+    /// The user processor's name inside its package (the <c>[Processor]</c> name or the class name); null when the
+    /// package holds one processor (user processors).
+    /// </summary>
+    public string? ProcessorName { get; init; }
+
+    /// <summary>
+    /// The local folder holding the user processor's assembly and its dependencies, one folder per package version
+    /// (user processors): the path the user gave in local mode, the silo's download of the pinned version in the cluster.
+    /// </summary>
+    public string? PackageFolder { get; init; }
+
+    /// <summary>The <c>--arg key=value</c> arguments, one <c>key=value</c> per line, sorted by key (user processors); compares by value.</summary>
+    public string? Arguments { get; init; }
+
+    /// <summary>Where the user processor runs (user processors).</summary>
+    public ProcessorIsolation Isolation { get; init; }
+
     /// <summary>A SQL query's spec.</summary>
     public static ProcessorSpec Query(string sql, int? maxGroups = null) => new() { Kind = ProcessorKind.Query, Sql = sql, MaxGroups = maxGroups };
 
