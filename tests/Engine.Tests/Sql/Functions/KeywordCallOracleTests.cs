@@ -76,6 +76,17 @@ public sealed class KeywordCallOracleTests : IDisposable
     }
 
     [Fact]
+    public async Task JsonArrow_OnFlattenedObject_FailsNamingTheColumnAndItsFields()
+    {
+        var file = _folder.Write("n.jsonl", "{\"id\": 1, \"buyer\": {\"name\": \"Zoë\"}}\n{\"id\": 2, \"buyer\": null}\n");
+
+        var ex = await Assert.ThrowsAsync<QueryException>(() => DuckDbOracle.RunEngineAsync("SELECT buyer ->> 'name' FROM t", file));
+
+        Assert.StartsWith("unknown column 'buyer' at line 1, column 8", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("buyer.name", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DivisionByZero_SumsMergedAcrossPartitions_AgreeWithDuckDb()
     {
         await DuckDbOracle.AssertSameAsync(
