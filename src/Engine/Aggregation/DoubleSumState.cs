@@ -93,6 +93,13 @@ internal sealed class DoubleSumState : AggregateState
     {
         var sum = _sums[group];
         var t = sum + x;
+        if (!double.IsFinite(t))
+        {
+            // An infinite or NaN sum stays so (as DuckDB's); its compensation, inf - inf, would make a merged inf NaN.
+            _sums[group] = t;
+            return;
+        }
+
         if (Math.Abs(sum) >= Math.Abs(x))
         {
             _compensations[group] += (sum - t) + x;

@@ -477,7 +477,7 @@ internal sealed partial class SqlBinder
         {
             case "SHA256_ROUNDS":
                 return BindSha256Rounds(f, scope);
-            case "JSON_EXTRACT" or "JSON_EXTRACT_STRING":
+            case "JSON_EXTRACT" or "JSON_EXTRACT_STRING" or SqlParser.JsonArrowName or SqlParser.JsonLongArrowName:
                 return JsonExtractBinding.Bind(f, [.. f.Arguments.Select(a => Bind(a, scope))], _text);
             case "LOWER" or "LCASE":
                 function = StringFunction.Lower;

@@ -3,19 +3,32 @@ using OrleansProc.Engine.Values;
 
 namespace OrleansProc.Engine.Sql;
 
-/// <summary>The scalar-expression syntax: <c>||</c>, <c>CASE</c> and <c>SUBSTRING(x FROM a FOR b)</c>.</summary>
+/// <summary>The scalar-expression syntax: <c>||</c>, <c>-&gt;</c>, <c>-&gt;&gt;</c>, <c>CASE</c> and <c>SUBSTRING(x FROM a FOR b)</c>.</summary>
 public sealed partial class SqlParser
 {
-    /// <summary><c>a || b</c>: binds looser than <c>+ -</c> and tighter than comparisons and LIKE, as in DuckDB.</summary>
+    /// <summary>The name of the call that <c>json -&gt; path</c> parses into (bound as JSON_EXTRACT).</summary>
+    public const string JsonArrowName = "->";
+
+    /// <summary>The name of the call that <c>json -&gt;&gt; path</c> parses into (bound as JSON_EXTRACT_STRING).</summary>
+    public const string JsonLongArrowName = "->>";
+
+    /// <summary>
+    /// <c>a || b</c>, <c>json -&gt; path</c> and <c>json -&gt;&gt; path</c> (calls of <see cref="JsonArrowName"/> and
+    /// <see cref="JsonLongArrowName"/>): one level, left to right, looser than <c>+ -</c> and tighter than comparisons
+    /// and LIKE, as in DuckDB.
+    /// </summary>
     private SqlExpr ParseConcat()
     {
         var left = ParseAdditive();
-        while (_current.Kind == TokenKind.Concat)
+        while (_current.Kind is TokenKind.Concat or TokenKind.Arrow or TokenKind.LongArrow)
         {
+            var kind = _current.Kind;
             var position = _current.Start;
             Advance();
             var right = ParseAdditive();
-            left = Check(new BinaryExpr(BinaryOperator.Concat, left, right, position));
+            left = kind == TokenKind.Concat
+                ? Check(new BinaryExpr(BinaryOperator.Concat, left, right, position))
+                : Check(new FunctionExpr(kind == TokenKind.Arrow ? JsonArrowName : JsonLongArrowName, [left, right], star: false, distinct: false, left.Start, right.End));
         }
 
         return left;

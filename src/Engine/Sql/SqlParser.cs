@@ -556,6 +556,11 @@ public sealed partial class SqlParser
             return dated;
         }
 
+        if (TryParseKeywordCall(token) is { } call)
+        {
+            return call;
+        }
+
         Advance();
         if (_current.Kind != TokenKind.LeftParen)
         {

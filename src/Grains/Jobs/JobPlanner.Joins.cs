@@ -9,13 +9,18 @@ using OrleansProc.Engine.Sql;
 using OrleansProc.Engine.Sql.Joins;
 using OrleansProc.Engine.Sql.Syntax;
 using OrleansProc.Grains.Datasets;
+using OrleansProc.Grains.Storage;
 
 namespace OrleansProc.Grains.Jobs;
 
-/// <summary>Planning a query with JOIN: every table is a dataset of the catalog; the one over the broadcast limit is cut into partitions, the others go whole into the plan.</summary>
+/// <summary>
+/// Planning a query with JOIN: every table is a dataset of the catalog; the one over the broadcast limit is cut into
+/// partitions, the others go whole into the plan, each blob pinned to its ETag as listed (every silo reads the version
+/// the planner read, or the job fails as when its scanned dataset changes).
+/// </summary>
 public sealed partial class JobPlanner
 {
-    private async Task<JobPlan> PlanJoinAsync(string jobId, JobSpec spec, SqlQuery query, int workers, CancellationToken cancellationToken)
+    private async Task<JobPlan> PlanJoinAsync(string jobId, JobSpec spec, SqlQuery query, int workers, bool replan, CancellationToken cancellationToken)
     {
         try
         {
@@ -47,12 +52,22 @@ public sealed partial class JobPlanner
             }
 
             var manifest = await catalog.GetManifestAsync(name, cancellationToken).ConfigureAwait(false);
+            if (manifest is null && replan)
+            {
+                return new JobPlan(null, [], null) { Unsettled = $"dataset {name} is not registered (being replaced?)" };
+            }
+
             if (manifest is null)
             {
                 return Reject(SubmitErrorKind.UnknownDataset, $"unknown dataset '{name}': no such dataset in the catalog (see ./orleansproc dataset list)");
             }
 
             var blobs = await catalog.ListBlobsAsync(name, cancellationToken).ConfigureAwait(false);
+            if (replan && InputSnapshot.Unsettled(manifest, blobs) is { } unsettled)
+            {
+                return new JobPlan(null, [], null) { Unsettled = $"dataset {name}: {unsettled}" };
+            }
+
             if (blobs.Count == 0)
             {
                 return Reject(SubmitErrorKind.UnknownDataset, $"dataset '{name}' has no blobs");
@@ -81,9 +96,17 @@ public sealed partial class JobPlanner
                 Format = DataFormats.Name(m.Format),
                 Delimiter = m.Delimiter,
                 Columns = m.Columns.Select(c => new PlanColumn(c.Name, SqlTypeNames.Name(c.Type))).ToList(),
-                Blobs = i == scanned ? [] : blobLists[i].Select(b => new SliceSpec { BlobName = b.Name, Gzip = b.Gzip }).ToList(),
+                Blobs = i == scanned ? [] : blobLists[i].Select(b => new SliceSpec { BlobName = b.Name, Gzip = b.Gzip, ETag = b.ETag, BlobLength = b.Length }).ToList(),
             }).ToList();
-            processor = await BroadcastJoin.CreateAsync(query, PlanProcessors.Inputs(store, tables), scanned, processorSpec.Options(), cancellationToken).ConfigureAwait(false);
+            processor = await PlanProcessors.CreateJoinAsync(query, store, tables, scanned, processorSpec.Options(), cancellationToken).ConfigureAwait(false);
+        }
+        catch (InputChangedException e) when (replan)
+        {
+            return new JobPlan(null, [], null) { Unsettled = $"dataset {e.Dataset} changed while it was planned (blob {e.Blob})" };
+        }
+        catch (InputChangedException e)
+        {
+            return Reject(SubmitErrorKind.BadRequest, InputSnapshot.ChangedError(e.Dataset, jobId, e.Blob));
         }
         catch (QueryException e)
         {
@@ -99,8 +122,10 @@ public sealed partial class JobPlanner
             return Reject(SubmitErrorKind.BadRequest, $"{badOutput}; a transform writes to the dataset ID-out, so its job id must be at most {Names.MaxLength - 4} characters");
         }
 
-        return NewPlan(
+        var joined = NewPlan(
             jobId, spec, names[scanned], manifests[scanned], blobLists[scanned], processorSpec, processor, workers,
             plan => plan with { Tables = tables, ScannedTable = scanned, BroadcastLimit = limit });
+        processors.Put(PlanProcessors.CacheKey(jobId, joined.Record!.Plan!), processorSpec, processor);
+        return joined;
     }
 }

@@ -81,7 +81,7 @@ public sealed partial class JobPlanner(DatasetCatalog catalog, BlobStore store, 
             dataset = query.Source.From;
             if (query.Joins.Count > 0)
             {
-                return await PlanJoinAsync(jobId, spec, query, workers, cancellationToken).ConfigureAwait(false);
+                return await PlanJoinAsync(jobId, spec, query, workers, replan, cancellationToken).ConfigureAwait(false);
             }
         }
 

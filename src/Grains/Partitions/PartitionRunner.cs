@@ -171,6 +171,12 @@ public sealed partial class PartitionRunner(
         {
             throw;
         }
+        catch (Exception e) when (InputChangedException.Find(e) is { } changed)
+        {
+            // A join's broadcast table changed since the plan: the job fails (or is planned again) as for its scanned dataset.
+            LogInputChanged(logger, assignment.JobId, assignment.Index, changed.Blob);
+            return report with { Error = InputSnapshot.ChangedError(changed.Dataset, assignment.JobId, changed.Blob), Permanent = true, InputChanged = true };
+        }
         catch (Exception e) when (e is QueryException or OverflowException or FormatException or InvalidCastException)
         {
             return report with { Error = SecretText.Scrub(e.Message), Permanent = true };

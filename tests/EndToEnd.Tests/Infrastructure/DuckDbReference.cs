@@ -54,7 +54,7 @@ public static class DuckDbReference
 
     /// <summary>
     /// Runs <paramref name="sql"/> over several files, each a view named by its key, read by DuckDB's reader for its
-    /// extension (read_parquet, read_json, read_csv with DuckDB's own sniffing).
+    /// extension (read_parquet, read_json for JSON arrays and JSON Lines, read_csv with DuckDB's own sniffing).
     /// </summary>
     public static List<Dictionary<string, object?>> Query(string sql, IReadOnlyDictionary<string, string> views)
     {
@@ -67,7 +67,7 @@ public static class DuckDbReference
             create.CommandText = Path.GetExtension(file).ToUpperInvariant() switch
             {
                 ".PARQUET" => $"CREATE VIEW \"{view}\" AS SELECT * FROM read_parquet('{path}')",
-                ".JSON" => $"CREATE VIEW \"{view}\" AS SELECT * FROM read_json('{path}')",
+                ".JSON" or ".JSONL" or ".NDJSON" => $"CREATE VIEW \"{view}\" AS SELECT * FROM read_json('{path}')",
                 _ => $"CREATE VIEW \"{view}\" AS SELECT * FROM read_csv('{path}', header = true)",
             };
             create.ExecuteNonQuery();

@@ -6,8 +6,8 @@ namespace OrleansProc.Engine.Sql.Evaluation;
 
 /// <summary>
 /// Arithmetic in DOUBLE: <c>+ - * %</c> with a DOUBLE operand, and <c>/</c> always (DuckDB's <c>/</c> yields DOUBLE; so
-/// does <c>//</c> with a DOUBLE operand, which DuckDB does not truncate). Division by zero (<c>/</c>, <c>//</c>) is NULL;
-/// modulo by zero is NaN, as DuckDB.
+/// does <c>//</c> with a DOUBLE operand, which DuckDB does not truncate). As DuckDB: <c>/</c> by zero is IEEE division
+/// (<c>inf</c>, <c>-inf</c>, <c>nan</c> for 0 / 0), <c>//</c> by zero is NULL, <c>%</c> by zero NaN.
 /// </summary>
 internal sealed class DoubleArithmeticEvaluator : Evaluator
 {
@@ -48,6 +48,7 @@ internal sealed class DoubleArithmeticEvaluator : Evaluator
             case BinaryOperator.Multiply:
                 return SqlValue.FromDouble(x * y);
             case BinaryOperator.Divide:
+                return SqlValue.FromDouble(x / y);
             case BinaryOperator.IntegerDivide:
                 return y == 0 ? SqlValue.Null : SqlValue.FromDouble(x / y);
             default:

@@ -1,13 +1,17 @@
+using System.Globalization;
 using OrleansProc.Engine.Processing;
 using OrleansProc.Engine.Schema;
 using OrleansProc.Engine.Sql.Evaluation;
 using OrleansProc.Engine.Sql.Syntax;
+using OrleansProc.Engine.Values;
 
 namespace OrleansProc.Engine.Sql.Functions;
 
 /// <summary>
 /// Binds <c>JSON_EXTRACT(json, path)</c> and <c>JSON_EXTRACT_STRING(json, path)</c> (see
-/// <see cref="JsonExtractEvaluator"/>): a VARCHAR first argument and a constant VARCHAR path (<see cref="JsonPath"/>).
+/// <see cref="JsonExtractEvaluator"/>), and the operators <c>json -&gt; path</c> and <c>json -&gt;&gt; path</c> that mean them: a
+/// VARCHAR first argument and a constant path, VARCHAR (<see cref="JsonPath"/>) or an integer array index (negative from
+/// the end); a NULL path gives NULL.
 /// </summary>
 internal static class JsonExtractBinding
 {
@@ -26,17 +30,29 @@ internal static class JsonExtractBinding
             throw Error(text, f.Arguments[0].Start, "type error", $"{f.Name} needs a VARCHAR first argument, got {SqlCast.TypeName(arguments[0].Type)}");
         }
 
-        if (!arguments[1].IsConstant || arguments[1].Type != SqlType.Varchar || arguments[1].Evaluate([]) is not { IsNull: false } pathValue)
+        var unquote = f.Name is "JSON_EXTRACT_STRING" or SqlParser.JsonLongArrowName;
+        if (!arguments[1].IsConstant || arguments[1].Type is not (SqlType.Varchar or SqlType.BigInt or SqlType.Null))
         {
-            throw Error(text, f.Arguments[1].Start, "binder error", $"{f.Name} needs a constant VARCHAR path such as '$.a.b'");
+            throw Error(text, f.Arguments[1].Start, "binder error", $"{f.Name} needs a constant path such as '$.a.b' (or an array index)");
         }
 
-        if (JsonPath.TryParse(pathValue.Text, out var error) is not { } path)
+        var pathValue = arguments[1].Evaluate([]);
+        if (pathValue.IsNull)
         {
-            throw Error(text, f.Arguments[1].Start, "binder error", $"invalid JSON path '{SourceLocation.Quote(pathValue.Text)}': {error}");
+            // DuckDB: a NULL path extracts nothing.
+            return new ConstantEvaluator(SqlValue.Null, SqlType.Varchar);
         }
 
-        return new JsonExtractEvaluator(arguments[0], path, f.Name == "JSON_EXTRACT_STRING", SourceLocation.Describe(text, f.Start), f.Start);
+        // An integer path is an array index, from the end when negative (DuckDB's json -> 0, json ->> -1).
+        var pathText = pathValue.Type == SqlType.BigInt
+            ? pathValue.Int64 >= 0 ? $"$[{pathValue.Int64.ToString(CultureInfo.InvariantCulture)}]" : $"$[#{pathValue.Int64.ToString(CultureInfo.InvariantCulture)}]"
+            : pathValue.Text;
+        if (JsonPath.TryParse(pathText, out var error) is not { } path)
+        {
+            throw Error(text, f.Arguments[1].Start, "binder error", $"invalid JSON path '{SourceLocation.Quote(pathText)}': {error}");
+        }
+
+        return new JsonExtractEvaluator(arguments[0], path, unquote, SourceLocation.Describe(text, f.Start), f.Start);
     }
 
     private static QueryException Error(string text, int position, string kind, string why) =>

@@ -16,7 +16,7 @@ internal sealed class ScalarFunctionBinder
     /// <summary>The scalar functions for the unknown-function message.</summary>
     public const string FunctionNames =
         "LOWER, UPPER, LENGTH, SHA256_ROUNDS, CAST, COALESCE, IFNULL, NULLIF, CONCAT, SUBSTR, SUBSTRING, TRIM, LTRIM, RTRIM, "
-        + "REPLACE, STARTS_WITH, CONTAINS, STRPOS, INSTR, LEFT, RIGHT, REGEXP_MATCHES, REGEXP_EXTRACT, SPLIT_PART, ROUND, ABS, "
+        + "REPLACE, STARTS_WITH, CONTAINS, STRPOS, INSTR, POSITION(x IN y), LEFT, RIGHT, REGEXP_MATCHES, REGEXP_EXTRACT, SPLIT_PART, ROUND, ABS, "
         + "FLOOR, CEIL, CEILING, POWER, POW, SQRT, LN, LOG10, DATE_PART, DATE_TRUNC, DATE_DIFF, DATEDIFF, STRFTIME, YEAR, MONTH, DAY, "
         + "HOUR, MINUTE, SECOND, QUARTER, DAYOFWEEK, DAYOFYEAR, WEEK and the other date parts (EXTRACT)";
 
@@ -93,6 +93,9 @@ internal sealed class ScalarFunctionBinder
             case "STRPOS" or "INSTR":
                 Arity(f, 2, 2);
                 return Binary(SqlType.BigInt, Text(f, 0), Text(f, 1), static (s, p) => SqlValue.FromInt64(TextFunctions.StrPos(s.Text, p.Text)));
+            case "POSITION":
+                Arity(f, 2, 2);
+                return Binary(SqlType.BigInt, Text(f, 1), Text(f, 0), static (s, p) => SqlValue.FromInt64(TextFunctions.StrPos(s.Text, p.Text)));
             case "LEFT":
                 Arity(f, 2, 2);
                 return Binary(SqlType.Varchar, Text(f, 0), Integer(f, 1), static (s, n) => SqlValue.FromText(TextFunctions.Left(s.Text, n.Int64)));

@@ -38,6 +38,11 @@ public sealed class SqlLexer
             case '+':
                 return Single(TokenKind.Plus, p);
             case '-':
+                if (Peek(p + 1) == '>')
+                {
+                    return Peek(p + 2) == '>' ? new Token(TokenKind.LongArrow, p, p + 3, "->>") : Double(TokenKind.Arrow, p);
+                }
+
                 return Single(TokenKind.Minus, p);
             case '/':
                 return Peek(p + 1) == '/' ? Double(TokenKind.DoubleSlash, p) : Single(TokenKind.Slash, p);

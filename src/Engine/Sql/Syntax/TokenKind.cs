@@ -28,4 +28,10 @@ public enum TokenKind : byte
     Dot,
     Concat,
     DoubleSlash,
+
+    /// <summary><c>-&gt;</c>: JSON_EXTRACT.</summary>
+    Arrow,
+
+    /// <summary><c>-&gt;&gt;</c>: JSON_EXTRACT_STRING.</summary>
+    LongArrow,
 }
