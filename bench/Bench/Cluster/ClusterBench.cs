@@ -151,8 +151,9 @@ internal sealed class ClusterBench(string benchDirectory, IReadOnlyList<string> 
         submits.Sort();
         var median = Percentile(times, 0.5);
         var p90 = Percentile(times, 0.9);
-        Console.Error.WriteLine($"bench: latency: one partition, {runs} runs: median {median:N1} ms (of which the submit call {Percentile(submits, 0.5):N1} ms), p90 {p90:N1} ms, min {times[0]:N1} ms, max {times[^1]:N1} ms; {cpu.Describe()}");
-        return new BenchFigure("one-partition query, submit to result, warm", median, "ms", $"median of {runs} (submit call {Percentile(submits, 0.5):N1} ms); p90 {p90:N1} ms, min {times[0]:N1} ms", "≤ 50 ms median", median <= 50);
+        var p99 = Percentile(times, 0.99);
+        Console.Error.WriteLine($"bench: latency: one partition, {runs} runs: median {median:N1} ms (of which the submit call {Percentile(submits, 0.5):N1} ms), p90 {p90:N1} ms, p99 {p99:N1} ms, min {times[0]:N1} ms, max {times[^1]:N1} ms; {cpu.Describe()}");
+        return new BenchFigure("one-partition query, submit to result, warm", median, "ms", $"median of {runs} (submit call {Percentile(submits, 0.5):N1} ms); p90 {p90:N1} ms, p99 {p99:N1} ms, min {times[0]:N1} ms", "≤ 40 ms median", median <= 40);
     }
 
     private async Task<BenchFigure> TinyBlobsAsync(BlobServiceClient blobs, BenchCluster cluster)

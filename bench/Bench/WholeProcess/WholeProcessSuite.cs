@@ -9,11 +9,22 @@ namespace OrleansProc.Bench.WholeProcess;
 /// </summary>
 internal sealed class WholeProcessSuite(string root, int runs)
 {
-    private readonly string _client = Path.Combine(root, "src", "Client", "bin", "Release", "net10.0", "OrleansProc.Client.dll");
+    private readonly string _client = ClientPath(root);
     private readonly string _duck = Path.Combine(root, "bench", "DuckDbQuery", "bin", "Release", "net10.0", "OrleansProc.DuckDbQuery.dll");
 
     /// <summary>The <c>--only</c> names that select the whole-process figures: <c>queries</c>, a dataset or a query name.</summary>
     public static IEnumerable<string> OnlyNames => ["queries", .. UserQueries.Datasets, .. UserQueries.Names];
+
+    /// <summary>The client a user's <c>./orleansproc</c> runs: the ReadyToRun publish when it is at least as new as the build, else the build.</summary>
+    public static string ClientPath(string root)
+    {
+        var built = Path.Combine(root, "src", "Client", "bin", "Release", "net10.0");
+        var published = Path.Combine(root, ".orleansproc", "client-r2r");
+        var current = File.Exists(Path.Combine(published, "OrleansProc.Client.dll"))
+            && IsAsNew("OrleansProc.Client.dll") && IsAsNew("OrleansProc.Engine.dll");
+        bool IsAsNew(string dll) => File.GetLastWriteTimeUtc(Path.Combine(published, dll)) >= File.GetLastWriteTimeUtc(Path.Combine(built, dll));
+        return Path.Combine(current ? published : built, "OrleansProc.Client.dll");
+    }
 
     /// <summary>Runs the queries and returns one figure each.</summary>
     public async Task<List<ProcessFigure>> RunAsync(IEnumerable<(UserQuery Query, long Bytes)> queries)
@@ -26,6 +37,7 @@ internal sealed class WholeProcessSuite(string root, int runs)
             }
         }
 
+        Console.Error.WriteLine($"bench: the client run: {_client}");
         var figures = new List<ProcessFigure>();
         foreach (var (query, bytes) in queries)
         {

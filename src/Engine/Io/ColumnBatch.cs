@@ -1,3 +1,4 @@
+using OrleansProc.Engine.Io.Filters;
 using OrleansProc.Engine.Schema;
 using OrleansProc.Engine.Values;
 
@@ -8,7 +9,9 @@ namespace OrleansProc.Engine.Io;
 /// (microseconds) and BOOLEAN (0/1) in <see cref="Int64s"/>, DOUBLE in <see cref="Doubles"/>, VARCHAR as codes of
 /// the column's <see cref="Keys"/> dictionary in <see cref="Codes"/>, and a NULL flag per value. A CSV scan fills it
 /// field by field (<see cref="TryAppend"/>, then <see cref="Commit"/> once the record is whole), with the same
-/// values and the same failures as <see cref="FieldParser.TryParse"/>; see <see cref="IColumnBatchSink"/>.
+/// values and the same failures as <see cref="FieldParser.TryParse"/>; see <see cref="IColumnBatchSink"/>. Its
+/// <see cref="Filters"/> are tested on VARCHAR fields' bytes before the rest of a record is parsed: only the records
+/// that pass them are added, and a column read by filters only is not held.
 /// </summary>
 internal sealed class ColumnBatch
 {
@@ -19,7 +22,8 @@ internal sealed class ColumnBatch
 
     /// <param name="schema">The dataset's schema.</param>
     /// <param name="columns">One flag per schema column: the columns the batch holds.</param>
-    public ColumnBatch(TableSchema schema, IReadOnlyList<bool> columns)
+    /// <param name="filters">The filters on VARCHAR columns records must pass to be added, in the order they run; none when null.</param>
+    public ColumnBatch(TableSchema schema, IReadOnlyList<bool> columns, IReadOnlyList<Utf8FieldFilter>? filters = null)
     {
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(columns);
@@ -36,6 +40,19 @@ internal sealed class ColumnBatch
         Codes = new int[count][];
         Keys = new Utf8KeyDictionary[count];
         Nulls = new bool[count][];
+        Filters = filters is null ? [] : [.. filters];
+        ReadColumns = [.. Columns];
+        foreach (var filter in Filters)
+        {
+            if (filter.Column < 0 || filter.Column >= count || schema.Columns[filter.Column].Type != SqlType.Varchar)
+            {
+                throw new ArgumentException($"a filter on column {filter.Column}, which is not a VARCHAR column of the schema", nameof(filters));
+            }
+
+            ReadColumns[filter.Column] = true;
+        }
+
+        HeldOrdinals = [.. Enumerable.Range(0, count).Where(i => Columns[i])];
         for (var i = 0; i < count; i++)
         {
             if (!Columns[i])
@@ -64,6 +81,15 @@ internal sealed class ColumnBatch
 
     /// <summary>One flag per schema column: the columns the batch holds.</summary>
     public bool[] Columns { get; }
+
+    /// <summary>The ordinals of the columns held, ascending.</summary>
+    public int[] HeldOrdinals { get; }
+
+    /// <summary>The filters records must pass to be added, in the order they run.</summary>
+    public Utf8FieldFilter[] Filters { get; }
+
+    /// <summary>One flag per schema column: the columns a delivery reads, those held and those filtered.</summary>
+    public bool[] ReadColumns { get; }
 
     /// <summary>The complete records in the batch.</summary>
     public int Count { get; private set; }

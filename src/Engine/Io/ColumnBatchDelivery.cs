@@ -1,9 +1,12 @@
+using OrleansProc.Engine.Io.Filters;
+
 namespace OrleansProc.Engine.Io;
 
 /// <summary>
 /// Delivers CSV records as typed column batches: parses the needed fields straight into the sink's
 /// <see cref="ColumnBatch"/> and hands it to <see cref="IColumnBatchSink.AcceptBatch"/> whenever it is full and on
-/// <see cref="Flush"/>. No row and no string per VARCHAR value.
+/// <see cref="Flush"/>. No row and no string per VARCHAR value. The batch's filters run first, on the bytes of their
+/// fields, and only the records that pass them have their other fields parsed (and are added).
 /// </summary>
 internal struct ColumnBatchDelivery : IRecordDelivery
 {
@@ -13,7 +16,7 @@ internal struct ColumnBatchDelivery : IRecordDelivery
     private byte[] _scratch = new byte[256];
 
     /// <param name="sink">Where the batches go.</param>
-    /// <param name="batch">The sink's batch, holding every needed column.</param>
+    /// <param name="batch">The sink's batch, holding or filtering on every needed column.</param>
     /// <param name="columns">The columns.</param>
     public ColumnBatchDelivery(IColumnBatchSink sink, ColumnBatch batch, ScanColumns columns)
     {
@@ -25,15 +28,32 @@ internal struct ColumnBatchDelivery : IRecordDelivery
     /// <inheritdoc/>
     public string? DeliverCsv(ReadOnlySpan<byte> record, ReadOnlySpan<CsvField> fields)
     {
-        if (!TryAppend(record, fields))
+        if (!TryAppend(record, fields, out var passes))
         {
             // The general loop names the problem, or appends the record after all.
-            var needed = _columns.Needed;
             var columns = _columns.Schema.Columns;
+            passes = true;
+            foreach (var filter in _batch.Filters)
+            {
+                var field = fields[filter.Column];
+                if (!CsvTokenizer.TryGetValue(record[field.Start..field.End], field.HasQuote, ref _scratch, out var value, out var quoted, out var error))
+                {
+                    return $"column {columns[filter.Column].Name}: {error}";
+                }
+
+                if (!Passes(filter, value, quoted))
+                {
+                    passes = false;
+                    break;
+                }
+            }
+
+            var held = _batch.Columns;
             for (var i = 0; i < fields.Length; i++)
             {
                 var field = fields[i];
-                if (!field.HasQuote && !needed[i])
+                var parse = passes && held[i];
+                if (!field.HasQuote && !parse)
                 {
                     continue;
                 }
@@ -43,14 +63,14 @@ internal struct ColumnBatchDelivery : IRecordDelivery
                     return $"column {columns[i].Name}: {error}";
                 }
 
-                if (needed[i] && !_batch.TryAppend(i, value, quoted))
+                if (parse && !_batch.TryAppend(i, value, quoted))
                 {
                     return FieldParser.NotATypeReason(columns[i].Name, value, columns[i].Type);
                 }
             }
         }
 
-        if (_batch.Commit())
+        if (passes && _batch.Commit())
         {
             Flush();
         }
@@ -69,14 +89,16 @@ internal struct ColumnBatchDelivery : IRecordDelivery
     }
 
     /// <summary>
-    /// The common case: parses the needed fields of a record into the batch and checks the other quoted fields.
-    /// False at the first problem, and then the record goes through the general loop, which names it.
+    /// The common case: tests the filters on their fields' bytes, then parses the held fields of a record that passes
+    /// into the batch (<paramref name="passes"/> false for one that does not, which is not added) and checks the other
+    /// quoted fields. False at the first problem, and then the record goes through the general loop, which names it.
     /// </summary>
-    private bool TryAppend(ReadOnlySpan<byte> record, ReadOnlySpan<CsvField> fields)
+    private bool TryAppend(ReadOnlySpan<byte> record, ReadOnlySpan<CsvField> fields, out bool passes)
     {
-        foreach (var i in _columns.NeededOrdinals)
+        passes = true;
+        foreach (var filter in _batch.Filters)
         {
-            var field = fields[i];
+            var field = fields[filter.Column];
             scoped var value = record[field.Start..field.End];
             var quoted = false;
             if (field.HasQuote && !CsvTokenizer.TryGetValue(value, hasQuote: true, ref _scratch, out value, out quoted, out _))
@@ -84,17 +106,38 @@ internal struct ColumnBatchDelivery : IRecordDelivery
                 return false;
             }
 
-            if (!_batch.TryAppend(i, value, quoted))
+            if (!Passes(filter, value, quoted))
             {
-                return false;
+                passes = false;
+                break;
             }
         }
 
-        var needed = _columns.Needed;
+        if (passes)
+        {
+            foreach (var i in _batch.HeldOrdinals)
+            {
+                var field = fields[i];
+                scoped var value = record[field.Start..field.End];
+                var quoted = false;
+                if (field.HasQuote && !CsvTokenizer.TryGetValue(value, hasQuote: true, ref _scratch, out value, out quoted, out _))
+                {
+                    return false;
+                }
+
+                if (!_batch.TryAppend(i, value, quoted))
+                {
+                    return false;
+                }
+            }
+        }
+
+        // The quoted fields not parsed above must still be well formed (the filtered ones are checked again: rare).
+        var held = _batch.Columns;
         for (var i = 0; i < fields.Length; i++)
         {
             var field = fields[i];
-            if (field.HasQuote && !needed[i] && !CsvTokenizer.TryGetValue(record[field.Start..field.End], hasQuote: true, ref _scratch, out _, out _, out _))
+            if (field.HasQuote && !(passes && held[i]) && !CsvTokenizer.TryGetValue(record[field.Start..field.End], hasQuote: true, ref _scratch, out _, out _, out _))
             {
                 return false;
             }
@@ -102,4 +145,8 @@ internal struct ColumnBatchDelivery : IRecordDelivery
 
         return true;
     }
+
+    /// <summary>Whether a field's value passes a filter: never when it is NULL (empty and not quoted).</summary>
+    private static bool Passes(Utf8FieldFilter filter, ReadOnlySpan<byte> value, bool quoted) =>
+        (quoted || !value.IsEmpty) && filter.Passes(value);
 }

@@ -36,12 +36,12 @@ internal static class RecordDeliveryFactory
                 return new(new RowDelivery(sink, columns), "rows: the column batch sink offers no batch");
             }
 
-            if (batch.Columns.AsSpan().SequenceEqual(columns.Needed))
+            if (batch.ReadColumns.AsSpan().SequenceEqual(columns.Needed))
             {
-                return new(new ColumnBatchDelivery(batchSink, batch, columns), "column batch: the sink's batch holds exactly the needed columns");
+                return new(new ColumnBatchDelivery(batchSink, batch, columns), "column batch: the sink's batch holds or filters exactly the needed columns");
             }
 
-            return new(new RowDelivery(sink, columns), "rows: the sink's batch does not hold exactly the needed columns");
+            return new(new RowDelivery(sink, columns), "rows: the sink's batch does not hold or filter exactly the needed columns");
         }
 
         return new(

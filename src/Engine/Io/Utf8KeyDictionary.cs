@@ -51,6 +51,24 @@ internal sealed class Utf8KeyDictionary
         }
     }
 
+    /// <summary>The code of <paramref name="utf8"/>, or -1 when it was never added.</summary>
+    public int Find(ReadOnlySpan<byte> utf8)
+    {
+        var hash = Hash(utf8);
+        var mask = _slots.Length - 1;
+        var slot = (int)hash & mask;
+        while (true)
+        {
+            var entry = _slots[slot] - 1;
+            if (entry < 0 || (_hashes[entry] == hash && utf8.SequenceEqual(_arena.AsSpan(_starts[entry], _lengths[entry]))))
+            {
+                return entry;
+            }
+
+            slot = (slot + 1) & mask;
+        }
+    }
+
     private int Add(ReadOnlySpan<byte> utf8, uint hash, int slot)
     {
         var code = Count;

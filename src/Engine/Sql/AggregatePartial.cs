@@ -60,7 +60,7 @@ internal sealed class AggregatePartial : IPartial, IOwnedPartial, IColumnBatchSi
     public AggregateState[] States { get; }
 
     /// <summary>The batch a CSV scan fills, made on first use; null when the query runs row by row.</summary>
-    public ColumnBatch? Batch => _plan is null ? null : _batch ??= new ColumnBatch(_query.InputSchema, _query.NeededColumns);
+    public ColumnBatch? Batch => _plan is null ? null : _batch ??= new ColumnBatch(_query.InputSchema, _plan.HeldColumns, _plan.Filters);
 
     /// <summary>Runs the plan over a batch: the WHERE into a selection of rows, their groups, then each aggregate in one loop.</summary>
     public void AcceptBatch(ColumnBatch batch)

@@ -66,7 +66,7 @@ public sealed class RecordDeliveryFactoryTests
         var choice = RecordDeliveryFactory.Create(options, new BatchSink(new ColumnBatch(s_schema, [true, true])), new ScanColumns(options));
 
         Assert.IsType<RowDelivery>(choice.Delivery);
-        Assert.Equal("rows: the sink's batch does not hold exactly the needed columns", choice.Reason);
+        Assert.Equal("rows: the sink's batch does not hold or filter exactly the needed columns", choice.Reason);
     }
 
     [Fact]

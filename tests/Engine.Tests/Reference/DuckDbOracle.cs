@@ -81,7 +81,7 @@ internal static class DuckDbOracle
     /// <summary>DuckDB's rows for <paramref name="sql"/>, each value as canonical text (null for NULL).</summary>
     public static List<string?[]> Query(string sql, string view, string file) => Query(sql, [(view, file)]);
 
-    /// <summary>DuckDB's rows for <paramref name="sql"/> over a view per (view, file) pair.</summary>
+    /// <summary>DuckDB's rows for <paramref name="sql"/> over a view per (view, file) pair; a "file" that starts with <c>read_</c> is a table function as is.</summary>
     public static List<string?[]> Query(string sql, IReadOnlyList<(string View, string File)> tables)
     {
         using var connection = new DuckDBConnection("DataSource=:memory:");
@@ -89,7 +89,9 @@ internal static class DuckDbOracle
         foreach (var (view, file) in tables)
         {
             using var create = connection.CreateCommand();
-            create.CommandText = $"CREATE VIEW \"{view}\" AS SELECT * FROM {Reader(file)}";
+            // A DuckDB table function (read_csv(...) with a dialect) is used as given.
+            var source = file.StartsWith("read_", StringComparison.Ordinal) ? file : Reader(file);
+            create.CommandText = $"CREATE VIEW \"{view}\" AS SELECT * FROM {source}";
             create.ExecuteNonQuery();
         }
 

@@ -43,6 +43,16 @@ public sealed class BatchAggregateTests : IDisposable
         "SELECT k, COUNT(d) FROM t WHERE d >= 10.0 AND d <> 20.25 AND i < 9 GROUP BY k",
         "SELECT COUNT(*) FROM t WHERE i < -9223372036854775807",
         "SELECT DISTINCT k FROM t WHERE i > 4",
+        "SELECT COUNT(*), SUM(i) FROM t WHERE k = 'say \"hi\"'",
+        "SELECT k, COUNT(*), SUM(d) FROM t WHERE k <> 'FR' GROUP BY k",
+        "SELECT k, COUNT(*), SUM(d) FROM t WHERE k IN ('a,b', 'née', 'FR', 'FR', '') GROUP BY k",
+        "SELECT k, COUNT(*), MAX(t) FROM t WHERE k NOT IN ('x', 'JP') AND i > 2 GROUP BY k",
+        "SELECT COUNT(*), MIN(i) FROM t WHERE k LIKE 'n%' AND note LIKE '%, t%'",
+        "SELECT k, COUNT(*) FROM t WHERE k LIKE '%e' GROUP BY k",
+        "SELECT k, COUNT(*) FROM t WHERE NOT (k LIKE '%\"%') GROUP BY k",
+        "SELECT COUNT(*), AVG(d) FROM t WHERE k = ''",
+        "SELECT k, COUNT(*) FROM t WHERE k LIKE '%' GROUP BY k",
+        "SELECT COUNT(*) FROM t WHERE k IN ('FR', NULL) AND note = 'free, text'",
     };
 
     [Theory]
@@ -51,7 +61,15 @@ public sealed class BatchAggregateTests : IDisposable
     [InlineData("SELECT k, COUNT(DISTINCT i) FROM t GROUP BY k", false)]
     [InlineData("SELECT k, SUM(i + 1) FROM t GROUP BY k", false)]
     [InlineData("SELECT k, COUNT(*) FROM t WHERE i > 2 OR d > 1.0 GROUP BY k", false)]
-    [InlineData("SELECT k, COUNT(*) FROM t WHERE note = 'x' GROUP BY k", false)]
+    [InlineData("SELECT k, COUNT(*) FROM t WHERE note = 'x' GROUP BY k", true)]
+    [InlineData("SELECT COUNT(*) FROM t WHERE note IN ('x', 'y') AND note NOT LIKE '%z' AND k <> 'x'", true)]
+    [InlineData("SELECT k, COUNT(*) FROM t WHERE note LIKE 'x_' GROUP BY k", false)]
+    [InlineData("SELECT k, COUNT(*) FROM t WHERE note LIKE 'x%y' GROUP BY k", false)]
+    [InlineData("SELECT k, COUNT(*) FROM t WHERE note ILIKE 'x%' GROUP BY k", false)]
+    [InlineData("SELECT k, COUNT(*) FROM t WHERE note < 'x' GROUP BY k", false)]
+    [InlineData("SELECT k, COUNT(*) FROM t WHERE note NOT IN ('x', NULL) GROUP BY k", false)]
+    [InlineData("SELECT COUNT(note) FROM t WHERE note = 'x'", false)]
+    [InlineData("SELECT COUNT(*) FROM t WHERE UPPER(note) = 'X'", false)]
     [InlineData("SELECT i, COUNT(*) FROM t GROUP BY i", false)]
     [InlineData("SELECT k, note, COUNT(*) FROM t GROUP BY k, note", false)]
     [InlineData("SELECT k, MIN(note) FROM t GROUP BY k", false)]
@@ -140,6 +158,35 @@ public sealed class BatchAggregateTests : IDisposable
         var skipped = await RunAsync(BenchSql, [file], partitionSize: 0, skipBadRecords: true);
         Assert.Equal(1, skipped.BadRecords);
         Assert.Equal(records.Count(r => r.Quantity >= 2), skipped.Table.Rows.Sum(r => r[1].Int64));
+    }
+
+    [Fact]
+    public async Task RunAsync_StringFilterWithBadValue_NamesTheRecordWhenItPassesTheFilter()
+    {
+        var text = new StringBuilder(SalesDataGenerator.Header).Append('\n');
+        var records = SalesDataGenerator.Records(3_000, 42, 6).ToList();
+        for (var i = 0; i < records.Count; i++)
+        {
+            if (i == 1_500)
+            {
+                text.Append("2024-03-01T00:00:00Z,17,FR,books,12.50,many,bad quantity\n");
+            }
+
+            text.Append(SalesDataGenerator.ToCsvLine(records[i]));
+        }
+
+        var file = _folder.Write("bad-books.csv", text.ToString());
+
+        // The bad record is a book: the filter keeps it, its quantity is parsed, and it is named.
+        var error = await Assert.ThrowsAsync<BadRecordException>(() => RunAsync("SELECT COUNT(*), SUM(quantity) FROM t WHERE category = 'books'", [file], partitionSize: 0));
+        Assert.Contains("column quantity: 'many' is not a BIGINT", error.Record.Reason, StringComparison.Ordinal);
+
+        // Another category's filter rejects it before its quantity is parsed, as a column the query does not read.
+        var toys = records.Where(r => r.Category == "toys").ToList();
+        var result = await RunAsync("SELECT COUNT(*), SUM(quantity) FROM t WHERE category = 'toys'", [file], partitionSize: 0);
+        Assert.Equal(toys.Count, result.Table.Rows[0][0].Int64);
+        Assert.Equal(toys.Sum(r => (long)r.Quantity), result.Table.Rows[0][1].Int64);
+        Assert.Equal(0, result.BadRecords);
     }
 
     private static TableSchema SalesSchema() => MakeSchema(

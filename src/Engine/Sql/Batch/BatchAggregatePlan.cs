@@ -1,4 +1,5 @@
 using OrleansProc.Engine.Aggregation;
+using OrleansProc.Engine.Io.Filters;
 using OrleansProc.Engine.Schema;
 using OrleansProc.Engine.Sql.Evaluation;
 using OrleansProc.Engine.Sql.Syntax;
@@ -7,21 +8,30 @@ namespace OrleansProc.Engine.Sql.Batch;
 
 /// <summary>
 /// An aggregate query compiled once for column batches (see <see cref="Io.ColumnBatch"/>): a WHERE that is a
-/// conjunction of <c>column op constant</c> over numeric or timestamp columns, at most one GROUP BY key that is a
-/// VARCHAR column (looked up by its interned code), and aggregates over plain columns (COUNT, SUM, AVG, MIN, MAX;
-/// not DISTINCT). Other queries get no plan and run row by row; a plan gives the same answers.
+/// conjunction of <c>column op constant</c> over numeric or timestamp columns and of filters on VARCHAR columns'
+/// bytes (<see cref="Utf8FilterCompiler"/>: equality, IN, LIKE prefix/suffix/contains), at most one GROUP BY key
+/// that is a VARCHAR column (looked up by its interned code), and aggregates over plain columns (COUNT, SUM, AVG,
+/// MIN, MAX; not DISTINCT). Other queries get no plan and run row by row; a plan gives the same answers.
 /// </summary>
 internal sealed class BatchAggregatePlan
 {
-    private BatchAggregatePlan(BatchPredicate[] predicates, int keyColumn, BatchAggregate[] aggregates)
+    private BatchAggregatePlan(BatchPredicate[] predicates, Utf8FieldFilter[] filters, bool[] heldColumns, int keyColumn, BatchAggregate[] aggregates)
     {
         Predicates = predicates;
+        Filters = filters;
+        HeldColumns = heldColumns;
         KeyColumn = keyColumn;
         Aggregates = aggregates;
     }
 
     /// <summary>The conjuncts of the WHERE, all of which must hold; empty without WHERE.</summary>
     public BatchPredicate[] Predicates { get; }
+
+    /// <summary>The conjuncts of the WHERE on VARCHAR columns, tested on the fields' bytes before a record is parsed.</summary>
+    public Utf8FieldFilter[] Filters { get; }
+
+    /// <summary>One flag per input column: the columns the batch holds (the needed ones but those only filtered on).</summary>
+    public bool[] HeldColumns { get; }
 
     /// <summary>The ordinal of the VARCHAR GROUP BY column, or -1 without GROUP BY.</summary>
     public int KeyColumn { get; }
@@ -50,20 +60,27 @@ internal sealed class BatchAggregatePlan
             keyColumn = key.Ordinal;
         }
 
-        // Only the key may be a VARCHAR: interning every value of another text column would cost more than rows do.
+        var predicates = new List<BatchPredicate>();
+        var filters = new List<Utf8FieldFilter>();
+        if (query.Where is { } where && !TryAddConjuncts(where, predicates, filters))
+        {
+            return null;
+        }
+
+        // Only the key is held as a VARCHAR: interning every value of another text column would cost more than rows
+        // do. Another VARCHAR column may be needed only by the filters, which read its bytes (the aggregates below
+        // take no VARCHAR column but the key).
+        var held = new bool[schema.Count];
         for (var i = 0; i < schema.Count; i++)
         {
             var type = schema.Columns[i].Type;
-            if (query.NeededColumns[i] && (type == SqlType.Null || (type == SqlType.Varchar && i != keyColumn)))
+            var filtered = filters.Exists(f => f.Column == i);
+            if (query.NeededColumns[i] && (type == SqlType.Null || (type == SqlType.Varchar && i != keyColumn && !filtered)))
             {
                 return null;
             }
-        }
 
-        var predicates = new List<BatchPredicate>();
-        if (query.Where is { } where && !TryAddConjuncts(where, predicates))
-        {
-            return null;
+            held[i] = query.NeededColumns[i] && (type != SqlType.Varchar || i == keyColumn);
         }
 
         var aggregates = new BatchAggregate[query.Aggregates.Length];
@@ -76,7 +93,8 @@ internal sealed class BatchAggregatePlan
                 continue;
             }
 
-            if (spec.Argument is not ColumnEvaluator column || spec.Distinct || spec.SecondArgument is not null)
+            if (spec.Argument is not ColumnEvaluator column || spec.Distinct || spec.SecondArgument is not null
+                || (column.Type == SqlType.Varchar && column.Ordinal != keyColumn))
             {
                 return null;
             }
@@ -97,15 +115,23 @@ internal sealed class BatchAggregatePlan
             aggregates[i] = new BatchAggregate(spec.Kind, column.Ordinal, column.Type);
         }
 
-        return new BatchAggregatePlan([.. predicates], keyColumn, aggregates);
+        // The most selective filters cannot be known; equality and IN first, as they reject most values soonest.
+        var ordered = filters.OrderBy(f => f is Utf8LikeFilter ? 1 : 0).ToArray();
+        return new BatchAggregatePlan([.. predicates], ordered, held, keyColumn, aggregates);
     }
 
-    private static bool TryAddConjuncts(Evaluator where, List<BatchPredicate> predicates)
+    private static bool TryAddConjuncts(Evaluator where, List<BatchPredicate> predicates, List<Utf8FieldFilter> filters)
     {
+        if (Utf8FilterCompiler.TryCompile(where) is { } filter)
+        {
+            filters.Add(filter);
+            return true;
+        }
+
         switch (where)
         {
             case AndEvaluator and:
-                return TryAddConjuncts(and.Left, predicates) && TryAddConjuncts(and.Right, predicates);
+                return TryAddConjuncts(and.Left, predicates, filters) && TryAddConjuncts(and.Right, predicates, filters);
             case ComparisonEvaluator comparison:
                 var op = comparison.Operator;
                 if (comparison.Left is ColumnEvaluator column && comparison.Right is ConstantEvaluator constant)

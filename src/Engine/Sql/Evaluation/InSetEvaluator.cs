@@ -26,6 +26,9 @@ internal sealed class InSetEvaluator : Evaluator
     /// <summary>The list's non-NULL constants.</summary>
     public IReadOnlySet<SqlValue> Values => _set;
 
+    /// <summary>Whether the list holds a NULL.</summary>
+    public bool ListHasNull => _listHasNull;
+
     public override SqlValue Evaluate(ReadOnlySpan<SqlValue> row)
     {
         var v = _operand.Evaluate(row);

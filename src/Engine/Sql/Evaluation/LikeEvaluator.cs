@@ -26,6 +26,15 @@ internal sealed class LikeEvaluator : Evaluator
         }
     }
 
+    /// <summary>The value matched.</summary>
+    public Evaluator Operand => _operand;
+
+    /// <summary>The pattern.</summary>
+    public Evaluator Pattern => _pattern;
+
+    /// <summary>Whether this is ILIKE.</summary>
+    public bool CaseInsensitive => _caseInsensitive;
+
     public override SqlValue Evaluate(ReadOnlySpan<SqlValue> row)
     {
         var v = _operand.Evaluate(row);

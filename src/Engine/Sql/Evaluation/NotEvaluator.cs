@@ -14,6 +14,9 @@ internal sealed class NotEvaluator : Evaluator
         _operand = operand;
     }
 
+    /// <summary>The negated operand.</summary>
+    public Evaluator Operand => _operand;
+
     public override SqlValue Evaluate(ReadOnlySpan<SqlValue> row)
     {
         var v = _operand.Evaluate(row);
