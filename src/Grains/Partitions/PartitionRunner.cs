@@ -8,6 +8,7 @@ using OrleansProc.Contracts.Telemetry;
 using OrleansProc.Engine.Io;
 using OrleansProc.Engine.Pipeline;
 using OrleansProc.Engine.Processing;
+using OrleansProc.Engine.UserProcessors;
 using OrleansProc.Grains.Jobs;
 using OrleansProc.Grains.Storage;
 using OrleansProc.Grains.Telemetry;
@@ -174,6 +175,12 @@ public sealed partial class PartitionRunner(
         catch (Exception e) when (e is QueryException or OverflowException or FormatException or InvalidCastException)
         {
             return report with { Error = SecretText.Scrub(e.Message), Permanent = true };
+        }
+        catch (UserProcessorException e)
+        {
+            // The processor's own failure, named with its partition: the attempt is retried like any other failure.
+            LogAttemptFailed(logger, e, assignment.JobId, assignment.Index);
+            return report with { Error = SecretText.Scrub(e.Message) };
         }
         catch (Exception e) when (StorageFaults.IsUnreachable(e))
         {
