@@ -8,6 +8,7 @@ using OrleansProc.Contracts.Telemetry;
 using OrleansProc.Engine.Io;
 using OrleansProc.Engine.Pipeline;
 using OrleansProc.Engine.Processing;
+using OrleansProc.Engine.UserProcessors;
 using OrleansProc.Grains.Jobs;
 using OrleansProc.Grains.Storage;
 using OrleansProc.Grains.Telemetry;
@@ -110,7 +111,7 @@ public sealed partial class PartitionRunner(
             var output = processor.WritesOutputRows
                 ? new BlockStagingStream(store.Datasets.GetBlockBlobClient(assignment.OutputBlob!), assignment.Attempt, cancellationToken)
                 : null;
-            var partial = processor.CreatePartial(output);
+            var partial = processor.CreatePartial(output, assignment.Index, cancellationToken);
             PartitionScanResult scan;
             await using (output)
             {
@@ -180,6 +181,12 @@ public sealed partial class PartitionRunner(
         catch (Exception e) when (e is QueryException or OverflowException or FormatException or InvalidCastException)
         {
             return report with { Error = SecretText.Scrub(e.Message), Permanent = true };
+        }
+        catch (UserProcessorException e)
+        {
+            // The processor's own failure, named with its partition: the attempt is retried like any other failure.
+            LogAttemptFailed(logger, e, assignment.JobId, assignment.Index);
+            return report with { Error = SecretText.Scrub(e.Message) };
         }
         catch (Exception e) when (StorageFaults.IsUnreachable(e))
         {
