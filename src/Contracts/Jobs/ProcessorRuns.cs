@@ -38,6 +38,16 @@ public static class ProcessorRuns
         return text.ToString();
     }
 
+    /// <summary>True when a job's description (<see cref="Describe"/>) says it runs <paramref name="version"/> of processor <paramref name="name"/>.</summary>
+    public static bool Uses(string description, string name, string version)
+    {
+        ArgumentNullException.ThrowIfNull(description);
+        var prefix = $"run {name}";
+        return description.StartsWith(prefix, StringComparison.Ordinal)
+            && description.Length > prefix.Length && description[prefix.Length] is ':' or '@'
+            && description.Contains($"@{version} ", StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// The canonical text of a processor's arguments: one <c>key=value</c> per line, sorted by key (ordinal), so two
     /// jobs with the same arguments have the same text; null for none.

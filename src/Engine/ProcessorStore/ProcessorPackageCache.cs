@@ -34,8 +34,16 @@ public sealed class ProcessorPackageCache(string root)
     public string FolderOf(ProcessorPackageManifest manifest)
     {
         ArgumentNullException.ThrowIfNull(manifest);
-        return Path.Combine(Root, Safe(manifest.Name), Safe(manifest.Version));
+        return FolderOf(manifest.Name, manifest.Version);
     }
+
+    /// <summary>The folder of a version this process has already fetched and checked, or null.</summary>
+    public string? Fetched(string name, string version) =>
+        _folders.TryGetValue(FolderOf(name, version), out var entry) && entry.IsValueCreated && entry.Value.IsCompletedSuccessfully
+            ? entry.Value.Result
+            : null;
+
+    private string FolderOf(string name, string version) => Path.Combine(Root, Safe(name), Safe(version));
 
     private async Task<string> AwaitAsync(string folder, Lazy<Task<string>> entry)
     {

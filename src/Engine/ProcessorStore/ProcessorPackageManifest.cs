@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace OrleansProc.Engine.ProcessorStore;
 
 /// <summary>
@@ -7,6 +9,8 @@ namespace OrleansProc.Engine.ProcessorStore;
 /// </summary>
 public sealed record ProcessorPackageManifest
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
     /// <summary>The package's name in the store.</summary>
     public required string Name { get; init; }
 
@@ -53,5 +57,22 @@ public sealed record ProcessorPackageManifest
             _ => $"version '{requested}' of processor '{name}' is ambiguous: it starts {string.Join(", ", matches.Select(v => v.Version))}",
         };
         return error is null ? matches[0] : null;
+    }
+
+    /// <summary>The manifest as the JSON of its blob.</summary>
+    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(this, Json);
+
+    /// <summary>A manifest read from its blob's JSON.</summary>
+    /// <exception cref="InvalidDataException">The JSON is not a manifest; the message names <paramref name="where"/>.</exception>
+    public static ProcessorPackageManifest FromJson(ReadOnlySpan<byte> json, string where)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<ProcessorPackageManifest>(json, Json) ?? throw new InvalidDataException($"the processor manifest {where} is JSON null");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"the processor manifest {where} is not valid: {e.Message}", e);
+        }
     }
 }

@@ -45,6 +45,8 @@ public sealed class ProcessorPackageCacheTests : IDisposable
 
         Assert.All(folders, f => Assert.Equal(again, f));
         Assert.Equal(manifest.Files.Count, _downloads);
+        Assert.Equal(again, cache.Fetched("p", manifest.Version));
+        Assert.Null(cache.Fetched("p", "0000000000000000"));
     }
 
     [Fact]

@@ -53,6 +53,30 @@ public sealed class ProcessorPackageManifestTests
         Assert.Contains("versions: aaaa111100000000", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void FromJson_ToJson_RoundTrips()
+    {
+        var manifest = Manifest("aaaa111100000000", Noon) with
+        {
+            Files = [new PackageFile("a.dll", 3, "ab")],
+            Processors = [new PackageProcessor { Name = "Count", Description = "counts", Kind = "aggregate", Columns = ["country"], ResultColumns = ["n BIGINT"] }],
+        };
+
+        var read = ProcessorPackageManifest.FromJson(manifest.ToJson(), "test");
+
+        Assert.Equal(manifest.Files, read.Files);
+        Assert.Equal(manifest.Processors[0].Columns, read.Processors[0].Columns);
+        Assert.Equal(manifest with { Files = read.Files, Processors = read.Processors }, read);
+    }
+
+    [Fact]
+    public void FromJson_NotAManifest_NamesTheBlob()
+    {
+        var error = Assert.Throws<InvalidDataException>(() => ProcessorPackageManifest.FromJson("[1,2"u8, "processors/p/v/_manifest.json"));
+
+        Assert.Contains("processors/p/v/_manifest.json", error.Message, StringComparison.Ordinal);
+    }
+
     private static ProcessorPackageManifest Manifest(string version, DateTimeOffset uploaded) =>
         new() { Name = "p", Version = version, ContentHash = version + "0000", UploadedAt = uploaded, Files = [] };
 }
