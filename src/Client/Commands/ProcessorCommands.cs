@@ -7,6 +7,7 @@ using OrleansProc.Client.Output;
 using OrleansProc.Client.Processors;
 using OrleansProc.Contracts;
 using OrleansProc.Contracts.Jobs;
+using OrleansProc.Engine.Processing;
 using OrleansProc.Engine.ProcessorStore;
 
 namespace OrleansProc.Client.Commands;
@@ -64,14 +65,24 @@ internal static class ProcessorCommands
                 throw CommandException.Usage($"'{source.Folder}' holds no files");
             }
 
+            IReadOnlyList<PackageProcessor> processors;
+            try
+            {
+                processors = PackageProcessors.Discover(source.Folder);
+            }
+            catch (QueryException e)
+            {
+                throw CommandException.Usage($"{e.Message}; nothing was uploaded");
+            }
+
             return ClusterSession.RunAsync(
                 async cluster =>
                 {
-                    var upload = await new ProcessorStore(cluster.Blobs, console.Time).UploadAsync(package, source.Folder, files, [], cancellationToken);
+                    var upload = await new ProcessorStore(cluster.Blobs, console.Time).UploadAsync(package, source.Folder, files, processors, cancellationToken);
                     var manifest = upload.Manifest;
                     console.Out.WriteLine(upload.AlreadyStored
                         ? $"processor '{package}' version {manifest.Version} is stored already (same content); it is the latest again"
-                        : $"uploaded processor '{package}' version {manifest.Version}: {files.Count} files, {ByteSize.Format(manifest.Size)}");
+                        : $"uploaded processor '{package}' version {manifest.Version}: {files.Count} files, {ByteSize.Format(manifest.Size)}; processors: {string.Join(", ", processors.Select(p => p.Name))}");
                     return ExitCodes.Success;
                 },
                 cancellationToken);

@@ -48,16 +48,6 @@ public static class ProcessorRuns
             && description.Contains($"@{version} ", StringComparison.Ordinal);
     }
 
-    /// <summary>
-    /// The canonical text of a processor's arguments: one <c>key=value</c> per line, sorted by key (ordinal), so two
-    /// jobs with the same arguments have the same text; null for none.
-    /// </summary>
-    public static string? ArgumentLines(IReadOnlyDictionary<string, string>? arguments)
-    {
-        var sorted = Sorted(arguments);
-        return sorted.Count == 0 ? null : string.Join('\n', sorted.Select(p => $"{p.Key}={p.Value}"));
-    }
-
     private static List<KeyValuePair<string, string>> Sorted(IReadOnlyDictionary<string, string>? arguments) =>
         arguments is null ? [] : [.. arguments.OrderBy(p => p.Key, StringComparer.Ordinal)];
 }

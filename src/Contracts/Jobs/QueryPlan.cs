@@ -93,7 +93,7 @@ public sealed record QueryPlan
     [Id(72)]
     public string? ProcessorName { get; init; }
 
-    /// <summary>The processor's arguments, one <c>key=value</c> per line sorted by key (<see cref="ProcessorRuns.ArgumentLines"/>); null for none.</summary>
+    /// <summary>The processor's arguments, one <c>key=value</c> per line sorted by key (the Engine's ProcessorArgumentsText); null for none.</summary>
     [Id(73)]
     public string? Arguments { get; init; }
 

@@ -63,10 +63,11 @@ public sealed partial class JobPlanner
         }
 
         var folder = await packages.GetFolderAsync(version, cancellationToken).ConfigureAwait(false);
-        var processorSpec = QueryPlans.ProcessorSpecOf(pinned) with { PackageFolder = folder };
+        ProcessorSpec processorSpec;
         IPartitionProcessor processor;
         try
         {
+            processorSpec = QueryPlans.ProcessorSpecOf(pinned) with { PackageFolder = folder };
             processor = factory.Create(processorSpec, manifest.ToSchema());
         }
         catch (QueryException e)

@@ -2,6 +2,7 @@ using OrleansProc.Contracts.Jobs;
 using OrleansProc.Engine.Pipeline;
 using OrleansProc.Engine.Processing;
 using OrleansProc.Engine.Schema;
+using OrleansProc.Engine.UserProcessors;
 using OrleansProc.Grains.Processors;
 
 namespace OrleansProc.Grains.Jobs;
@@ -17,7 +18,7 @@ public static class QueryPlans
     {
         ArgumentNullException.ThrowIfNull(spec);
         return spec.Kind == JobKind.Run
-            ? UserProcessors.SpecOf(spec.ProcessorName, ProcessorRuns.ArgumentLines(spec.Arguments), spec.Isolation, spec.MaxGroups, OutputFormatOf(spec.OutputFormat))
+            ? UserProcessors.SpecOf(spec.ProcessorName, ProcessorArgumentsText.Format(spec.Arguments ?? new Dictionary<string, string>()), spec.Isolation, spec.MaxGroups, OutputFormatOf(spec.OutputFormat))
             : SpecOf(spec.Kind, spec.Sql, spec.Column, spec.Top, spec.MaxGroups) with { BroadcastLimit = spec.BroadcastLimit, OutputFormat = OutputFormatOf(spec.OutputFormat) };
     }
 
