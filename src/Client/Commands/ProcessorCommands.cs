@@ -18,11 +18,13 @@ internal static class ProcessorCommands
     public static Command Create(ConsoleContext console)
     {
         var command = new DocumentedCommand("processor",
-            "Manage user processors: C# classes built against OrleansProc.Sdk, stored in blob storage as versioned packages\n" +
-            "(the assembly and its dependencies, versioned by a SHA-256 of their content) and run with ./orleansproc run NAME DATASET.",
-            "./orleansproc processor upload ./MyProcessor/bin/Release/net10.0/MyProcessor.dll",
+            "Your own C# processors (OrleansProc.Sdk): write one from a template and run it over local files (see: run); upload it to\n" +
+            "the processor store in blob storage (versioned by a SHA-256 of its files) and run it on the cluster with run NAME DATASET.",
+            "./orleansproc processor new top-countries && ./orleansproc run ./top-countries 'data/*.csv'",
+            "./orleansproc processor upload ./top-countries && ./orleansproc run top-countries sales",
             "./orleansproc processor list",
-            "./orleansproc processor show MyProcessor");
+            "./orleansproc processor show top-countries");
+        command.Subcommands.Add(New(console));
         command.Subcommands.Add(Upload(console));
         command.Subcommands.Add(List(console));
         command.Subcommands.Add(Show(console));
@@ -30,9 +32,37 @@ internal static class ProcessorCommands
         return command;
     }
 
+    private static Command New(ConsoleContext console)
+    {
+        var name = new Argument<string>("name") { Description = "the processor's name: a letter, then letters, digits, '-' or '_'", HelpName = "NAME" };
+        var output = new Option<string?>("--output", "-o") { Description = "the folder to write the project into (default: ./NAME); must be empty or new", HelpName = "DIR" };
+        var command = new DocumentedCommand("new",
+            "Write a processor project: NAME/ClassName.csproj (referencing the OrleansProc.Sdk.dll beside this client), one processor\n" +
+            "class to edit, a README. It builds offline with dotnet build; run it with: ./orleansproc run NAME 'path/*.csv'.",
+            "./orleansproc processor new top-countries",
+            "./orleansproc processor new log-stats --output ~/src/log-stats && ./orleansproc run ~/src/log-stats 'logs/*.log'")
+        {
+            name, output,
+        };
+        command.SetAction(parsed =>
+        {
+            var processorName = parsed.GetRequiredValue(name);
+            var folder = parsed.GetValue(output) ?? processorName;
+            var files = ProcessorTemplate.Write(processorName, folder, Path.Join(AppContext.BaseDirectory, ProcessorTemplate.SdkFileName));
+            foreach (var file in files)
+            {
+                console.Out.WriteLine(file);
+            }
+
+            console.Error.WriteLine($"wrote processor '{processorName}' in {folder}; try: ./orleansproc run {folder} 'data/*.csv'");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
     private static Command Upload(ConsoleContext console)
     {
-        var path = new Argument<string>("path") { Description = "the processor's built .dll (its folder's files go with it) or a build output folder", HelpName = "PATH.dll|FOLDER" };
+        var path = new Argument<string>("path") { Description = "the processor's built .dll (its folder's files go with it), a build output folder, or a processor project (built first)", HelpName = "PATH.dll|FOLDER" };
         var name = new Option<string?>("--name", "-n") { Description = "the package's name in the store (default: the assembly's name)", HelpName = "NAME" };
         name.Validators.Add(result =>
         {
@@ -42,17 +72,19 @@ internal static class ProcessorCommands
             }
         });
         var command = new DocumentedCommand("upload",
-            "Upload a processor package: every file of the folder (the .dll, its .deps.json and dependencies) as one version,\n" +
+            "Upload a processor package: every file of the folder (the .dll, its .deps.json and dependencies; a project folder is\n" +
+            "built with dotnet build -c Release first and its output taken) as one version,\n" +
             "named by the SHA-256 of the content. The same content uploaded again is the same version (made the latest again);\n" +
             "jobs run the latest version unless run --version names one, and a running job keeps the version it started with.",
             "./orleansproc processor upload ./Hashing/bin/Release/net10.0/Hashing.dll",
-            "./orleansproc processor upload ./Hashing/bin/Release/net10.0 --name hashing")
+            "./orleansproc processor upload ./Hashing/bin/Release/net10.0 --name hashing",
+            "./orleansproc processor upload ./top-countries   (a project folder from processor new: built first)")
         {
             path, name,
         };
-        command.SetAction((parsed, cancellationToken) =>
+        command.SetAction(async (parsed, cancellationToken) =>
         {
-            var source = PackageSource.Of(parsed.GetRequiredValue(path));
+            var source = await PackageSource.ResolveAsync(parsed.GetRequiredValue(path), console.Error, cancellationToken);
             var package = parsed.GetValue(name) ?? PackageSource.NameOf(source.DefaultName);
             if (Names.Validate(package, "processor") is { } badName)
             {
@@ -75,7 +107,7 @@ internal static class ProcessorCommands
                 throw CommandException.Usage($"{e.Message}; nothing was uploaded");
             }
 
-            return ClusterSession.RunAsync(
+            return await ClusterSession.RunAsync(
                 async cluster =>
                 {
                     var upload = await new ProcessorStore(cluster.Blobs, console.Time).UploadAsync(package, source.Folder, files, processors, cancellationToken);

@@ -3,92 +3,131 @@ using OrleansProc.Client.Cli;
 using OrleansProc.Client.Cluster;
 using OrleansProc.Client.Jobs;
 using OrleansProc.Client.Local;
+using OrleansProc.Client.Processors;
 using OrleansProc.Contracts;
 using OrleansProc.Contracts.Jobs;
+using OrleansProc.Engine.Pipeline;
+using OrleansProc.Engine.Schema;
+using OrleansProc.Engine.UserProcessors;
 
 namespace OrleansProc.Client.Commands;
 
-/// <summary><c>run NAME[:PROCESSOR] DATASET</c>: runs a stored user processor over a dataset on the cluster.</summary>
+/// <summary>
+/// <c>run PROCESSOR INPUT</c>: runs a user processor (OrleansProc.Sdk). Over a dataset on the cluster, PROCESSOR is a
+/// package stored with <c>processor upload</c> (pinned to its latest version at submit); over local files (local
+/// mode), a built .dll, its folder or a processor project, run in this process with the same partitions, output shapes
+/// and errors as <c>query</c>.
+/// </summary>
 internal static class RunCommand
 {
     public static Command Create(ConsoleContext console)
     {
-        var processor = new Argument<string>("processor") { Description = "the processor package's name in the store (see: processor list), optionally :PROCESSOR when it holds several", HelpName = "NAME[:PROCESSOR]" };
-        var dataset = CommonOptions.DatasetName("the dataset to read");
-        dataset.HelpName = "DATASET";
-        var arguments = ProcessorArgumentOption.Create();
-        var isolation = new Option<string>("--isolation") { Description = "where the processor runs on the silos: thread (their thread pool, the default) or process (worker processes: a crash, hang or leak kills only the worker)", HelpName = "thread|process", DefaultValueFactory = _ => "thread" };
-        isolation.AcceptOnlyFromAmong([.. ProcessorRuns.IsolationNames]);
-        var version = new Option<string?>("--version") { Description = "run this stored version (or a unique prefix of it) instead of the latest", HelpName = "V" };
+        var package = new Argument<string>("package")
+        {
+            Description = "the processor: on the cluster, a package's name in the store (see: processor list); in local mode, a built .dll, its folder, " +
+                "or a processor project folder (built with dotnet build -c Release first); :NAME picks one of several processors",
+            HelpName = "PACKAGE[:NAME]",
+        };
+        var input = new Argument<string>("input")
+        {
+            Description = "the dataset to read, or local files: a file, folder or glob (local mode: runs in this process)",
+            HelpName = "DATASET|'path/*.csv'",
+        };
+        var arguments = ProcessorOptions.Arguments();
+        var isolation = ProcessorOptions.Isolation();
+        var version = new Option<string?>("--version") { Description = "on the cluster: run this stored version (or a unique prefix of it) instead of the latest", HelpName = "V" };
         var outputFormat = CommonOptions.OutputFileFormat();
-        outputFormat.Description = "the file format a map processor writes its output dataset (ID-out) in: csv or parquet";
         var options = new JobCommandOptions();
         var command = new DocumentedCommand("run",
-            "Run a stored user processor over a dataset on the cluster, as a job: partitions, retries, progress, results.\n" +
-            "The job is pinned to the processor's latest version at submit (or --version): a newer upload does not change it.\n" +
-            "An aggregate processor prints its result like a query; a map processor writes its rows to the dataset ID-out.\n" +
-            "Ctrl+C detaches (the job goes on; see job watch); a second Ctrl+C quits at once.",
-            "./orleansproc run hashing sales --arg rounds=1000",
-            "./orleansproc run logtools:StatusCounts access-logs --format json",
-            "./orleansproc run hashing sales --isolation process --detach",
-            "./orleansproc run cleaner sales --output-format parquet   (a map: rows go to the dataset ID-out)",
-            "./orleansproc run hashing sales --version 3f2a9c01")
+            "Run your own C# processor (a class derived from AggregateProcessor<T> or MapProcessor of OrleansProc.Sdk, see: processor new)\n" +
+            "and print its result like a query's. On the cluster, over a dataset, the processor is a package uploaded with processor\n" +
+            "upload; the job is pinned to its latest version at submit (or --version), so a newer upload does not change a running job,\n" +
+            "and a map writes its rows to the dataset ID-out. Over local files it runs in this process on every core (a map's rows are\n" +
+            "counted and previewed). The processor's exceptions fail the run naming the processor and the partition (exit 1).",
+            "./orleansproc processor upload ./myproc && ./orleansproc run myproc sales --arg rounds=1000",
+            "./orleansproc run logtools:access-log-stats logs --format json --isolation process",
+            "./orleansproc run myproc sales --version 3f2a9c01 --detach",
+            "./orleansproc run ./myproc 'data/*.csv'   (local mode: a processor project folder, built first)",
+            "./orleansproc run ./myproc/bin/Release/net10.0/MyProc.dll 'data/*.csv' --format json",
+            "./orleansproc run samples/processors/Sha256Rounds 'sales/*.csv' --arg rounds=5000")
         {
-            processor, dataset, arguments, isolation, version, outputFormat,
+            package, input, arguments, isolation, version, outputFormat,
         };
         options.AddTo(command);
-        command.SetAction((parsed, cancellationToken) =>
+        command.SetAction(async (parsed, cancellationToken) =>
         {
-            var (package, name) = Split(parsed.GetRequiredValue(processor));
-            var source = parsed.GetRequiredValue(dataset);
-            if (parsed.GetValue(options.Delimiter) is not null)
+            var reference = ProcessorPackageReference.Parse(parsed.GetRequiredValue(package));
+            var source = parsed.GetRequiredValue(input);
+            var pairs = (parsed.GetValue(arguments) ?? []).Select(ProcessorArgumentsText.ParsePair).ToList();
+            var writes = parsed.GetValue(outputFormat) == "parquet" ? DataFormat.Parquet : DataFormat.Csv;
+            if (!LocalPaths.IsPath(source))
             {
-                throw CommandException.Usage("--delimiter applies to local files; a dataset's delimiter is set by 'dataset upload --delimiter'");
+                return await RunOnClusterAsync(console, parsed, options, reference, source, pairs, parsed.GetValue(isolation), parsed.GetValue(version), writes, cancellationToken);
             }
 
-            var spec = new JobSpec
+            if (parsed.GetValue(version) is not null)
             {
-                Kind = JobKind.Run,
-                Processor = package,
-                ProcessorName = name,
-                ProcessorVersion = parsed.GetValue(version),
-                Dataset = source,
-                Arguments = ProcessorArgumentOption.Parse(parsed.GetValue(arguments)),
-                Isolation = parsed.GetValue(isolation) is "process" ? "process" : null,
-                OutputFormat = parsed.GetValue(outputFormat) == "parquet" ? "parquet" : null,
-                PartitionSize = parsed.GetValue(options.PartitionSize),
-                SkipBadRecords = parsed.GetValue(options.SkipBadRecords),
-                StrictQuotes = parsed.GetValue(options.StrictQuotes),
-                Snapshot = parsed.GetValue(options.Snapshot),
+                throw CommandException.Usage("--version picks a stored version of a package on the cluster; in local mode the package is the path given");
+            }
+
+            var folder = reference.ProjectFile() is { } project
+                ? await ProcessorProjectBuilder.BuildAsync(project, console.Error, cancellationToken)
+                : reference.BuiltFolder();
+            var spec = new ProcessorSpec
+            {
+                Kind = ProcessorKind.User,
+                PackageFolder = Path.GetFullPath(folder),
+                ProcessorName = reference.ProcessorName,
+                Arguments = ProcessorArgumentsText.Format(pairs),
+                Isolation = parsed.GetValue(isolation),
+                OutputFormat = writes,
             };
-            return ClusterSession.RunAsync(
-                cluster => new JobClient(cluster, console).RunAsync(spec, parsed.GetValue(options.Format), parsed.GetValue(options.Detach), cancellationToken),
-                cancellationToken);
+            return await options.RunAsync(console, parsed, new JobSpec(), source, spec, localQuery: null, cancellationToken);
         });
         return command;
     }
 
-    /// <summary>NAME or NAME:PROCESSOR, each checked.</summary>
-    private static (string Package, string? Processor) Split(string text)
+    private static Task<int> RunOnClusterAsync(
+        ConsoleContext console,
+        ParseResult parsed,
+        JobCommandOptions options,
+        ProcessorPackageReference reference,
+        string dataset,
+        IReadOnlyList<KeyValuePair<string, string>> pairs,
+        ProcessorIsolation isolation,
+        string? version,
+        DataFormat writes,
+        CancellationToken cancellationToken)
     {
-        var colon = text.IndexOf(':', StringComparison.Ordinal);
-        var package = colon < 0 ? text : text[..colon];
-        var processor = colon < 0 ? null : text[(colon + 1)..];
-        if (LocalPaths.IsPath(package))
+        if (Names.Validate(reference.Path, "processor") is { } badName)
         {
-            throw CommandException.Usage($"'{package}' names local files: run a stored processor by its name (see: processor list), or upload it first with ./orleansproc processor upload");
+            throw CommandException.Usage(LocalPaths.IsPath(reference.Path)
+                ? $"'{reference.Path}' is a local package but '{dataset}' is a dataset: on the cluster run a stored package by its name (upload it with ./orleansproc processor upload {reference.Path})"
+                : badName);
         }
 
-        if (Names.Validate(package, "processor") is { } error)
+        if (Names.Validate(dataset, "dataset") is { } badDataset)
         {
-            throw CommandException.Usage(error);
+            throw CommandException.Usage(badDataset);
         }
 
-        if (processor is { Length: 0 })
+        var byKey = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in pairs)
         {
-            throw CommandException.Usage($"'{text}' names no processor after ':' (NAME:PROCESSOR)");
+            byKey[key] = value; // the last of a repeated key wins, as in local mode
         }
 
-        return (package, processor);
+        var spec = new JobSpec
+        {
+            Kind = JobKind.Run,
+            Processor = reference.Path,
+            ProcessorName = reference.ProcessorName,
+            ProcessorVersion = version,
+            Dataset = dataset,
+            Arguments = byKey.Count == 0 ? null : byKey.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
+            Isolation = isolation == ProcessorIsolation.Process ? "process" : null,
+            OutputFormat = writes == DataFormat.Parquet ? "parquet" : null,
+        };
+        return options.RunAsync(console, parsed, spec, localPath: null, new ProcessorSpec(), localQuery: null, cancellationToken);
     }
 }

@@ -1,12 +1,26 @@
 namespace OrleansProc.Client.Processors;
 
 /// <summary>
-/// The folder a <c>processor upload PATH</c> takes: PATH itself when it is a folder (a build output such as
-/// bin/Release/net10.0), else the folder of the .dll it names (its dependencies sit beside it); and the package's
+/// The folder a <c>processor upload PATH</c> takes: the build output of a processor project (a .csproj, or a folder
+/// holding one, built with dotnet build -c Release first), PATH itself when it is another folder (a build output such
+/// as bin/Release/net10.0), else the folder of the .dll it names (its dependencies sit beside it); and the package's
 /// default name.
 /// </summary>
 internal sealed record PackageSource(string Folder, string DefaultName)
 {
+    /// <summary>The package folder of <paramref name="path"/>, building it first when it is a project.</summary>
+    /// <exception cref="Cli.CommandException">PATH does not exist, is not a .dll, or its project does not build.</exception>
+    public static async Task<PackageSource> ResolveAsync(string path, TextWriter progress, CancellationToken cancellationToken)
+    {
+        if (new ProcessorPackageReference(path, null).ProjectFile() is { } project)
+        {
+            var built = await ProcessorProjectBuilder.BuildAsync(project, progress, cancellationToken);
+            return new PackageSource(Path.GetFullPath(built), Path.GetFileNameWithoutExtension(project));
+        }
+
+        return Of(path);
+    }
+
     /// <exception cref="Cli.CommandException">PATH names neither a folder nor a .dll.</exception>
     public static PackageSource Of(string path)
     {

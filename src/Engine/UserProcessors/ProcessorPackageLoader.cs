@@ -37,7 +37,7 @@ public sealed class ProcessorPackageLoader
     public ProcessorPackage Acquire(string folder)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
-        var full = Path.GetFullPath(folder);
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
         if (!Directory.Exists(full))
         {
             throw new QueryException($"the processor package folder '{folder}' does not exist");
