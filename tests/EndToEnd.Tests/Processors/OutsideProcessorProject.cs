@@ -1,33 +1,23 @@
 using System.Diagnostics;
-using OrleansProc.TestSupport;
 
 namespace OrleansProc.EndToEnd.Tests.Processors;
 
 /// <summary>
-/// A processor project written outside the repository, as a user would: a folder with a csproj that references only
-/// OrleansProc.Sdk.dll (from beside the client, not copied) and one aggregate class, built with <c>dotnet build</c>.
+/// A processor project written outside the repository, as a user would: <c>processor new</c> writes a folder with a
+/// csproj that references only OrleansProc.Sdk.dll (from beside the client, not copied), the test edits its class and
+/// builds it with <c>dotnet build</c>.
 /// The class counts orders and sums quantities per country for records with quantity &gt;= <c>--arg min</c>, and
 /// reports the build's label in every row; with <c>--arg gate=PATH</c> each batch waits until that file exists.
 /// </summary>
 internal static class OutsideProcessorProject
 {
-    /// <summary>Writes the project into <paramref name="folder"/> with <paramref name="build"/> as its label.</summary>
-    public static void Write(string folder, string build)
+    /// <summary>
+    /// Replaces the class that <c>processor new country-stats</c> wrote in <paramref name="folder"/> with the edited one,
+    /// labelled <paramref name="build"/>.
+    /// </summary>
+    public static void Edit(string folder, string build)
     {
-        Directory.CreateDirectory(folder);
-        var sdk = Path.Combine(Path.GetDirectoryName(RepositoryRoot.ClientDll)!, "OrleansProc.Sdk.dll");
-        File.WriteAllText(Path.Combine(folder, "CountryStats.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>enable</ImplicitUsings>
-              </PropertyGroup>
-              <ItemGroup>
-                <Reference Include="OrleansProc.Sdk"><HintPath>{sdk}</HintPath><Private>false</Private></Reference>
-              </ItemGroup>
-            </Project>
-            """);
+        Assert.True(File.Exists(Path.Combine(folder, "CountryStats.csproj")), $"processor new wrote no CountryStats.csproj in {folder}");
         File.WriteAllText(Path.Combine(folder, "CountryStats.cs"), """
             using OrleansProc.Sdk;
 

@@ -24,13 +24,19 @@ public sealed class ProcessorEndToEndTests(ClusterFixture cluster)
     public async Task Run_ProcessorBuiltOutsideTheRepository_MatchesLinqAndKeepsRunningJobsOnTheirVersion()
     {
         await UploadDatasetAsync();
-        var project = Path.Combine(cluster.WorkDirectory, "outside", "CountryStats");
-        OutsideProcessorProject.Write(project, "v1");
-        var v1 = await UploadAsync(await OutsideProcessorProject.BuildAsync(project));
+        var project = Path.Combine(cluster.WorkDirectory, "outside", "country-stats");
+        var created = await cluster.RunClientAsync("processor", "new", "country-stats", "--output", project);
+        Assert.True(created.ExitCode == 0, created.ToString());
+        OutsideProcessorProject.Edit(project, "v1");
+        var built = await OutsideProcessorProject.BuildAsync(project);
+        var v1 = await UploadAsync(built);
 
         var run = await cluster.RunClientAsync("run", Package, Dataset, "--arg", $"min={MinQuantity}", "--format", "json", "--partition-size", "100000");
         Assert.True(run.ExitCode == 0, run.ToString());
         AssertAnswer(run.Json(), "v1");
+        var local = await cluster.RunClientAsync("run", built, Path.Combine(cluster.WorkDirectory, Dataset, "*.csv"), "--arg", $"min={MinQuantity}", "--format", "json");
+        Assert.True(local.ExitCode == 0, local.ToString());
+        AssertAnswer(local.Json(), "v1");
 
         var again = await cluster.RunClientAsync("processor", "upload", Path.Combine(project, "bin", "Release", "net10.0"), "--name", Package);
         Assert.True(again.ExitCode == 0, again.ToString());
@@ -41,8 +47,8 @@ public sealed class ProcessorEndToEndTests(ClusterFixture cluster)
         var detached = await cluster.RunClientAsync("run", Package, Dataset, "--arg", $"min={MinQuantity}", "--arg", $"gate={gate}", "--detach");
         Assert.True(detached.ExitCode == 0, detached.ToString());
         var jobId = detached.Stdout.Trim();
-        OutsideProcessorProject.Write(project, "v2");
-        var v2 = await UploadAsync(await OutsideProcessorProject.BuildAsync(project));
+        OutsideProcessorProject.Edit(project, "v2");
+        var v2 = await UploadAsync(project); // a project folder: upload builds it
         Assert.NotEqual(v1, v2);
 
         var refused = await cluster.RunClientAsync("processor", "delete", Package, "--version", v1);
@@ -101,10 +107,10 @@ public sealed class ProcessorEndToEndTests(ClusterFixture cluster)
         Assert.True(upload.ExitCode == 0, upload.ToString());
     }
 
-    /// <summary>Uploads a built assembly as the package; returns its version, read back from <c>processor list</c>.</summary>
-    private async Task<string> UploadAsync(string dll)
+    /// <summary>Uploads a built assembly or a project as the package; returns its version, read back from <c>processor list</c>.</summary>
+    private async Task<string> UploadAsync(string path)
     {
-        var upload = await cluster.RunClientAsync("processor", "upload", dll, "--name", Package);
+        var upload = await cluster.RunClientAsync("processor", "upload", path, "--name", Package);
         Assert.True(upload.ExitCode == 0, upload.ToString());
         Assert.Contains("processors: CountryStats", upload.Stdout, StringComparison.Ordinal);
         var list = await cluster.RunClientAsync("processor", "list", "--format", "json");
