@@ -9,6 +9,9 @@ public static class StorageNames
     /// <summary>Job artefacts: "{jobId}/plan.json", "{jobId}/partials/...", "{jobId}/result.json".</summary>
     public const string JobsContainer = "jobs";
 
+    /// <summary>User processor packages: "{name}/{version}/_manifest.json" and "{name}/{version}/files/{file}" (see <see cref="ProcessorBlobNames"/>).</summary>
+    public const string ProcessorsContainer = "processors";
+
     public const string GrainStateContainer = "grainstate";
 
     /// <summary>The connection string variable (default: Azurite's development storage on 127.0.0.1).</summary>

@@ -1,7 +1,10 @@
 using System.CommandLine;
 using OrleansProc.Client.Cli;
+using OrleansProc.Client.Cluster;
+using OrleansProc.Client.Jobs;
 using OrleansProc.Client.Local;
 using OrleansProc.Client.Processors;
+using OrleansProc.Contracts;
 using OrleansProc.Contracts.Jobs;
 using OrleansProc.Engine.Pipeline;
 using OrleansProc.Engine.Schema;
@@ -10,8 +13,10 @@ using OrleansProc.Engine.UserProcessors;
 namespace OrleansProc.Client.Commands;
 
 /// <summary>
-/// <c>run PACKAGE INPUT</c>: runs a user processor (OrleansProc.Sdk) over local files in this process (local mode),
-/// with the same partitions, output shapes and errors as <c>query</c>.
+/// <c>run PROCESSOR INPUT</c>: runs a user processor (OrleansProc.Sdk). Over a dataset on the cluster, PROCESSOR is a
+/// package stored with <c>processor upload</c> (pinned to its latest version at submit); over local files (local
+/// mode), a built .dll, its folder or a processor project, run in this process with the same partitions, output shapes
+/// and errors as <c>query</c>.
 /// </summary>
 internal static class RunCommand
 {
@@ -19,41 +24,52 @@ internal static class RunCommand
     {
         var package = new Argument<string>("package")
         {
-            Description = "the processor: a built .dll, its folder, or a processor project folder (built with dotnet build -c Release first); :NAME picks one of several processors",
+            Description = "the processor: on the cluster, a package's name in the store (see: processor list); in local mode, a built .dll, its folder, " +
+                "or a processor project folder (built with dotnet build -c Release first); :NAME picks one of several processors",
             HelpName = "PACKAGE[:NAME]",
         };
         var input = new Argument<string>("input")
         {
-            Description = "the local files to read: a file, folder or glob (local mode: runs in this process)",
-            HelpName = "'path/*.csv'",
+            Description = "the dataset to read, or local files: a file, folder or glob (local mode: runs in this process)",
+            HelpName = "DATASET|'path/*.csv'",
         };
         var arguments = ProcessorOptions.Arguments();
         var isolation = ProcessorOptions.Isolation();
+        var version = new Option<string?>("--version") { Description = "on the cluster: run this stored version (or a unique prefix of it) instead of the latest", HelpName = "V" };
         var outputFormat = CommonOptions.OutputFileFormat();
         var options = new JobCommandOptions();
         var command = new DocumentedCommand("run",
             "Run your own C# processor (a class derived from AggregateProcessor<T> or MapProcessor of OrleansProc.Sdk, see: processor new)\n" +
-            "over local files, on every core of this machine, and print its result like a query's. A map's rows are counted and previewed.\n" +
-            "The processor's exceptions fail the run naming the processor and the partition (exit 1).",
-            "./orleansproc run ./myproc 'data/*.csv'   (a processor project folder: built first)",
+            "and print its result like a query's. On the cluster, over a dataset, the processor is a package uploaded with processor\n" +
+            "upload; the job is pinned to its latest version at submit (or --version), so a newer upload does not change a running job,\n" +
+            "and a map writes its rows to the dataset ID-out. Over local files it runs in this process on every core (a map's rows are\n" +
+            "counted and previewed). The processor's exceptions fail the run naming the processor and the partition (exit 1).",
+            "./orleansproc processor upload ./myproc && ./orleansproc run myproc sales --arg rounds=1000",
+            "./orleansproc run logtools:access-log-stats logs --format json --isolation process",
+            "./orleansproc run myproc sales --version 3f2a9c01 --detach",
+            "./orleansproc run ./myproc 'data/*.csv'   (local mode: a processor project folder, built first)",
             "./orleansproc run ./myproc/bin/Release/net10.0/MyProc.dll 'data/*.csv' --format json",
-            "./orleansproc run samples/processors/Sha256Rounds 'sales/*.csv' --arg rounds=5000",
-            "./orleansproc run ./tools/bin/Release/net10.0/:access-log-stats 'logs/**/*.log'   (:NAME picks one of several processors)")
+            "./orleansproc run samples/processors/Sha256Rounds 'sales/*.csv' --arg rounds=5000")
         {
-            package, input, arguments, isolation, outputFormat,
+            package, input, arguments, isolation, version, outputFormat,
         };
         options.AddTo(command);
         command.SetAction(async (parsed, cancellationToken) =>
         {
             var reference = ProcessorPackageReference.Parse(parsed.GetRequiredValue(package));
             var source = parsed.GetRequiredValue(input);
+            var pairs = (parsed.GetValue(arguments) ?? []).Select(ProcessorArgumentsText.ParsePair).ToList();
+            var writes = parsed.GetValue(outputFormat) == "parquet" ? DataFormat.Parquet : DataFormat.Csv;
             if (!LocalPaths.IsPath(source))
             {
-                throw CommandException.Usage($"'{source}' is not a local file, folder or glob: run reads local files (e.g. 'data/*.csv')");
+                return await RunOnClusterAsync(console, parsed, options, reference, source, pairs, parsed.GetValue(isolation), parsed.GetValue(version), writes, cancellationToken);
             }
 
-            var given = parsed.GetValue(arguments) ?? [];
-            var argumentText = ProcessorArgumentsText.Format(given.Select(ProcessorArgumentsText.ParsePair));
+            if (parsed.GetValue(version) is not null)
+            {
+                throw CommandException.Usage("--version picks a stored version of a package on the cluster; in local mode the package is the path given");
+            }
+
             var folder = reference.ProjectFile() is { } project
                 ? await ProcessorProjectBuilder.BuildAsync(project, console.Error, cancellationToken)
                 : reference.BuiltFolder();
@@ -62,12 +78,56 @@ internal static class RunCommand
                 Kind = ProcessorKind.User,
                 PackageFolder = Path.GetFullPath(folder),
                 ProcessorName = reference.ProcessorName,
-                Arguments = argumentText,
+                Arguments = ProcessorArgumentsText.Format(pairs),
                 Isolation = parsed.GetValue(isolation),
-                OutputFormat = parsed.GetValue(outputFormat) == "parquet" ? DataFormat.Parquet : DataFormat.Csv,
+                OutputFormat = writes,
             };
             return await options.RunAsync(console, parsed, new JobSpec(), source, spec, localQuery: null, cancellationToken);
         });
         return command;
+    }
+
+    private static Task<int> RunOnClusterAsync(
+        ConsoleContext console,
+        ParseResult parsed,
+        JobCommandOptions options,
+        ProcessorPackageReference reference,
+        string dataset,
+        IReadOnlyList<KeyValuePair<string, string>> pairs,
+        ProcessorIsolation isolation,
+        string? version,
+        DataFormat writes,
+        CancellationToken cancellationToken)
+    {
+        if (Names.Validate(reference.Path, "processor") is { } badName)
+        {
+            throw CommandException.Usage(LocalPaths.IsPath(reference.Path)
+                ? $"'{reference.Path}' is a local package but '{dataset}' is a dataset: on the cluster run a stored package by its name (upload it with ./orleansproc processor upload {reference.Path})"
+                : badName);
+        }
+
+        if (Names.Validate(dataset, "dataset") is { } badDataset)
+        {
+            throw CommandException.Usage(badDataset);
+        }
+
+        var byKey = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in pairs)
+        {
+            byKey[key] = value; // the last of a repeated key wins, as in local mode
+        }
+
+        var spec = new JobSpec
+        {
+            Kind = JobKind.Run,
+            Processor = reference.Path,
+            ProcessorName = reference.ProcessorName,
+            ProcessorVersion = version,
+            Dataset = dataset,
+            Arguments = byKey.Count == 0 ? null : byKey.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
+            Isolation = isolation == ProcessorIsolation.Process ? "process" : null,
+            OutputFormat = writes == DataFormat.Parquet ? "parquet" : null,
+        };
+        return options.RunAsync(console, parsed, spec, localPath: null, new ProcessorSpec(), localQuery: null, cancellationToken);
     }
 }

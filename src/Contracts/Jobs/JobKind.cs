@@ -7,4 +7,7 @@ public enum JobKind
 {
     Query = 0,
     WordCount = 1,
+
+    /// <summary>A user processor from the processor store (<c>run NAME DATASET</c>).</summary>
+    Run = 2,
 }

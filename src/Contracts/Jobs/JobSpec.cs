@@ -63,8 +63,34 @@ public sealed record JobSpec
     [Id(21)]
     public string? OutputFormat { get; init; }
 
+    /// <summary>The processor package's name in the processor store (<see cref="JobKind.Run"/>).</summary>
+    [Id(70)]
+    public string? Processor { get; init; }
+
+    /// <summary>
+    /// The package version (its content hash) the job runs: given by the user, or resolved to the latest at submit.
+    /// The job is pinned to it, so a newer upload does not change a running job.
+    /// </summary>
+    [Id(71)]
+    public string? ProcessorVersion { get; init; }
+
+    /// <summary>The processor inside the package (<c>run NAME:PROCESSOR</c>); null when the package holds one.</summary>
+    [Id(72)]
+    public string? ProcessorName { get; init; }
+
+    /// <summary>The processor's arguments (<c>--arg key=value</c>); null or empty for none.</summary>
+    [Id(73)]
+    public IReadOnlyDictionary<string, string>? Arguments { get; init; }
+
+    /// <summary>Where the processor runs on the silos: <c>thread</c> (null: the default) or <c>process</c> (<c>--isolation</c>).</summary>
+    [Id(74)]
+    public string? Isolation { get; init; }
+
     /// <summary>A one-line description for listings.</summary>
-    public string Describe() => Kind == JobKind.WordCount
-        ? $"wordcount {Dataset} --column {Column} --top {Top}"
-        : Sql ?? string.Empty;
+    public string Describe() => Kind switch
+    {
+        JobKind.WordCount => $"wordcount {Dataset} --column {Column} --top {Top}",
+        JobKind.Run => ProcessorRuns.Describe(this),
+        _ => Sql ?? string.Empty,
+    };
 }

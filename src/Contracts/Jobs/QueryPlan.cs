@@ -80,4 +80,24 @@ public sealed record QueryPlan
     /// <summary>The file format of a transform's output dataset: <c>csv</c> (null: the default) or <c>parquet</c>.</summary>
     [Id(22)]
     public string? OutputFormat { get; init; }
+
+    /// <summary>The processor package's name in the processor store (<see cref="JobKind.Run"/>).</summary>
+    [Id(70)]
+    public string? Processor { get; init; }
+
+    /// <summary>The package version (content hash) the job is pinned to: every silo loads exactly this one.</summary>
+    [Id(71)]
+    public string? ProcessorVersion { get; init; }
+
+    /// <summary>The processor inside the package; null when the package holds one.</summary>
+    [Id(72)]
+    public string? ProcessorName { get; init; }
+
+    /// <summary>The processor's arguments, one <c>key=value</c> per line sorted by key (the Engine's ProcessorArgumentsText); null for none.</summary>
+    [Id(73)]
+    public string? Arguments { get; init; }
+
+    /// <summary>Where the processor runs: <c>thread</c> (null: the default) or <c>process</c>.</summary>
+    [Id(74)]
+    public string? Isolation { get; init; }
 }

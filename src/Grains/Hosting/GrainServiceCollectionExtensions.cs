@@ -1,11 +1,14 @@
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using OrleansProc.Contracts;
 using OrleansProc.Engine.Pipeline;
+using OrleansProc.Engine.ProcessorStore;
 using OrleansProc.Grains.Datasets;
 using OrleansProc.Grains.Jobs;
 using OrleansProc.Grains.Partitions;
 using OrleansProc.Grains.Placement;
+using OrleansProc.Grains.Processors;
 using OrleansProc.Grains.Storage;
 using OrleansProc.Grains.Telemetry;
 
@@ -23,6 +26,8 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton<DatasetCatalog>();
         services.TryAddSingleton<IProcessorFactory>(ProcessorFactory.Instance);
         services.AddSingleton(sp => new ProcessorCache(sp.GetRequiredService<IProcessorFactory>()));
+        services.TryAddSingleton(new ProcessorPackageCache(ProcessorBlobNames.CacheRoot));
+        services.AddSingleton<ProcessorPackages>();
         services.AddSingleton<JobPlanner>();
         services.AddSingleton<JobMerger>();
         services.AddSingleton<SiloLoadCounters>();

@@ -5,6 +5,7 @@ using OrleansProc.Engine.Pipeline;
 using OrleansProc.Engine.Processing;
 using OrleansProc.Engine.Schema;
 using OrleansProc.Grains.Datasets;
+using OrleansProc.Grains.Processors;
 using OrleansProc.Grains.Storage;
 
 namespace OrleansProc.Grains.Jobs;
@@ -15,14 +16,14 @@ namespace OrleansProc.Grains.Jobs;
 /// <see cref="QueryPlan"/>: the processor comes from this silo's <see cref="ProcessorCache"/> (the planner's, when the
 /// merge runs where the job was planned), the manifest is not read.
 /// </summary>
-public sealed class JobMerger(BlobStore store, DatasetCatalog catalog, JobPlanner planner, ProcessorCache processors, IOptions<JobOptions> options, TimeProvider time)
+public sealed class JobMerger(BlobStore store, DatasetCatalog catalog, JobPlanner planner, ProcessorCache processors, ProcessorPackages packages, IOptions<JobOptions> options, TimeProvider time)
 {
     private const int ParallelDownloads = 8;
 
     public async Task<JobResult> MergeAsync(string jobId, JobRecord record, CancellationToken cancellationToken = default)
     {
         var plan = record.Plan ?? await planner.RestorePlanAsync(jobId, record, cancellationToken).ConfigureAwait(false);
-        var processor = await PlanProcessors.GetAsync(processors, store, jobId, plan, cancellationToken).ConfigureAwait(false);
+        var processor = await PlanProcessors.GetAsync(processors, store, packages, jobId, plan, cancellationToken).ConfigureAwait(false);
 
         var table = await Task.Run(() => MergePartialsAsync(jobId, record, processor, cancellationToken), cancellationToken).ConfigureAwait(false);
         if (table.Rows.Count > options.Value.MaxResultRows)

@@ -9,6 +9,7 @@ using OrleansProc.Engine.Schema;
 using OrleansProc.Engine.Sql;
 using OrleansProc.Engine.Sql.Syntax;
 using OrleansProc.Grains.Datasets;
+using OrleansProc.Grains.Processors;
 using OrleansProc.Grains.Storage;
 
 namespace OrleansProc.Grains.Jobs;
@@ -20,7 +21,7 @@ namespace OrleansProc.Grains.Jobs;
 /// here, once: the bound <see cref="QueryPlan"/> goes into the job's state and every assignment (no attempt or merge
 /// reads the manifest again), and the compiled processor into this silo's <see cref="ProcessorCache"/>.
 /// </summary>
-public sealed partial class JobPlanner(DatasetCatalog catalog, BlobStore store, IProcessorFactory factory, ProcessorCache processors, IOptions<JobOptions> options)
+public sealed partial class JobPlanner(DatasetCatalog catalog, BlobStore store, IProcessorFactory factory, ProcessorCache processors, ProcessorPackages packages, IOptions<JobOptions> options)
 {
     /// <param name="workers">Partitions the cluster scans at once (silos × slots), for the default partition size.</param>
     public Task<JobPlan> PlanAsync(string jobId, JobSpec spec, int workers, CancellationToken cancellationToken = default) =>
@@ -50,6 +51,11 @@ public sealed partial class JobPlanner(DatasetCatalog catalog, BlobStore store, 
         if (spec.OutputFormat is { } outputFormat && !(DataFormats.TryParse(outputFormat, out var writes) && OutputFiles.CanWrite(writes)))
         {
             return Reject(SubmitErrorKind.BadRequest, $"--output-format must be csv or parquet, got '{outputFormat}'");
+        }
+
+        if (spec.Kind == JobKind.Run)
+        {
+            return await PlanRunAsync(jobId, spec, workers, replan, cancellationToken).ConfigureAwait(false);
         }
 
         string dataset;

@@ -8,6 +8,7 @@ using OrleansProc.Engine.Processing;
 using OrleansProc.Engine.Schema;
 using OrleansProc.Engine.Sql;
 using OrleansProc.Engine.Sql.Joins;
+using OrleansProc.Grains.Processors;
 using OrleansProc.Grains.Storage;
 
 namespace OrleansProc.Grains.Jobs;
@@ -19,14 +20,29 @@ namespace OrleansProc.Grains.Jobs;
 /// </summary>
 public static class PlanProcessors
 {
-    /// <summary>The processor of <paramref name="plan"/>, cached under <paramref name="jobId"/>.</summary>
-    public static Task<IPartitionProcessor> GetAsync(ProcessorCache processors, BlobStore store, string jobId, QueryPlan plan, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The processor of <paramref name="plan"/>, cached under <paramref name="jobId"/>; a user processor's pinned
+    /// package version comes from this silo's download of it (<paramref name="packages"/>).
+    /// </summary>
+    public static async Task<IPartitionProcessor> GetAsync(ProcessorCache processors, BlobStore store, ProcessorPackages packages, string jobId, QueryPlan plan, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(processors);
         ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(packages);
         ArgumentNullException.ThrowIfNull(plan);
         var spec = QueryPlans.ProcessorSpecOf(plan);
         var schema = QueryPlans.SchemaOf(plan);
+        if (plan.Kind == JobKind.Run)
+        {
+            var folder = await packages.GetFolderAsync(plan.Processor ?? string.Empty, plan.ProcessorVersion ?? string.Empty, cancellationToken).ConfigureAwait(false);
+            return processors.GetOrCreate(jobId, spec with { PackageFolder = folder }, schema);
+        }
+
+        return await GetAsync(processors, store, jobId, plan, spec, schema, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static Task<IPartitionProcessor> GetAsync(ProcessorCache processors, BlobStore store, string jobId, QueryPlan plan, ProcessorSpec spec, TableSchema schema, CancellationToken cancellationToken)
+    {
         if (plan.Tables is not { } tables)
         {
             return Task.FromResult(processors.GetOrCreate(jobId, spec, schema));

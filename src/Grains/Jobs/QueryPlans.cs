@@ -2,6 +2,8 @@ using OrleansProc.Contracts.Jobs;
 using OrleansProc.Engine.Pipeline;
 using OrleansProc.Engine.Processing;
 using OrleansProc.Engine.Schema;
+using OrleansProc.Engine.UserProcessors;
+using OrleansProc.Grains.Processors;
 
 namespace OrleansProc.Grains.Jobs;
 
@@ -15,14 +17,18 @@ public static class QueryPlans
     public static ProcessorSpec ProcessorSpecOf(JobSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return SpecOf(spec.Kind, spec.Sql, spec.Column, spec.Top, spec.MaxGroups) with { BroadcastLimit = spec.BroadcastLimit, OutputFormat = OutputFormatOf(spec.OutputFormat) };
+        return spec.Kind == JobKind.Run
+            ? UserProcessors.SpecOf(spec.ProcessorName, ProcessorArgumentsText.Format(spec.Arguments ?? new Dictionary<string, string>()), spec.Isolation, spec.MaxGroups, OutputFormatOf(spec.OutputFormat))
+            : SpecOf(spec.Kind, spec.Sql, spec.Column, spec.Top, spec.MaxGroups) with { BroadcastLimit = spec.BroadcastLimit, OutputFormat = OutputFormatOf(spec.OutputFormat) };
     }
 
     /// <summary>What a plan computes, for the Engine's <see cref="IProcessorFactory"/> (the same spec its planner compiled).</summary>
     public static ProcessorSpec ProcessorSpecOf(QueryPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        return SpecOf(plan.Kind, plan.Sql, plan.Column, plan.Top, plan.MaxGroups) with { BroadcastLimit = plan.BroadcastLimit, OutputFormat = OutputFormatOf(plan) };
+        return plan.Kind == JobKind.Run
+            ? UserProcessors.SpecOf(plan.ProcessorName, plan.Arguments, plan.Isolation, plan.MaxGroups, OutputFormatOf(plan))
+            : SpecOf(plan.Kind, plan.Sql, plan.Column, plan.Top, plan.MaxGroups) with { BroadcastLimit = plan.BroadcastLimit, OutputFormat = OutputFormatOf(plan) };
     }
 
     /// <summary>

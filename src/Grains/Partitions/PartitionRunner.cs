@@ -10,6 +10,7 @@ using OrleansProc.Engine.Pipeline;
 using OrleansProc.Engine.Processing;
 using OrleansProc.Engine.UserProcessors;
 using OrleansProc.Grains.Jobs;
+using OrleansProc.Grains.Processors;
 using OrleansProc.Grains.Storage;
 using OrleansProc.Grains.Telemetry;
 
@@ -24,6 +25,7 @@ namespace OrleansProc.Grains.Partitions;
 public sealed partial class PartitionRunner(
     BlobStore store,
     ProcessorCache processors,
+    ProcessorPackages packages,
     SiloLoadCounters counters,
     OrleansProcMetrics metrics,
     TimeProvider time,
@@ -83,7 +85,7 @@ public sealed partial class PartitionRunner(
         try
         {
             var plan = assignment.Plan;
-            var processor = await PlanProcessors.GetAsync(processors, store, assignment.JobId, plan, cancellationToken).ConfigureAwait(false);
+            var processor = await PlanProcessors.GetAsync(processors, store, packages, assignment.JobId, plan, cancellationToken).ConfigureAwait(false);
             var settings = new PartitionScanSettings
             {
                 Format = QueryPlans.FormatOf(plan),
