@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using OrleansProc.Engine.Pipeline;
 using OrleansProc.Grains.Datasets;
 using OrleansProc.Grains.Jobs;
+using OrleansProc.Grains.Jobs.Retention;
 using OrleansProc.Grains.Partitions;
 using OrleansProc.Grains.Placement;
 using OrleansProc.Grains.Storage;
@@ -31,6 +32,7 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton<PartitionRunner>();
         services.AddHostedService<SiloLoadPublisher>();
         services.AddOptions<JobOptions>().ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<JobRetentionOptions>().ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WorkerOptions>().ValidateDataAnnotations().ValidateOnStart();
         silo.AddPlacementDirector<RoundRobinPlacement, RoundRobinPlacementDirector>();
         return silo;
