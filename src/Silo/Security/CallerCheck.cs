@@ -16,17 +16,25 @@ namespace OrleansProc.Silo.Security;
 /// </summary>
 public sealed partial class CallerCheck(AccessSettings access, ILogger<CallerCheck> logger) : IIncomingGrainCallFilter
 {
+    /// <summary>
+    /// A grain timer's tick reaches its grain as a call on this interface, made in-process by the runtime with no
+    /// request context: it never comes through a gateway (its body is the silo's own timer object).
+    /// </summary>
+    private const string TimerTickInterface = "Orleans.Runtime.IGrainTimerInvoker";
+
     private readonly ConcurrentDictionary<MethodInfo, bool> _siloOnly = new();
 
     public Task Invoke(IIncomingGrainCallContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (SystemTargetGrainId.IsSystemTargetGrainId(context.TargetId) || access.IsSiloKey(RequestContext.Get(CallKeys.SiloKey) as string))
+        if (SystemTargetGrainId.IsSystemTargetGrainId(context.TargetId)
+            || context.InterfaceMethod.DeclaringType?.FullName == TimerTickInterface
+            || access.IsSiloKey(RequestContext.Get(CallKeys.SiloKey) as string))
         {
             return context.Invoke();
         }
 
-        var method = $"{context.InterfaceName}.{context.MethodName}";
+        var method = $"{context.InterfaceMethod.DeclaringType?.Name ?? context.InterfaceName}.{context.InterfaceMethod.Name}";
         if (_siloOnly.GetOrAdd(context.InterfaceMethod, IsSiloOnly))
         {
             LogRefused(logger, method, "silo only");
