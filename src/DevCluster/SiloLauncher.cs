@@ -58,8 +58,14 @@ internal sealed class SiloLauncher(DevPaths paths, TextWriter messages, TimeProv
         {
             if (Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value)
             {
-                environment[variable] = variable == TlsSettings.CertificateVariable ? Path.GetFullPath(value) : value;
+                environment[variable] = variable is TlsSettings.CertificateVariable or TlsSettings.CaVariable ? Path.GetFullPath(value) : value;
             }
+        }
+
+        // The API key: the silos require the key this client holds (none when it holds none).
+        if (Environment.GetEnvironmentVariable(AccessSettings.ApiKeyVariable) is { Length: > 0 } apiKey)
+        {
+            environment[AccessSettings.ApiKeyVariable] = apiKey;
         }
 
         var log = paths.SiloLog(name);

@@ -11,7 +11,7 @@ try
 {
     settings = SiloSettings.From(builder.Configuration); // read once: it resolves the advertised address
 }
-catch (TlsCertificateException exception)
+catch (Exception exception) when (exception is TlsCertificateException or InvalidOperationException)
 {
     // One line saying what, where and why: no stack trace, and never the certificate's password.
     await Console.Error.WriteLineAsync($"error: {exception.Message}");

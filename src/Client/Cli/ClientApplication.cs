@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using OrleansProc.Client.Commands;
+using OrleansProc.Contracts.Security;
 using OrleansProc.DevCluster;
 using OrleansProc.Security;
 
@@ -42,6 +43,11 @@ internal static class ClientApplication
         catch (TlsCertificateException exception)
         {
             console.WriteError(exception.Message);
+            return ExitCodes.Failure;
+        }
+        catch (AccessDeniedException exception)
+        {
+            console.WriteError($"access denied: {exception.Message}");
             return ExitCodes.Failure;
         }
         catch (DevClusterException exception)

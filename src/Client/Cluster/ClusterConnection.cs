@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using OrleansProc.Client.Telemetry;
+using OrleansProc.Contracts.Security;
 using OrleansProc.Security;
 
 namespace OrleansProc.Client.Cluster;
@@ -51,6 +52,16 @@ internal sealed class ClusterConnection : IAsyncDisposable
         {
             client.UseAzureStorageClustering(options => options.TableServiceClient = CreateTableClient(settings));
             client.AddActivityPropagation();
+            if (AccessSettings.ClientApiKeyFromEnvironment() is { } apiKey)
+            {
+                // Every call carries the API key (ORLEANSPROC_API_KEY); silos that have one refuse calls without it.
+                client.AddOutgoingGrainCallFilter(context =>
+                {
+                    RequestContext.Set(CallKeys.ApiKey, apiKey);
+                    return context.Invoke();
+                });
+            }
+
             if (tls is not null)
             {
                 client.UseTls(tls.Certificate, tls.Apply);

@@ -8,13 +8,13 @@ using OrleansProc.Contracts.Jobs;
 
 namespace OrleansProc.Client.Commands;
 
-/// <summary><c>job list | status ID | watch ID | result ID | cancel ID</c>.</summary>
+/// <summary><c>job list | status ID | watch ID | result ID | cancel ID | delete ID</c>.</summary>
 internal static class JobCommands
 {
     public static Command Create(ConsoleContext console)
     {
         var command = new DocumentedCommand("job",
-            "Look at jobs: list recent ones, show one's status, re-attach to one, print its result, or cancel it.",
+            "Look at jobs: list recent ones, show one's status, re-attach to one, print its result, cancel it, or delete it.",
             "./orleansproc job list",
             "./orleansproc job watch j20261125-132820-3f9a2c");
         command.Subcommands.Add(List(console));
@@ -22,6 +22,7 @@ internal static class JobCommands
         command.Subcommands.Add(Watch(console));
         command.Subcommands.Add(Result(console));
         command.Subcommands.Add(Cancel(console));
+        command.Subcommands.Add(Delete(console));
         return command;
     }
 
@@ -113,6 +114,32 @@ internal static class JobCommands
 
                 console.Error.WriteLine($"job {jobId} cancelled");
                 return ExitCodes.Success;
+            },
+            cancellationToken));
+        return command;
+    }
+
+    private static Command Delete(ConsoleContext console)
+    {
+        var id = CommonOptions.JobId();
+        var command = new DocumentedCommand("delete",
+            "Delete a finished job: its state, plans, partials and result (its output dataset stays: dataset delete).\n" +
+            "A running job is refused: cancel it first.",
+            "./orleansproc job delete j20261125-132820-3f9a2c") { id };
+        command.SetAction((parsed, cancellationToken) => ClusterSession.RunAsync(
+            async cluster =>
+            {
+                var jobId = parsed.GetRequiredValue(id);
+                switch (await cluster.Client.GetGrain<IJobGrain>(jobId).DeleteAsync(cancellationToken: cancellationToken))
+                {
+                    case JobDeletion.Deleted:
+                        console.Error.WriteLine($"job {jobId} deleted");
+                        return ExitCodes.Success;
+                    case JobDeletion.Running:
+                        throw new CommandException($"job {jobId} is still running: cancel it first (./orleansproc job cancel {jobId}), then delete it", ExitCodes.Failure);
+                    default:
+                        throw CommandException.Usage($"no job with id '{jobId}' (see: ./orleansproc job list)");
+                }
             },
             cancellationToken));
         return command;

@@ -1,4 +1,5 @@
 using Orleans.Concurrency;
+using OrleansProc.Contracts.Security;
 
 namespace OrleansProc.Contracts.Cluster;
 
@@ -6,8 +7,10 @@ namespace OrleansProc.Contracts.Cluster;
 [Alias("OrleansProc.ISiloLoadGrain")]
 public interface ISiloLoadGrain : IGrainWithStringKey
 {
+    /// <summary>A silo publishes its counters (silos only).</summary>
     [Alias("Update")]
     [OneWay]
+    [SiloOnly]
     Task UpdateAsync(SiloLoad load);
 
     [Alias("Get")]

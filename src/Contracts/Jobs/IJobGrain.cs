@@ -1,5 +1,6 @@
 using Orleans.Concurrency;
 using OrleansProc.Contracts.Partitions;
+using OrleansProc.Contracts.Security;
 
 namespace OrleansProc.Contracts.Jobs;
 
@@ -45,8 +46,17 @@ public interface IJobGrain : IGrainWithStringKey
     [Alias("Cancel")]
     Task<bool> CancelAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>A partition attempt reports its outcome (called by the partition grains).</summary>
+    /// <summary>
+    /// Deletes a finished job's state, plans, partials and result (its output dataset stays). A running job is not
+    /// touched (<see cref="JobDeletion.Running"/>); with <paramref name="finishedBefore"/>, neither is one that finished
+    /// at or after it (<see cref="JobDeletion.Kept"/>).
+    /// </summary>
+    [Alias("Delete")]
+    Task<JobDeletion> DeleteAsync(DateTimeOffset? finishedBefore = null, CancellationToken cancellationToken = default);
+
+    /// <summary>A partition attempt reports its outcome (called by the partition grains; silos only).</summary>
     [Alias("ReportPartition")]
     [OneWay]
+    [SiloOnly]
     Task ReportPartitionAsync(PartitionReport report);
 }

@@ -6,6 +6,7 @@ using OrleansProc.Engine.Pipeline;
 using OrleansProc.Engine.ProcessorStore;
 using OrleansProc.Grains.Datasets;
 using OrleansProc.Grains.Jobs;
+using OrleansProc.Grains.Jobs.Retention;
 using OrleansProc.Grains.Partitions;
 using OrleansProc.Grains.Placement;
 using OrleansProc.Grains.Processors;
@@ -36,6 +37,7 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton<PartitionRunner>();
         services.AddHostedService<SiloLoadPublisher>();
         services.AddOptions<JobOptions>().ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<JobRetentionOptions>().ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WorkerOptions>().ValidateDataAnnotations().ValidateOnStart();
         silo.AddPlacementDirector<RoundRobinPlacement, RoundRobinPlacementDirector>();
         return silo;

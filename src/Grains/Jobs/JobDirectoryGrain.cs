@@ -26,6 +26,17 @@ public sealed class JobDirectoryGrain([PersistentState("jobs", "state")] IPersis
         await state.WriteStateAsync(cancellationToken);
     }
 
+    public async Task<bool> RemoveAsync(string jobId, CancellationToken cancellationToken = default)
+    {
+        if (state.State.Jobs.RemoveAll(j => j.JobId == jobId) == 0)
+        {
+            return false;
+        }
+
+        await state.WriteStateAsync(cancellationToken);
+        return true;
+    }
+
     public Task<IReadOnlyList<JobSummary>> ListAsync(int max, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<JobSummary>>(state.State.Jobs.Take(Math.Max(0, max)).ToList());
 }

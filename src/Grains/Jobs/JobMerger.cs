@@ -72,6 +72,10 @@ public sealed class JobMerger(BlobStore store, DatasetCatalog catalog, JobPlanne
     public Task DeletePartialsAsync(string jobId, CancellationToken cancellationToken = default) =>
         store.DeletePrefixAsync(store.Jobs, JobPaths.PartialsPrefix(jobId), cancellationToken);
 
+    /// <summary>Deletes every blob of a job (plans, partials, result; not its output dataset); returns how many.</summary>
+    public Task<int> DeleteArtefactsAsync(string jobId, CancellationToken cancellationToken = default) =>
+        store.DeletePrefixAsync(store.Jobs, JobPaths.Prefix(jobId), cancellationToken);
+
     /// <summary>Deletes what a transform wrote (on failure or cancel).</summary>
     public Task DeleteOutputAsync(string outputDataset, CancellationToken cancellationToken = default) =>
         catalog.DeleteAsync(outputDataset, cancellationToken);

@@ -12,6 +12,9 @@ public static class JobPaths
     /// <summary>The plan blob of a job's <paramref name="version"/>-th plan (0: the one made at submit; more after re-plans).</summary>
     public static string Plan(string jobId, int version) => version == 0 ? Plan(jobId) : $"{jobId}/plan-{version}.json";
 
+    /// <summary>Every blob of the job (plans, partials, result) is under this prefix.</summary>
+    public static string Prefix(string jobId) => $"{jobId}/";
+
     public static string PartialsPrefix(string jobId) => $"{jobId}/partials/";
 
     /// <summary>One blob per attempt, so a late attempt never overwrites the partial of the one that counts.</summary>

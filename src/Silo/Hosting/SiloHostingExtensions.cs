@@ -8,7 +8,9 @@ using Orleans.Configuration;
 using OrleansProc.Contracts;
 using OrleansProc.Grains.Hosting;
 using OrleansProc.Grains.Jobs;
+using OrleansProc.Grains.Jobs.Retention;
 using OrleansProc.Grains.Partitions;
+using OrleansProc.Silo.Security;
 
 namespace OrleansProc.Silo.Hosting;
 
@@ -77,6 +79,10 @@ public static class SiloHostingExtensions
             });
             silo.UseAzureTableReminderService(o => o.TableServiceClient = tables);
             silo.AddOrleansProcGrains(blobs);
+
+            // Every call this silo makes carries the silo key; every call it takes is checked (see CallerCheck).
+            silo.AddOutgoingGrainCallFilter(new SiloCallMarker(settings.Access));
+            silo.AddIncomingGrainCallFilter<CallerCheck>();
             silo.AddActivityPropagation();
         });
         builder.Services.Configure<WorkerOptions>(o =>
@@ -91,6 +97,9 @@ public static class SiloHostingExtensions
             o.BroadcastLimit = settings.BroadcastLimit;
             o.StorageOutageLimit = TimeSpan.FromSeconds(settings.StorageOutageLimitSeconds);
         });
+        builder.Services.Configure<JobRetentionOptions>(o => o.Retention = settings.JobRetention);
+        builder.Services.AddHostedService<JobRetentionScheduler>();
+        builder.Services.AddSingleton(settings.Access);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(settings.ShutdownSeconds));
         builder.Services.AddSingleton(settings);
         return builder;

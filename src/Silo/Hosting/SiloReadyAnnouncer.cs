@@ -5,7 +5,8 @@ namespace OrleansProc.Silo.Hosting;
 
 /// <summary>
 /// Logs one line once the silo has joined the cluster and its web side listens (after every hosted service started).
-/// Scripts wait for "OrleansProc silo started". With TLS on, a line before it names the certificate (never its password).
+/// Scripts wait for "OrleansProc silo started". With TLS on, a line before it names the certificate (never its password);
+/// another says whether the API key is required (never the key).
 /// </summary>
 public sealed partial class SiloReadyAnnouncer(SiloSettings settings, WebSettings web, ILogger<SiloReadyAnnouncer> logger) : IHostedLifecycleService
 {
@@ -14,6 +15,15 @@ public sealed partial class SiloReadyAnnouncer(SiloSettings settings, WebSetting
         if (settings.Tls is { } tls)
         {
             LogTls(logger, tls.Certificate.Subject, tls.Thumbprint, tls.TargetHost, tls.AllowSelfSigned);
+        }
+
+        if (settings.Access.RequiresApiKey)
+        {
+            LogApiKeyRequired(logger);
+        }
+        else
+        {
+            LogNoApiKey(logger);
         }
 
         LogStarted(logger, settings.SiloName, settings.ClusterId, settings.AdvertisedAddress, settings.SiloPort, settings.GatewayPort, web.PageAddress, settings.Slots);
@@ -32,6 +42,12 @@ public sealed partial class SiloReadyAnnouncer(SiloSettings settings, WebSetting
 
     [LoggerMessage(Level = LogLevel.Information, Message = "OrleansProc silo started: {SiloName} in cluster {ClusterId}, advertised {AdvertisedAddress}, silo port {SiloPort}, gateway port {GatewayPort}, web {WebAddress}, {Slots} slots")]
     private static partial void LogStarted(ILogger logger, string siloName, string clusterId, System.Net.IPAddress advertisedAddress, int siloPort, int gatewayPort, Uri webAddress, int slots);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Access: ORLEANSPROC_API_KEY required for client calls, the jobs page, its API and /dashboard")]
+    private static partial void LogApiKeyRequired(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Access: no ORLEANSPROC_API_KEY: client calls are not checked and the jobs page answers on loopback only; set a key on any cluster other machines reach")]
+    private static partial void LogNoApiKey(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "TLS on: certificate {Subject}, SHA-256 thumbprint {Thumbprint}, target host {TargetHost}, self-signed peers allowed: {AllowSelfSigned}")]
     private static partial void LogTls(ILogger logger, string subject, string thumbprint, string targetHost, bool allowSelfSigned);

@@ -19,7 +19,9 @@ namespace OrleansProc.Silo.Hosting;
 /// ORLEANSPROC_MAX_RESULT_ROWS (default 1,000,000), ORLEANSPROC_BROADCAST_LIMIT (default 67108864 bytes: the largest joined
 /// dataset a silo reads whole and hashes),
 /// ORLEANSPROC_STORAGE_OUTAGE_LIMIT_SECONDS (default 180: how long a job waits for unreachable storage before it fails),
-/// and the ORLEANSPROC_TLS_* settings of <see cref="TlsSettings"/> (default: no TLS).
+/// ORLEANSPROC_JOB_RETENTION (default 7.00:00:00: how long a finished job's state, plans and result are kept),
+/// the ORLEANSPROC_TLS_* settings of <see cref="TlsSettings"/> (default: no TLS) and ORLEANSPROC_API_KEY /
+/// ORLEANSPROC_SILO_KEY of <see cref="AccessSettings"/> (default: calls not checked).
 /// </summary>
 public sealed class SiloSettings
 {
@@ -55,6 +57,12 @@ public sealed class SiloSettings
     [Range(1, 3600)]
     public int ShutdownSeconds { get; init; } = 30;
 
+    /// <summary>How long a finished job is kept before the retention sweep deletes it.</summary>
+    public TimeSpan JobRetention { get; init; } = TimeSpan.FromDays(7);
+
+    /// <summary>Who may call the silo: the API key clients present and the key silos mark their own calls with.</summary>
+    public required AccessSettings Access { get; init; }
+
     /// <summary>Mutual TLS for silo-to-silo and client-to-gateway connections, or null when it is off.</summary>
     public TlsSettings? Tls { get; init; }
 
@@ -62,10 +70,12 @@ public sealed class SiloSettings
     public static SiloSettings From(IConfiguration configuration)
     {
         string? Get(string name) => configuration[name] is { Length: > 0 } value ? value : null;
+        var connectionString = Get(StorageNames.StorageVariable) ?? StorageNames.DevelopmentStorage;
+        var clusterId = Get(StorageNames.ClusterVariable) ?? "dev";
         var settings = new SiloSettings
         {
-            ConnectionString = Get(StorageNames.StorageVariable) ?? StorageNames.DevelopmentStorage,
-            ClusterId = Get(StorageNames.ClusterVariable) ?? "dev",
+            ConnectionString = connectionString,
+            ClusterId = clusterId,
             SiloPort = ParseInt(Get("ORLEANSPROC_SILO_PORT"), 11111, "ORLEANSPROC_SILO_PORT"),
             GatewayPort = ParseInt(Get("ORLEANSPROC_GATEWAY_PORT"), 30000, "ORLEANSPROC_GATEWAY_PORT"),
             SiloName = Get("ORLEANSPROC_SILO_NAME") ?? Environment.MachineName,
@@ -76,11 +86,22 @@ public sealed class SiloSettings
             MaxRecordBytes = ParseInt(Get("ORLEANSPROC_MAX_RECORD_BYTES"), WorkerOptions.DefaultMaxRecordBytes, "ORLEANSPROC_MAX_RECORD_BYTES"),
             StorageOutageLimitSeconds = ParseInt(Get("ORLEANSPROC_STORAGE_OUTAGE_LIMIT_SECONDS"), 180, "ORLEANSPROC_STORAGE_OUTAGE_LIMIT_SECONDS"),
             ShutdownSeconds = ParseInt(Get("ORLEANSPROC_SHUTDOWN_SECONDS"), 30, "ORLEANSPROC_SHUTDOWN_SECONDS"),
+            JobRetention = ParseRetention(Get(RetentionVariable)),
             Tls = TlsSettings.From(Get, silo: true),
+            Access = AccessSettings.From(Get, connectionString, clusterId),
         };
         Validator.ValidateObject(settings, new ValidationContext(settings), validateAllProperties: true);
         return settings;
     }
+
+    /// <summary>The retention variable: a .NET time span (d.hh:mm:ss), at least one minute.</summary>
+    public const string RetentionVariable = "ORLEANSPROC_JOB_RETENTION";
+
+    private static TimeSpan ParseRetention(string? text) => text is null
+        ? TimeSpan.FromDays(7)
+        : TimeSpan.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= TimeSpan.FromMinutes(1)
+            ? value
+            : throw new InvalidOperationException($"{RetentionVariable} '{text}' is not a time span of at least a minute (d.hh:mm:ss, e.g. 7.00:00:00 for 7 days)");
 
     private static int ParseInt(string? text, int fallback, string name) => text is null
         ? fallback

@@ -12,8 +12,8 @@ namespace OrleansProc.Silo.Web;
 
 /// <summary>
 /// The silo's web side on ORLEANSPROC_WEB_HOST:ORLEANSPROC_WEB_PORT: the live jobs page at <c>/</c> and its JSON under
-/// <c>/api</c>, <c>/healthz</c>, the Orleans Dashboard at <c>/dashboard</c>; and the line scripts wait for once the silo
-/// joined and the web side listens.
+/// <c>/api</c>, <c>/healthz</c>, the Orleans Dashboard at <c>/dashboard</c> (all but /healthz behind
+/// <see cref="WebAccessRule"/>); and the line scripts wait for once the silo joined and the web side listens.
 /// </summary>
 public static class WebHostingExtensions
 {
@@ -38,6 +38,7 @@ public static class WebHostingExtensions
 
     public static WebApplication MapOrleansProcWeb(this WebApplication app)
     {
+        app.UseOrleansProcWebAccess(); // the page, its API and the dashboard need the key (or loopback); /healthz does not
         app.MapHealthChecks("/healthz", new HealthCheckOptions
         {
             ResultStatusCodes =

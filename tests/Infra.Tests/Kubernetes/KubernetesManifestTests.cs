@@ -1,6 +1,7 @@
 using System.Globalization;
 using OrleansProc.Contracts;
 using OrleansProc.Infra.Tests.Support;
+using OrleansProc.Security;
 using OrleansProc.Silo.Hosting;
 
 namespace OrleansProc.Infra.Tests.Kubernetes;
@@ -27,6 +28,8 @@ public sealed class KubernetesManifestTests
 
     private static YamlNode SecretTemplate => YamlFiles.Load($"{Base}/storage-secret.template.yaml");
 
+    private static YamlNode AccessSecretTemplate => YamlFiles.Load($"{Base}/access-secret.template.yaml");
+
     [Fact]
     public void Kustomization_ListsFilesThatExist_NotTheSecretTemplate()
     {
@@ -34,6 +37,7 @@ public sealed class KubernetesManifestTests
 
         Assert.All(listed, file => Assert.True(File.Exists(YamlFiles.PathOf($"{Base}/{file}")), $"{Base}/{file} is missing"));
         Assert.DoesNotContain("storage-secret.template.yaml", listed);
+        Assert.DoesNotContain("access-secret.template.yaml", listed);
         Assert.DoesNotContain(s_base, r => r["kind"].Text == "Secret");
     }
 
@@ -157,6 +161,64 @@ public sealed class KubernetesManifestTests
     }
 
     [Fact]
+    public void Security_ReadOnlyRootWithTmpFromAnEmptyDir_NoServiceAccountToken_CpuAndMemoryLimited()
+    {
+        Assert.Equal("true", Container["securityContext"]["readOnlyRootFilesystem"].Text);
+        Assert.Equal("false", PodSpec["automountServiceAccountToken"].Text);
+        var tmp = Container["volumeMounts"].Items.Single(m => m["mountPath"].Text == "/tmp");
+        var volume = PodSpec["volumes"].Items.Single(v => v["name"].Text == tmp["name"].Text);
+        Assert.True(volume["emptyDir"].Exists, $"{volume.Path}: /tmp is not an emptyDir");
+        var limits = Container["resources"]["limits"];
+        Assert.True(limits["cpu"].Exists, "the silo has no CPU limit");
+        Assert.True(limits["memory"].Exists, "the silo has no memory limit");
+    }
+
+    [Fact]
+    public void Keys_FromTheAccessSecret_NeverInlined_TemplateHoldsPlaceholders()
+    {
+        var env = Container["env"].Items.ToDictionary(e => e["name"].Text);
+        foreach (var (variable, key) in new[] { (AccessSettings.ApiKeyVariable, "api-key"), (AccessSettings.SiloKeyVariable, "silo-key") })
+        {
+            var reference = env[variable]["valueFrom"]["secretKeyRef"];
+            Assert.False(env[variable]["value"].Exists, $"{variable} is inlined in the Deployment");
+            Assert.Equal(AccessSecretTemplate["metadata"]["name"].Text, reference["name"].Text);
+            Assert.Equal(key, reference["key"].Text);
+            Assert.StartsWith("<", AccessSecretTemplate["stringData"][key].Text, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain(AccessSettings.ApiKeyVariable, Config.Keys);
+    }
+
+    [Fact]
+    public void NetworkPolicy_SiloPortOnlyFromSilos_GatewayFromSilosAndClients()
+    {
+        var policy = Single(s_base, "NetworkPolicy");
+        var podLabels = Deployment["spec"]["template"]["metadata"]["labels"].Strings;
+        Assert.Equal(podLabels, policy["spec"]["podSelector"]["matchLabels"].Strings);
+        Assert.Contains("Ingress", policy["spec"]["policyTypes"].Items.Select(t => t.Text));
+
+        var rules = policy["spec"]["ingress"].Items;
+        var siloPortRules = rules.Where(r => r["ports"].Items.Any(p => p["port"].Text == "silo")).ToList();
+        var siloRule = Assert.Single(siloPortRules);
+        var siloPeer = Assert.Single(siloRule["from"].Items);
+        Assert.Equal(podLabels, siloPeer["podSelector"]["matchLabels"].Strings);
+        Assert.False(siloPeer["namespaceSelector"].Exists);
+
+        foreach (var rule in rules.Where(r => r["ports"].Items.Any(p => p["port"].Text == "gateway")))
+        {
+            Assert.All(rule["from"].Items, peer => Assert.True(
+                peer["podSelector"]["matchLabels"].Strings.Count > 0,
+                $"{peer.Path}: the gateway is open to pods without a client or silo label"));
+        }
+
+        foreach (var rule in rules)
+        {
+            Assert.True(rule["from"].Exists, $"{rule.Path}: a rule without 'from' admits every peer");
+            Assert.All(rule["ports"].Items, p => Assert.NotNull(ContainerPort(p["port"].Text)));
+        }
+    }
+
+    [Fact]
     public void DisruptionBudget_SelectsTheSiloPods_AndLeavesAQuorum()
     {
         var budget = Single(s_base, "PodDisruptionBudget");
@@ -196,7 +258,7 @@ public sealed class KubernetesManifestTests
         var servicePorts = service["spec"]["ports"].Items.Select(p => p["port"].Int).ToHashSet();
         Assert.DoesNotContain(s_base, r => r["metadata"]["name"].Text == "azurite");
 
-        var generated = kustomization["secretGenerator"].Items.Single();
+        var generated = kustomization["secretGenerator"].Items.Single(g => g["name"].Text == SecretTemplate["metadata"]["name"].Text);
         Assert.Equal(SecretTemplate["metadata"]["name"].Text, generated["name"].Text);
         var literal = generated["literals"].Items.Single().Text.Split('=', 2);
         Assert.Contains(literal[0], SecretTemplate["stringData"].Keys);

@@ -10,11 +10,11 @@ namespace OrleansProc.Infra.Tests.Support;
 /// </summary>
 public static partial class ConfigurationNames
 {
-    /// <summary>What the silo reads: the silo host, the grains it hosts, and the names shared in Contracts.</summary>
-    public static IReadOnlySet<string> Silo { get; } = ReadBy("Silo", "Grains", "Contracts");
+    /// <summary>What the silo reads: the silo host, the grains it hosts, the names shared in Contracts, the TLS and key settings.</summary>
+    public static IReadOnlySet<string> Silo { get; } = ReadBy("Silo", "Grains", "Contracts", "Security");
 
     /// <summary>What the client console reads.</summary>
-    public static IReadOnlySet<string> Client { get; } = ReadBy("Client", "Contracts");
+    public static IReadOnlySet<string> Client { get; } = ReadBy("Client", "Contracts", "Security");
 
     public static IReadOnlySet<string> ReadBy(params string[] projects)
     {
