@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace OrleansProc.Engine.Parquet;
 
 /// <summary>
@@ -18,6 +20,7 @@ internal sealed class ByteArrayValueCache<TValue>
     public void Clear() => Array.Clear(_pointers);
 
     /// <summary>The value remembered for the <paramref name="length"/> bytes at <paramref name="pointer"/>, if any.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryGet(nint pointer, int length, out TValue value)
     {
         var slot = Slot(pointer);

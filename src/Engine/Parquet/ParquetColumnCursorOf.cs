@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using OrleansProc.Engine.Io;
 using OrleansProc.Engine.Values;
 using ParquetSharp;
@@ -29,6 +30,7 @@ internal sealed class ParquetColumnCursorOf<T> : ParquetColumnCursor
         _values = new T[chunkRows];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Read(SqlValue[] target, int count)
     {
         for (var filled = 0; filled < count;)
@@ -48,6 +50,7 @@ internal sealed class ParquetColumnCursorOf<T> : ParquetColumnCursor
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Read(ColumnBatch batch, int ordinal, int count)
     {
         var nulls = batch.Nulls[ordinal]!;
@@ -100,6 +103,7 @@ internal sealed class ParquetColumnCursorOf<T> : ParquetColumnCursor
     }
 
     /// <summary>Moves the <paramref name="values"/> non-NULL values at <paramref name="start"/> to their rows, and flags the NULLs.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Spread<TValue>(TValue[] vector, bool[] nulls, int start, int rows, int values)
     {
         var v = values;

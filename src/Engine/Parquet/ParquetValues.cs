@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using OrleansProc.Engine.Io;
 using OrleansProc.Engine.Values;
@@ -136,7 +137,7 @@ internal static class ParquetValues
     private static ParquetRowConverter<ByteArray> StringValues()
     {
         var cache = new ByteArrayValueCache<SqlValue>();
-        return (values, target) =>
+        return [MethodImpl(MethodImplOptions.AggressiveOptimization)] (values, target) =>
         {
             cache.Clear();
             for (var i = 0; i < values.Length; i++)
@@ -156,7 +157,7 @@ internal static class ParquetValues
     {
         var cache = new ByteArrayValueCache<int>();
         var scratch = new byte[256];
-        return (values, batch, ordinal, start) =>
+        return [MethodImpl(MethodImplOptions.AggressiveOptimization)] (values, batch, ordinal, start) =>
         {
             cache.Clear();
             var keys = batch.Keys[ordinal]!;
