@@ -28,7 +28,7 @@ internal static class ParquetValues
                 {
                     ParquetValueKind.UInt32 => ToInt64s<int>(v => (uint)v),
                     ParquetValueKind.DecimalInt32 => ToDoubles<int>(v => v / scale),
-                    _ => ToInt64s<int>(v => v),
+                    _ => Int32sToInt64s,
                 };
                 return new ParquetColumnCursorOf<int>((ColumnReader<int>)reader, Each(fromInt32), int32s, chunkRows);
             case ParquetValueKind.Int64 or ParquetValueKind.DecimalInt64 or ParquetValueKind.TimestampMillis
@@ -103,7 +103,7 @@ internal static class ParquetValues
 
     private static ParquetRowConverter<T> Each<T>(Func<T, SqlValue> convert)
         where T : unmanaged =>
-        (values, target) =>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)] (values, target) =>
         {
             for (var i = 0; i < values.Length; i++)
             {
@@ -113,7 +113,7 @@ internal static class ParquetValues
 
     private static ParquetBatchConverter<T> ToInt64s<T>(Func<T, long> convert)
         where T : unmanaged =>
-        (values, batch, ordinal, start) =>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)] (values, batch, ordinal, start) =>
         {
             var target = batch.Int64s[ordinal].AsSpan(start, values.Length);
             for (var i = 0; i < values.Length; i++)
@@ -124,7 +124,7 @@ internal static class ParquetValues
 
     private static ParquetBatchConverter<T> ToDoubles<T>(Func<T, double> convert)
         where T : unmanaged =>
-        (values, batch, ordinal, start) =>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)] (values, batch, ordinal, start) =>
         {
             var target = batch.Doubles[ordinal].AsSpan(start, values.Length);
             for (var i = 0; i < values.Length; i++)
@@ -132,6 +132,16 @@ internal static class ParquetValues
                 target[i] = convert(values[i]);
             }
         };
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Int32sToInt64s(ReadOnlySpan<int> values, ColumnBatch batch, int ordinal, int start)
+    {
+        var target = batch.Int64s[ordinal].AsSpan(start, values.Length);
+        for (var i = 0; i < values.Length; i++)
+        {
+            target[i] = values[i];
+        }
+    }
 
     /// <summary>Strings, each distinct value of a <c>ReadBatch</c> result decoded once (see <see cref="ByteArrayValueCache{TValue}"/>).</summary>
     private static ParquetRowConverter<ByteArray> StringValues()
