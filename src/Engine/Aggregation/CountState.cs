@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using OrleansProc.Engine.Processing;
 using OrleansProc.Engine.Values;
 
@@ -23,6 +24,7 @@ internal sealed class CountState : AggregateState
     }
 
     /// <summary>Counts one row (COUNT(*)) or one non-NULL value (COUNT(x)) of a group.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Increment(int group) => _counts[group]++;
 
     public override void Merge(int group, AggregateState other, int otherGroup) =>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using OrleansProc.Engine.Processing;
 using OrleansProc.Engine.Values;
 
@@ -30,6 +31,7 @@ internal sealed class DoubleSumState : AggregateState
     }
 
     /// <summary>Folds one non-NULL value into a group.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void AddValue(int group, double value)
     {
         Add(group, value);
@@ -89,6 +91,7 @@ internal sealed class DoubleSumState : AggregateState
         Array.Resize(ref _counts, capacity);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Add(int group, double x)
     {
         var sum = _sums[group];

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using OrleansProc.Engine.Processing;
 using OrleansProc.Engine.Values;
 
@@ -29,6 +30,7 @@ internal sealed class IntegerSumState : AggregateState
     }
 
     /// <summary>Folds one non-NULL value into a group.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(int group, long value)
     {
         _sums[group] += value;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using OrleansProc.Engine.Processing;
 using OrleansProc.Engine.Schema;
 using OrleansProc.Engine.Sql.Evaluation;
@@ -41,6 +42,7 @@ internal sealed class MinMaxState : AggregateState
     }
 
     /// <summary>Folds one non-NULL value of an integer-valued type (BIGINT, TIMESTAMP, DATE, BOOLEAN: <see cref="ArgumentType"/>) into a group.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void UpdateInt64(int group, long value)
     {
         ref var current = ref _values[group];
@@ -57,6 +59,7 @@ internal sealed class MinMaxState : AggregateState
     }
 
     /// <summary>Folds one non-NULL DOUBLE into a group, in the order of <see cref="SqlValueComparer.CompareDouble"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void UpdateDouble(int group, double value)
     {
         ref var current = ref _values[group];

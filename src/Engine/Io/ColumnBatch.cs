@@ -6,12 +6,13 @@ namespace OrleansProc.Engine.Io;
 
 /// <summary>
 /// Up to <see cref="Capacity"/> records' values of some columns, typed, one vector per column: BIGINT, TIMESTAMP
-/// (microseconds) and BOOLEAN (0/1) in <see cref="Int64s"/>, DOUBLE in <see cref="Doubles"/>, VARCHAR as codes of
-/// the column's <see cref="Keys"/> dictionary in <see cref="Codes"/>, and a NULL flag per value. A CSV scan fills it
-/// field by field (<see cref="TryAppend"/>, then <see cref="Commit"/> once the record is whole), with the same
-/// values and the same failures as <see cref="FieldParser.TryParse"/>; see <see cref="IColumnBatchSink"/>. Its
-/// <see cref="Filters"/> are tested on VARCHAR fields' bytes before the rest of a record is parsed: only the records
-/// that pass them are added, and a column read by filters only is not held.
+/// (microseconds), DATE (days) and BOOLEAN (0/1) in <see cref="Int64s"/>, DOUBLE in <see cref="Doubles"/>, VARCHAR
+/// as codes of the column's <see cref="Keys"/> dictionary in <see cref="Codes"/>, and a NULL flag per value. A CSV
+/// scan fills it field by field (<see cref="TryAppend"/>, then <see cref="Commit"/> once the record is whole), with
+/// the same values and the same failures as <see cref="FieldParser.TryParse"/>; a Parquet scan fills it column by
+/// column (<see cref="CommitRows"/>). See <see cref="IColumnBatchSink"/>. Its <see cref="Filters"/> are tested on
+/// VARCHAR fields' bytes before the rest of a CSV record is parsed: only the records that pass them are added, and a
+/// column read by filters only is not held.
 /// </summary>
 internal sealed class ColumnBatch
 {
@@ -148,6 +149,17 @@ internal sealed class ColumnBatch
 
     /// <summary>Adds the record whose fields were appended. True when the batch is now full.</summary>
     public bool Commit() => ++Count == Capacity;
+
+    /// <summary>
+    /// Takes rows [0, <paramref name="count"/>) as complete, for a reader that fills the vectors column by column (a
+    /// Parquet scan) rather than record by record.
+    /// </summary>
+    public void CommitRows(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, Capacity);
+        Count = count;
+    }
 
     /// <summary>Empties the batch (the dictionaries and their codes stay).</summary>
     public void Clear() => Count = 0;

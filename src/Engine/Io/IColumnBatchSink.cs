@@ -4,7 +4,8 @@ namespace OrleansProc.Engine.Io;
 /// A row sink that can take records as typed column batches: a CSV scan then parses the needed fields straight into
 /// the sink's <see cref="Batch"/> (no <see cref="Values.SqlValue"/> row, no string per VARCHAR value) and hands it
 /// over whenever it is full and at the end of the scan (and before a bad record is thrown), for every record that
-/// <see cref="Processing.IRowSink.Accept"/> would have been given. Other formats still call <c>Accept</c>.
+/// <see cref="Processing.IRowSink.Accept"/> would have been given. A Parquet scan fills the batch column by column
+/// from the column chunks. Other formats still call <c>Accept</c>.
 /// </summary>
 internal interface IColumnBatchSink
 {

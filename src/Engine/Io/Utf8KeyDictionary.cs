@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 
@@ -29,6 +30,7 @@ internal sealed class Utf8KeyDictionary
     public string StringOf(int code) => _strings[code];
 
     /// <summary>The code of <paramref name="utf8"/> (valid UTF-8), added when new.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int GetOrAdd(ReadOnlySpan<byte> utf8)
     {
         var hash = Hash(utf8);
@@ -119,6 +121,7 @@ internal sealed class Utf8KeyDictionary
     }
 
     /// <summary>A multiplicative hash of the bytes, 8 at a time.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static uint Hash(ReadOnlySpan<byte> utf8)
     {
         var h = ((ulong)utf8.Length + 1) * Multiplier;

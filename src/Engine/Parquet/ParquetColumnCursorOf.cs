@@ -1,50 +1,117 @@
+using System.Runtime.CompilerServices;
+using OrleansProc.Engine.Io;
 using OrleansProc.Engine.Values;
 using ParquetSharp;
 
 namespace OrleansProc.Engine.Parquet;
 
-/// <summary>A <see cref="ParquetColumnCursor"/> over a column of physical type <typeparamref name="T"/>, converted value by value.</summary>
+/// <summary>
+/// A <see cref="ParquetColumnCursor"/> over a column of physical type <typeparamref name="T"/>: each <c>ReadBatch</c>
+/// result's non-NULL values are converted in one call, into the target from the chunk's first row on, then spread
+/// out in place (from the last row back) to leave the NULLs where the definition levels put them.
+/// </summary>
 internal sealed class ParquetColumnCursorOf<T> : ParquetColumnCursor
     where T : unmanaged
 {
     private readonly ColumnReader<T> _reader;
     private readonly short _maxDefinition;
-    private readonly Func<T, SqlValue> _convert;
+    private readonly ParquetRowConverter<T> _toRows;
+    private readonly ParquetBatchConverter<T> _toBatch;
     private readonly short[] _levels;
     private readonly T[] _values;
 
-    public ParquetColumnCursorOf(ColumnReader<T> reader, Func<T, SqlValue> convert, int chunkRows)
+    public ParquetColumnCursorOf(ColumnReader<T> reader, ParquetRowConverter<T> toRows, ParquetBatchConverter<T> toBatch, int chunkRows)
     {
         _reader = reader;
-        _convert = convert;
+        _toRows = toRows;
+        _toBatch = toBatch;
         _maxDefinition = reader.ColumnDescriptor.MaxDefinitionLevel;
         _levels = new short[chunkRows];
         _values = new T[chunkRows];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Read(SqlValue[] target, int count)
     {
-        var filled = 0;
-        while (filled < count)
+        for (var filled = 0; filled < count;)
         {
-            var want = count - filled;
-            var levels = _maxDefinition == 0
-                ? _reader.ReadBatch(want, _values.AsSpan(0, want), out _)
-                : _reader.ReadBatch(want, _levels.AsSpan(0, want), Span<short>.Empty, _values.AsSpan(0, want), out _);
-            if (levels <= 0)
+            var (rows, values) = ReadChunk(count - filled);
+            _toRows(_values.AsSpan(0, values), target.AsSpan(filled, values));
+            if (values < rows)
             {
-                throw new InvalidDataException($"A column chunk ended after fewer values than its row group's rows.");
+                var v = values;
+                for (var i = rows - 1; i >= 0; i--)
+                {
+                    target[filled + i] = _levels[i] == _maxDefinition ? target[filled + --v] : SqlValue.Null;
+                }
             }
 
-            var v = 0;
-            for (var i = 0; i < levels; i++)
+            filled += rows;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public override void Read(ColumnBatch batch, int ordinal, int count)
+    {
+        var nulls = batch.Nulls[ordinal]!;
+        for (var filled = 0; filled < count;)
+        {
+            var (rows, values) = ReadChunk(count - filled);
+            _toBatch(_values.AsSpan(0, values), batch, ordinal, filled);
+            if (values == rows)
             {
-                target[filled + i] = _maxDefinition == 0 || _levels[i] == _maxDefinition ? _convert(_values[v++]) : SqlValue.Null;
+                nulls.AsSpan(filled, rows).Clear();
+            }
+            else if (batch.Doubles[ordinal] is { } doubles)
+            {
+                Spread(doubles, nulls, filled, rows, values);
+            }
+            else if (batch.Codes[ordinal] is { } codes)
+            {
+                Spread(codes, nulls, filled, rows, values);
+            }
+            else
+            {
+                Spread(batch.Int64s[ordinal]!, nulls, filled, rows, values);
             }
 
-            filled += (int)levels;
+            filled += rows;
         }
     }
 
     public override void Dispose() => _reader.Dispose();
+
+    /// <summary>Reads up to <paramref name="want"/> rows: their number, and the number of non-NULL values among them.</summary>
+    private (int Rows, int Values) ReadChunk(int want)
+    {
+        long rows, values;
+        if (_maxDefinition == 0)
+        {
+            rows = _reader.ReadBatch(want, _values.AsSpan(0, want), out values);
+        }
+        else
+        {
+            rows = _reader.ReadBatch(want, _levels.AsSpan(0, want), Span<short>.Empty, _values.AsSpan(0, want), out values);
+        }
+
+        if (rows <= 0)
+        {
+            throw new InvalidDataException("A column chunk ended after fewer values than its row group's rows.");
+        }
+
+        return ((int)rows, (int)values);
+    }
+
+    /// <summary>Moves the <paramref name="values"/> non-NULL values at <paramref name="start"/> to their rows, and flags the NULLs.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Spread<TValue>(TValue[] vector, bool[] nulls, int start, int rows, int values)
+    {
+        var v = values;
+        for (var i = rows - 1; i >= 0; i--)
+        {
+            var isNull = _levels[i] != _maxDefinition;
+            nulls[start + i] = isNull;
+            vector[start + i] = isNull ? default! : vector[start + --v];
+        }
+    }
 }

@@ -7,7 +7,9 @@ using ParquetSharp;
 namespace OrleansProc.Engine.Parquet;
 
 /// <summary>
-/// Reads the row groups of one slice of a Parquet file into a sink, decoding only the columns the processor needs.
+/// Reads the row groups of one slice of a Parquet file into a sink, decoding only the columns the processor needs:
+/// into the sink's <see cref="ColumnBatch"/> when it is an <see cref="IColumnBatchSink"/> whose batch holds exactly
+/// those columns (typed vectors, strings as dictionary codes), else row by row.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -71,6 +73,9 @@ internal static class ParquetSliceScanner
         /// <summary>Per schema ordinal: the file's column, or -1 when neither read nor pruned on.</summary>
         private int[] _fileColumn = [];
 
+        /// <summary>The sink's column batch when it holds exactly the needed columns (then rows go as batches), else null.</summary>
+        private ColumnBatch? _batch;
+
         public ParquetSliceResult Run()
         {
             _columns = ParquetFileColumns.Read(reader);
@@ -86,6 +91,7 @@ internal static class ParquetSliceScanner
                 }
             }
 
+            _batch = sink is IColumnBatchSink { Batch: { } batch } && batch.Columns.SequenceEqual(needed) ? batch : null;
             var metadata = reader.FileMetaData;
             var groups = metadata.NumRowGroups;
             long start = MagicBytes, rows = 0, bytes = 0;
@@ -174,6 +180,7 @@ internal static class ParquetSliceScanner
         {
             var ordinals = new List<int>();
             var cursors = new List<ParquetColumnCursor>();
+            var chunkRows = _batch is null ? ChunkRows : ColumnBatch.Capacity;
             try
             {
                 for (var o = 0; o < needed.Count; o++)
@@ -182,32 +189,17 @@ internal static class ParquetSliceScanner
                     {
                         var index = _fileColumn[o];
                         ordinals.Add(o);
-                        cursors.Add(ParquetValues.Cursor(group.Column(_columns.Leaves[index]), _columns.Types[index], _columns.Names[index], ChunkRows));
+                        cursors.Add(ParquetValues.Cursor(group.Column(_columns.Leaves[index]), _columns.Types[index], _columns.Names[index], chunkRows));
                     }
                 }
 
-                var values = cursors.Select(_ => new SqlValue[ChunkRows]).ToArray();
-                var row = new SqlValue[_schema.Count];
-                for (long done = 0; done < groupRows;)
+                if (_batch is { } batch)
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    var count = (int)Math.Min(ChunkRows, groupRows - done);
-                    for (var c = 0; c < cursors.Count; c++)
-                    {
-                        cursors[c].Read(values[c], count);
-                    }
-
-                    for (var r = 0; r < count; r++)
-                    {
-                        for (var c = 0; c < ordinals.Count; c++)
-                        {
-                            row[ordinals[c]] = values[c][r];
-                        }
-
-                        sink.Accept(row);
-                    }
-
-                    done += count;
+                    ReadBatches(batch, cursors, ordinals, groupRows);
+                }
+                else
+                {
+                    ReadRows(cursors, ordinals, groupRows);
                 }
 
                 return groupRows;
@@ -218,6 +210,54 @@ internal static class ParquetSliceScanner
                 {
                     cursor.Dispose();
                 }
+            }
+        }
+
+        /// <summary>Hands the rows to the sink's <see cref="IColumnBatchSink.AcceptBatch"/>, a full batch at a time.</summary>
+        private void ReadBatches(ColumnBatch batch, List<ParquetColumnCursor> cursors, List<int> ordinals, long groupRows)
+        {
+            var batchSink = (IColumnBatchSink)sink;
+            for (long done = 0; done < groupRows;)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var count = (int)Math.Min(ColumnBatch.Capacity, groupRows - done);
+                for (var c = 0; c < cursors.Count; c++)
+                {
+                    cursors[c].Read(batch, ordinals[c], count);
+                }
+
+                batch.CommitRows(count);
+                batchSink.AcceptBatch(batch);
+                batch.Clear();
+                done += count;
+            }
+        }
+
+        /// <summary>Hands the rows to the sink's <see cref="IRowSink.Accept"/>, one at a time.</summary>
+        private void ReadRows(List<ParquetColumnCursor> cursors, List<int> ordinals, long groupRows)
+        {
+            var values = cursors.Select(_ => new SqlValue[ChunkRows]).ToArray();
+            var row = new SqlValue[_schema.Count];
+            for (long done = 0; done < groupRows;)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var count = (int)Math.Min(ChunkRows, groupRows - done);
+                for (var c = 0; c < cursors.Count; c++)
+                {
+                    cursors[c].Read(values[c], count);
+                }
+
+                for (var r = 0; r < count; r++)
+                {
+                    for (var c = 0; c < ordinals.Count; c++)
+                    {
+                        row[ordinals[c]] = values[c][r];
+                    }
+
+                    sink.Accept(row);
+                }
+
+                done += count;
             }
         }
 

@@ -1,5 +1,7 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using OrleansProc.Engine.Io;
 using OrleansProc.Engine.Values;
 using ParquetSharp;
 
@@ -12,31 +14,55 @@ namespace OrleansProc.Engine.Parquet;
 /// </summary>
 internal static class ParquetValues
 {
-
     /// <summary>A cursor over <paramref name="reader"/>, a column of type <paramref name="type"/> named <paramref name="name"/> (for errors).</summary>
     public static ParquetColumnCursor Cursor(ColumnReader reader, ParquetColumnType type, string name, int chunkRows)
     {
         ArgumentNullException.ThrowIfNull(reader);
         var scale = Math.Pow(10, type.Scale);
         var length = type.ByteLength;
-        return type.Kind switch
+        switch (type.Kind)
         {
-            ParquetValueKind.Int32 or ParquetValueKind.UInt32 or ParquetValueKind.DecimalInt32 or ParquetValueKind.Date =>
-                new ParquetColumnCursorOf<int>((ColumnReader<int>)reader, Int32Converter(type), chunkRows),
-            ParquetValueKind.Int64 or ParquetValueKind.DecimalInt64 or ParquetValueKind.TimestampMillis
-                or ParquetValueKind.TimestampMicros or ParquetValueKind.TimestampNanos =>
-                new ParquetColumnCursorOf<long>((ColumnReader<long>)reader, Int64Converter(type), chunkRows),
-            ParquetValueKind.UInt64 => new ParquetColumnCursorOf<long>((ColumnReader<long>)reader, v => UInt64(v, name), chunkRows),
-            ParquetValueKind.Float => new ParquetColumnCursorOf<float>((ColumnReader<float>)reader, v => SqlValue.FromDouble(v), chunkRows),
-            ParquetValueKind.Double => new ParquetColumnCursorOf<double>((ColumnReader<double>)reader, SqlValue.FromDouble, chunkRows),
-            ParquetValueKind.Boolean => new ParquetColumnCursorOf<bool>((ColumnReader<bool>)reader, SqlValue.FromBool, chunkRows),
-            ParquetValueKind.String => new ParquetColumnCursorOf<ByteArray>((ColumnReader<ByteArray>)reader, v => SqlValue.FromText(Utf8(v)), chunkRows),
-            ParquetValueKind.DecimalBytes when reader is ColumnReader<ByteArray> bytes =>
-                new ParquetColumnCursorOf<ByteArray>(bytes, v => SqlValue.FromDouble(Decimal(Bytes(v.Pointer, v.Length), scale)), chunkRows),
-            ParquetValueKind.DecimalBytes =>
-                new ParquetColumnCursorOf<FixedLenByteArray>((ColumnReader<FixedLenByteArray>)reader, v => SqlValue.FromDouble(Decimal(Bytes(v.Pointer, length), scale)), chunkRows),
-            _ => throw new InvalidOperationException($"Column '{name}' of kind {type.Kind} has no reader."),
-        };
+            case ParquetValueKind.Int32 or ParquetValueKind.UInt32 or ParquetValueKind.DecimalInt32 or ParquetValueKind.Date:
+                var fromInt32 = Int32Converter(type);
+                ParquetBatchConverter<int> int32s = type.Kind switch
+                {
+                    ParquetValueKind.UInt32 => ToInt64s<int>(v => (uint)v),
+                    ParquetValueKind.DecimalInt32 => ToDoubles<int>(v => v / scale),
+                    _ => Int32sToInt64s,
+                };
+                return new ParquetColumnCursorOf<int>((ColumnReader<int>)reader, Each(fromInt32), int32s, chunkRows);
+            case ParquetValueKind.Int64 or ParquetValueKind.DecimalInt64 or ParquetValueKind.TimestampMillis
+                or ParquetValueKind.TimestampMicros or ParquetValueKind.TimestampNanos:
+                var fromInt64 = Int64Converter(type);
+                ParquetBatchConverter<long> int64s = type.Kind switch
+                {
+                    ParquetValueKind.DecimalInt64 => ToDoubles<long>(v => v / scale),
+                    ParquetValueKind.TimestampMillis => ToInt64s<long>(v => v * 1000),
+                    ParquetValueKind.TimestampNanos => ToInt64s<long>(v => fromInt64(v).Int64),
+                    _ => (values, batch, ordinal, start) => values.CopyTo(batch.Int64s[ordinal].AsSpan(start)),
+                };
+                return new ParquetColumnCursorOf<long>((ColumnReader<long>)reader, Each(fromInt64), int64s, chunkRows);
+            case ParquetValueKind.UInt64:
+                return new ParquetColumnCursorOf<long>((ColumnReader<long>)reader, Each<long>(v => UInt64(v, name)), ToInt64s<long>(v => UInt64(v, name).Int64), chunkRows);
+            case ParquetValueKind.Float:
+                return new ParquetColumnCursorOf<float>((ColumnReader<float>)reader, Each<float>(v => SqlValue.FromDouble(v)), ToDoubles<float>(v => v), chunkRows);
+            case ParquetValueKind.Double:
+                return new ParquetColumnCursorOf<double>(
+                    (ColumnReader<double>)reader, Each<double>(SqlValue.FromDouble), (values, batch, ordinal, start) => values.CopyTo(batch.Doubles[ordinal].AsSpan(start)), chunkRows);
+            case ParquetValueKind.Boolean:
+                return new ParquetColumnCursorOf<bool>((ColumnReader<bool>)reader, Each<bool>(SqlValue.FromBool), ToInt64s<bool>(v => v ? 1 : 0), chunkRows);
+            case ParquetValueKind.String:
+                return new ParquetColumnCursorOf<ByteArray>((ColumnReader<ByteArray>)reader, StringValues(), StringCodes(), chunkRows);
+            case ParquetValueKind.DecimalBytes when reader is ColumnReader<ByteArray> bytes:
+                Func<ByteArray, double> fromBytes = v => Decimal(Bytes(v.Pointer, v.Length), scale);
+                return new ParquetColumnCursorOf<ByteArray>(bytes, Each<ByteArray>(v => SqlValue.FromDouble(fromBytes(v))), ToDoubles(fromBytes), chunkRows);
+            case ParquetValueKind.DecimalBytes:
+                Func<FixedLenByteArray, double> fromFixed = v => Decimal(Bytes(v.Pointer, length), scale);
+                return new ParquetColumnCursorOf<FixedLenByteArray>(
+                    (ColumnReader<FixedLenByteArray>)reader, Each<FixedLenByteArray>(v => SqlValue.FromDouble(fromFixed(v))), ToDoubles(fromFixed), chunkRows);
+            default:
+                throw new InvalidOperationException($"Column '{name}' of kind {type.Kind} has no reader.");
+        }
     }
 
     /// <summary>The statistics of a column chunk, or null when it has none (or none this type can use).</summary>
@@ -72,6 +98,99 @@ internal static class ParquetValues
             (Statistics<ByteArray> s, ParquetValueKind.String) =>
                 new ColumnChunkStatistics(rows, nulls, SqlValue.Null, SqlValue.Null, Bytes(s.Min.Pointer, s.Min.Length), Bytes(s.Max.Pointer, s.Max.Length)),
             _ => new ColumnChunkStatistics(rows, nulls, SqlValue.Null, SqlValue.Null),
+        };
+    }
+
+    private static ParquetRowConverter<T> Each<T>(Func<T, SqlValue> convert)
+        where T : unmanaged =>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)] (values, target) =>
+        {
+            for (var i = 0; i < values.Length; i++)
+            {
+                target[i] = convert(values[i]);
+            }
+        };
+
+    private static ParquetBatchConverter<T> ToInt64s<T>(Func<T, long> convert)
+        where T : unmanaged =>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)] (values, batch, ordinal, start) =>
+        {
+            var target = batch.Int64s[ordinal].AsSpan(start, values.Length);
+            for (var i = 0; i < values.Length; i++)
+            {
+                target[i] = convert(values[i]);
+            }
+        };
+
+    private static ParquetBatchConverter<T> ToDoubles<T>(Func<T, double> convert)
+        where T : unmanaged =>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)] (values, batch, ordinal, start) =>
+        {
+            var target = batch.Doubles[ordinal].AsSpan(start, values.Length);
+            for (var i = 0; i < values.Length; i++)
+            {
+                target[i] = convert(values[i]);
+            }
+        };
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Int32sToInt64s(ReadOnlySpan<int> values, ColumnBatch batch, int ordinal, int start)
+    {
+        var target = batch.Int64s[ordinal].AsSpan(start, values.Length);
+        for (var i = 0; i < values.Length; i++)
+        {
+            target[i] = values[i];
+        }
+    }
+
+    /// <summary>Strings, each distinct value of a <c>ReadBatch</c> result decoded once (see <see cref="ByteArrayValueCache{TValue}"/>).</summary>
+    private static ParquetRowConverter<ByteArray> StringValues()
+    {
+        var cache = new ByteArrayValueCache<SqlValue>();
+        return [MethodImpl(MethodImplOptions.AggressiveOptimization)] (values, target) =>
+        {
+            cache.Clear();
+            for (var i = 0; i < values.Length; i++)
+            {
+                var v = values[i];
+                if (!cache.TryGet(v.Pointer, v.Length, out target[i]))
+                {
+                    target[i] = SqlValue.FromText(Utf8(v));
+                    cache.Add(v.Pointer, v.Length, target[i]);
+                }
+            }
+        };
+    }
+
+    /// <summary>Strings as codes of the batch column's dictionary, each distinct value of a <c>ReadBatch</c> result looked up once.</summary>
+    private static ParquetBatchConverter<ByteArray> StringCodes()
+    {
+        var cache = new ByteArrayValueCache<int>();
+        var scratch = new byte[256];
+        return [MethodImpl(MethodImplOptions.AggressiveOptimization)] (values, batch, ordinal, start) =>
+        {
+            cache.Clear();
+            var keys = batch.Keys[ordinal]!;
+            var codes = batch.Codes[ordinal].AsSpan(start, values.Length);
+            for (var i = 0; i < values.Length; i++)
+            {
+                var v = values[i];
+                if (!cache.TryGet(v.Pointer, v.Length, out codes[i]))
+                {
+                    if (v.Length > scratch.Length)
+                    {
+                        scratch = new byte[Math.Max(v.Length, scratch.Length * 2)];
+                    }
+
+                    if (v.Length > 0)
+                    {
+                        Marshal.Copy(v.Pointer, scratch, 0, v.Length);
+                    }
+
+                    codes[i] = keys.GetOrAdd(scratch.AsSpan(0, v.Length));
+                    cache.Add(v.Pointer, v.Length, codes[i]);
+                }
+            }
         };
     }
 

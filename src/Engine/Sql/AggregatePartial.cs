@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using OrleansProc.Engine.Aggregation;
 using OrleansProc.Engine.Io;
@@ -63,6 +64,7 @@ internal sealed class AggregatePartial : IPartial, IOwnedPartial, IColumnBatchSi
     public ColumnBatch? Batch => _plan is null ? null : _batch ??= new ColumnBatch(_query.InputSchema, _plan.HeldColumns, _plan.Filters);
 
     /// <summary>Runs the plan over a batch: the WHERE into a selection of rows, their groups, then each aggregate in one loop.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AcceptBatch(ColumnBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
@@ -139,6 +141,7 @@ internal sealed class AggregatePartial : IPartial, IOwnedPartial, IColumnBatchSi
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void UpdateMinMax(MinMaxState state, BatchAggregate aggregate, ColumnBatch batch, ReadOnlySpan<int> selection, ReadOnlySpan<int> groups)
     {
         var nulls = batch.Nulls[aggregate.Column]!;
@@ -169,6 +172,7 @@ internal sealed class AggregatePartial : IPartial, IOwnedPartial, IColumnBatchSi
     }
 
     /// <summary>Fills the selection with the rows that pass every predicate; their number.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Select(BatchAggregatePlan plan, ColumnBatch batch)
     {
         var selection = _selection;
@@ -214,6 +218,7 @@ internal sealed class AggregatePartial : IPartial, IOwnedPartial, IColumnBatchSi
     }
 
     /// <summary>The group of each selected row, looked up by the key's code (a string and a group table lookup only for a new code).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void FindGroups(BatchAggregatePlan plan, ColumnBatch batch, int count)
     {
         var groups = _groupIds;
