@@ -91,7 +91,9 @@ internal static class ParquetSliceScanner
                 }
             }
 
-            _batch = sink is IColumnBatchSink { Batch: { } batch } && batch.Columns.SequenceEqual(needed) ? batch : null;
+            // A batch with byte filters (string conditions tested on a CSV field's bytes) takes rows: the column-by-column
+            // fill does not apply them.
+            _batch = sink is IColumnBatchSink { Batch: { Filters.Length: 0 } batch } && batch.Columns.SequenceEqual(needed) ? batch : null;
             var metadata = reader.FileMetaData;
             var groups = metadata.NumRowGroups;
             long start = MagicBytes, rows = 0, bytes = 0;
