@@ -19,6 +19,7 @@ namespace OrleansProc.Silo.Hosting;
 /// ORLEANSPROC_MAX_RESULT_ROWS (default 1,000,000), ORLEANSPROC_BROADCAST_LIMIT (default 67108864 bytes: the largest joined
 /// dataset a silo reads whole and hashes),
 /// ORLEANSPROC_STORAGE_OUTAGE_LIMIT_SECONDS (default 180: how long a job waits for unreachable storage before it fails),
+/// ORLEANSPROC_MAX_GROUPS_CAP (default 50,000,000: the largest --max-groups a job may ask for),
 /// and the ORLEANSPROC_TLS_* settings of <see cref="TlsSettings"/> (default: no TLS).
 /// </summary>
 public sealed class SiloSettings
@@ -55,6 +56,9 @@ public sealed class SiloSettings
     [Range(1, 3600)]
     public int ShutdownSeconds { get; init; } = 30;
 
+    [Range(1, int.MaxValue)]
+    public int MaxGroupsCap { get; init; } = JobOptions.DefaultMaxGroupsCap;
+
     /// <summary>Mutual TLS for silo-to-silo and client-to-gateway connections, or null when it is off.</summary>
     public TlsSettings? Tls { get; init; }
 
@@ -76,6 +80,7 @@ public sealed class SiloSettings
             MaxRecordBytes = ParseInt(Get("ORLEANSPROC_MAX_RECORD_BYTES"), WorkerOptions.DefaultMaxRecordBytes, "ORLEANSPROC_MAX_RECORD_BYTES"),
             StorageOutageLimitSeconds = ParseInt(Get("ORLEANSPROC_STORAGE_OUTAGE_LIMIT_SECONDS"), 180, "ORLEANSPROC_STORAGE_OUTAGE_LIMIT_SECONDS"),
             ShutdownSeconds = ParseInt(Get("ORLEANSPROC_SHUTDOWN_SECONDS"), 30, "ORLEANSPROC_SHUTDOWN_SECONDS"),
+            MaxGroupsCap = ParseInt(Get("ORLEANSPROC_MAX_GROUPS_CAP"), JobOptions.DefaultMaxGroupsCap, "ORLEANSPROC_MAX_GROUPS_CAP"),
             Tls = TlsSettings.From(Get, silo: true),
         };
         Validator.ValidateObject(settings, new ValidationContext(settings), validateAllProperties: true);
