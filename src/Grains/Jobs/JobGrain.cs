@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
+using OrleansProc.Contracts;
 using OrleansProc.Contracts.Jobs;
 using OrleansProc.Contracts.Partitions;
 using OrleansProc.Grains.Jobs.Coordination;
@@ -126,7 +127,9 @@ public sealed partial class JobGrain(
     }
 
     public async Task<JobResult?> GetResultAsync(CancellationToken cancellationToken = default) =>
-        Job.State != JobState.Completed || _storedState != JobState.Completed ? null : _result ??= await merger.ReadResultAsync(JobId, cancellationToken);
+        Job.State != JobState.Completed || _storedState != JobState.Completed || (_result ??= await merger.ReadResultAsync(JobId, cancellationToken)) is not { } result
+            ? null
+            : ResultMessages.ForMessage(result, options.Value.MaxResultMessageBytes, $"{StorageNames.JobsContainer}/{JobPaths.Result(JobId)}");
 
     public async Task<IReadOnlyList<PartitionDetail>> GetPartitionsAsync(CancellationToken cancellationToken = default) =>
         Job.State == JobState.None ? [] : PartitionDetails.From(Job, await PlanAsync());

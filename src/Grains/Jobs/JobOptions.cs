@@ -58,6 +58,14 @@ public sealed class JobOptions
     [Range(1, 100_000_000)]
     public int MaxResultRows { get; set; } = DefaultMaxResultRows;
 
+    /// <summary>
+    /// The most bytes (about: the text of its cells) of a result sent to a client in one message. Default 4 MiB; a larger
+    /// result goes as its first rows and the name of its blob (<see cref="Contracts.Jobs.JobResult.ResultBlob"/>),
+    /// which the client reads from storage.
+    /// </summary>
+    [Range(1024, int.MaxValue)]
+    public int MaxResultMessageBytes { get; set; } = 4 * 1024 * 1024;
+
     /// <summary>The default <see cref="MaxResultRows"/>.</summary>
     public const int DefaultMaxResultRows = 1_000_000;
 

@@ -67,7 +67,7 @@ public sealed class BoundedRetryGrainTests(GrainClusterFixture fixture)
             }
         }
 
-        foreach (var partitions in running.Where(p => string.Equals(p.Key, nameof(JobRecord.Partitions), StringComparison.OrdinalIgnoreCase)).Select(p => p.Value!.AsArray()).ToList())
+        foreach (var partitions in running.Where(p => string.Equals(p.Key, nameof(JobRecord.Partitions), StringComparison.OrdinalIgnoreCase)).Select(p => Items(p.Value!)).ToList())
         {
             foreach (var partition in partitions.Select(p => p!.AsObject()))
             {
@@ -106,7 +106,7 @@ public sealed class BoundedRetryGrainTests(GrainClusterFixture fixture)
     public async Task SubmitAsync_OneStraggler_SpeculativeCopyWinsAnswerExact()
     {
         var dataset = $"straggle{Guid.NewGuid():N}"[..16];
-        var parts = Enumerable.Range(0, 4).Select(p => Records(60, p * 1_000)).ToList();
+        var parts = Enumerable.Range(1, 4).Select(p => Records(80, p * 1_000)).ToList(); // some 850 bytes a blob: one blob a partition
         await UploadAsync(dataset, $"a-{TestSiloConfigurator.HangBlob}.csv", Csv(parts[0]));
         await UploadAsync(dataset, "b.csv", Csv(parts[1]));
         await UploadAsync(dataset, "c.csv", Csv(parts[2]));
@@ -152,6 +152,37 @@ public sealed class BoundedRetryGrainTests(GrainClusterFixture fixture)
 
         Assert.Equal(SubmitErrorKind.BadRequest, outcome.Error);
         Assert.Contains($"above this cluster's cap of {JobOptions.DefaultMaxGroupsCap} (ORLEANSPROC_MAX_GROUPS_CAP)", outcome.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A list as the state's JSON holds it: an array, or an object with the array in "$values".</summary>
+    private static System.Text.Json.Nodes.JsonArray Items(System.Text.Json.Nodes.JsonNode list) =>
+        list is System.Text.Json.Nodes.JsonObject o ? o["$values"]!.AsArray() : list.AsArray();
+
+    [Fact]
+    public async Task GetResultAsync_ResultAboveTheMessageSize_FirstRowsAndTheBlobWithAllOfThem()
+    {
+        var dataset = $"wide{Guid.NewGuid():N}"[..16];
+        var rows = Enumerable.Range(1, 2_500).Select(i => (Id: i, Text: $"{i}:{new string((char)('a' + (i % 26)), 1_000)}")).ToList();
+        var csv = new StringBuilder("id,t\n");
+        foreach (var (id, text) in rows)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"{id},{text}\n");
+        }
+
+        await fixture.CreateDatasetAsync(dataset, csv.ToString());
+
+        var status = await fixture.RunAsync(NewId(), new JobSpec { Sql = $"SELECT id, t FROM {dataset} GROUP BY id, t ORDER BY id" });
+
+        Assert.True(status.State == JobState.Completed, status.Error);
+        var message = (await fixture.Grains.GetGrain<IJobGrain>(status.JobId).GetResultAsync())!;
+        Assert.Equal($"{StorageNames.JobsContainer}/{JobPaths.Result(status.JobId)}", message.ResultBlob);
+        Assert.InRange(message.Rows.Count, 1, rows.Count - 1);
+        var blob = message.ResultBlob!.Split('/', 2);
+        var whole = (await fixture.Blobs.GetBlobContainerClient(blob[0]).GetBlobClient(blob[1]).DownloadContentAsync()).Value.Content
+            .ToObjectFromJson<JobResult>(new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
+        var expected = rows.Select(r => new string?[] { r.Id.ToString(CultureInfo.InvariantCulture), r.Text }).ToList();
+        Assert.Equal(expected, whole.Rows.Select(r => r.ToArray()).ToList());
+        Assert.Equal(expected.Take(message.Rows.Count), message.Rows.Select(r => r.ToArray()).ToList());
     }
 
     private async Task UploadAsync(string dataset, string name, string csv)

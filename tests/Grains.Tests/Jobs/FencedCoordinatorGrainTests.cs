@@ -93,8 +93,13 @@ public sealed class FencedCoordinatorGrainTests(GrainClusterFixture fixture)
         // the end and the result stored, a partial not deleted.
         var jobId = NewId();
         var jobs = fixture.Blobs.GetBlobContainerClient(StorageNames.JobsContainer);
-        var state = JsonNode.Parse((await StateBlob(finished).DownloadContentAsync()).Value.Content.ToString())!.AsObject();
-        Assert.True((bool)Property(state, nameof(JobRecord.CleanedUp))!);
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        JsonObject state;
+        while (!Flag(state = JsonNode.Parse((await StateBlob(finished).DownloadContentAsync(deadline.Token)).Value.Content.ToString())!.AsObject(), nameof(JobRecord.CleanedUp)))
+        {
+            await fixture.Grains.GetGrain<IJobGrain>(finished).WaitForStatusAsync(TimeSpan.FromMilliseconds(200), deadline.Token);
+        }
+
         Set(state, nameof(JobRecord.CleanedUp), false);
         var epoch = (int)Property(state, nameof(JobRecord.Epoch))!;
         await StateBlob(jobId).UploadAsync(BinaryData.FromString(state.ToJsonString()));
@@ -107,8 +112,7 @@ public sealed class FencedCoordinatorGrainTests(GrainClusterFixture fixture)
 
         Assert.Equal(JobState.Completed, (await job.GetStatusAsync())!.State);
 
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        while (!(bool)Property(JsonNode.Parse((await StateBlob(jobId).DownloadContentAsync(deadline.Token)).Value.Content.ToString())!.AsObject(), nameof(JobRecord.CleanedUp))!)
+        while (!Flag(JsonNode.Parse((await StateBlob(jobId).DownloadContentAsync(deadline.Token)).Value.Content.ToString())!.AsObject(), nameof(JobRecord.CleanedUp)))
         {
             await job.WaitForStatusAsync(TimeSpan.FromMilliseconds(200), deadline.Token);
         }
@@ -148,6 +152,9 @@ public sealed class FencedCoordinatorGrainTests(GrainClusterFixture fixture)
 
     private static JsonNode? Property(JsonObject state, string name) =>
         state.FirstOrDefault(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
+
+    /// <summary>A boolean of the state (absent: false).</summary>
+    private static bool Flag(JsonObject state, string name) => Property(state, name) is { } value && (bool)value;
 
     private static void Set(JsonObject state, string name, JsonNode? value) =>
         state[state.Select(p => p.Key).FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase)) ?? name] = value;
