@@ -17,10 +17,10 @@ public sealed class StragglerEndToEndTests(FaultClusterFixture cluster, ITestOut
     [Fact]
     public async Task Straggler_PartitionTimeout_RetriedAndTheAnswerIsExact()
     {
-        var rows = await UploadAsync("stragglertimeout");
+        var rows = await UploadAsync("slowtimeout");
 
         var clock = Stopwatch.StartNew();
-        var run = await cluster.RunClientAsync("query", "SELECT COUNT(*) AS n, SUM(v) AS s FROM stragglertimeout", "--format", "json", "--partition-size", "1024", "--partition-timeout", "5s");
+        var run = await cluster.RunClientAsync("query", "SELECT COUNT(*) AS n, SUM(v) AS s FROM slowtimeout", "--format", "json", "--partition-size", "1024", "--partition-timeout", "5s");
         output.WriteLine($"ended after {clock.Elapsed.TotalSeconds:F1}s");
 
         AssertAnswer(run, rows);
@@ -29,10 +29,10 @@ public sealed class StragglerEndToEndTests(FaultClusterFixture cluster, ITestOut
     [Fact]
     public async Task Straggler_Speculation_CopyWinsAndTheAnswerIsExact()
     {
-        var rows = await UploadAsync("stragglerspec");
+        var rows = await UploadAsync("slowspec");
 
         var clock = Stopwatch.StartNew();
-        var run = await cluster.RunClientAsync("query", "SELECT COUNT(*) AS n, SUM(v) AS s FROM stragglerspec", "--format", "json", "--partition-size", "1024");
+        var run = await cluster.RunClientAsync("query", "SELECT COUNT(*) AS n, SUM(v) AS s FROM slowspec", "--format", "json", "--partition-size", "1024");
         output.WriteLine($"ended after {clock.Elapsed.TotalSeconds:F1}s (speculation after 30 s)");
 
         AssertAnswer(run, rows);
@@ -44,6 +44,7 @@ public sealed class StragglerEndToEndTests(FaultClusterFixture cluster, ITestOut
     /// <summary>Uploads 8 blobs of some 850 bytes (one partition each at --partition-size 1024), the third a straggler.</summary>
     private async Task<List<(int Id, int V)>> UploadAsync(string dataset)
     {
+        Assert.DoesNotContain(FaultClusterFixture.StragglerMarker, dataset, StringComparison.Ordinal); // else every blob would be one
         var directory = Path.Combine(cluster.WorkDirectory, dataset);
         Directory.CreateDirectory(directory);
         var all = new List<(int Id, int V)>();
