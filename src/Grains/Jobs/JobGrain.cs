@@ -277,7 +277,8 @@ public sealed partial class JobGrain(
             }
         }
 
-        if (coordinator.IsMergeDue)
+        // A conditional write first: only an activation still in charge writes the result and commits the output.
+        if (coordinator.IsMergeDue && coordinator.CanSave && await TrySaveAsync())
         {
             await MergeAsync(cancellationToken);
         }

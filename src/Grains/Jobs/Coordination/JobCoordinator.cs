@@ -72,7 +72,10 @@ public sealed class JobCoordinator(JobRecord job, JobOptions options, TimeProvid
     /// <param name="registered">This activation has it (or a previous one may have).</param>
     public bool IsKeepAliveDue(bool registered) => !registered && IsActive && time.GetUtcNow() - job.SubmittedAt >= KeepAliveAfter;
 
-    /// <summary>When the job is running and every partition is done, moves it to merging (not stored: a coordinator that dies while merging resumes as running and merges again).</summary>
+    /// <summary>
+    /// When the job is running and every partition is done, moves it to merging (stored before the merge runs, so that
+    /// only an activation in charge merges; one that resumes a merging job merges again).
+    /// </summary>
     public bool TryBeginMerge()
     {
         if (job.State != JobState.Running || !job.Partitions.All(p => p.Status == PartitionStatus.Done))
