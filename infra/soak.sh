@@ -31,6 +31,8 @@ if [ ${#cases[@]} -eq 0 ]; then
     StorageOutage_PastTheLimit
     DatasetGenerate_MidJob_Fails
     DatasetGenerate_MidJobWithSnapshotRetry
+    Straggler_PartitionTimeout
+    Straggler_Speculation
   )
 fi
 

@@ -31,6 +31,8 @@ internal sealed class JobCommandOptions
 
     public Option<SnapshotMode> Snapshot { get; } = SnapshotOption.Create();
 
+    public Option<TimeSpan?> PartitionTimeout { get; } = PartitionTimeoutOption.Create();
+
     public void AddTo(Command command)
     {
         command.Options.Add(Format);
@@ -40,6 +42,7 @@ internal sealed class JobCommandOptions
         command.Options.Add(StrictQuotes);
         command.Options.Add(Delimiter);
         command.Options.Add(Snapshot);
+        command.Options.Add(PartitionTimeout);
     }
 
     /// <summary>
@@ -62,6 +65,7 @@ internal sealed class JobCommandOptions
             SkipBadRecords = parsed.GetValue(SkipBadRecords),
             StrictQuotes = parsed.GetValue(StrictQuotes),
             Snapshot = parsed.GetValue(Snapshot),
+            PartitionTimeout = parsed.GetValue(PartitionTimeout),
         };
         var delimiter = parsed.GetValue(Delimiter);
         var format = parsed.GetValue(Format);

@@ -96,6 +96,11 @@ internal sealed class JobClient(ClusterConnection cluster, ConsoleContext consol
             case JobState.Completed:
                 var result = await Job(status.JobId).GetResultAsync(cancellationToken)
                     ?? throw new CommandException($"job {status.JobId} completed but its result is missing", ExitCodes.Failure);
+                if (result.ResultBlob is { } blob)
+                {
+                    result = await ResultBlobReader.ReadAsync(cluster.Blobs, blob, cancellationToken); // too large for one message
+                }
+
                 new ResultPrinter(console).Print(result, format, elapsed);
                 return ExitCodes.Success;
             case JobState.Cancelled:

@@ -50,6 +50,13 @@ public sealed record JobResult
     public long RowGroupsSkipped { get; init; }
 
     /// <summary>
+    /// Set when the whole result is too large for one message: <see cref="Rows"/> holds only its first rows, and the
+    /// whole result (this record as JSON, web defaults) is this blob, <c>CONTAINER/PATH</c> in the cluster's storage.
+    /// </summary>
+    [Id(40)]
+    public string? ResultBlob { get; init; }
+
+    /// <summary>
     /// The result of a finished table: the one place where both the client's local mode and the cluster's merge turn
     /// the Engine's <c>ResultTable</c> into a result (the counters are theirs to set). It takes the table as primitive
     /// lists (its column names, type names, text rows) because Contracts references Orleans only: the Engine is a

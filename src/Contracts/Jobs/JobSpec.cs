@@ -86,6 +86,13 @@ public sealed record JobSpec
     [Id(74)]
     public string? Isolation { get; init; }
 
+    /// <summary>
+    /// How long one partition attempt may run before it is failed and started again (<c>--partition-timeout</c>).
+    /// Null: the cluster's default (30 minutes).
+    /// </summary>
+    [Id(40)]
+    public TimeSpan? PartitionTimeout { get; init; }
+
     /// <summary>A one-line description for listings.</summary>
     public string Describe() => Kind switch
     {

@@ -36,4 +36,11 @@ public sealed record PartitionAssignment
     /// <summary>The job's plan, bound once at submit: the attempt reads no manifest and parses no more than its silo's first attempt of the job.</summary>
     [Id(8)]
     public required QueryPlan Plan { get; init; }
+
+    /// <summary>
+    /// The epoch of the coordinator activation that made this assignment: its report carries it back, and a report of
+    /// an older epoch than the one that started the partition's attempt is refused (a stale coordinator's start).
+    /// </summary>
+    [Id(40)]
+    public int Epoch { get; init; }
 }

@@ -67,4 +67,8 @@ public sealed record PartitionReport
     /// <summary>True when a blob of the input changed or was deleted since the job was planned (its ETag no longer matches).</summary>
     [Id(15)]
     public bool InputChanged { get; init; }
+
+    /// <summary>The epoch of the assignment this attempt ran (see <see cref="PartitionAssignment.Epoch"/>).</summary>
+    [Id(40)]
+    public int Epoch { get; init; }
 }

@@ -16,6 +16,11 @@ public sealed partial class JobGrain
     private async Task OnAttemptFailedAsync(AttemptFailure failure)
     {
         LogAttemptFailed(logger, JobId, failure.Index, failure.Attempt, failure.Error, failure.Delay.TotalSeconds);
+        if (failure.Stop is { } stop)
+        {
+            await StopAttemptAsync(stop);
+        }
+
         if (failure.End is { } end)
         {
             await FinishAsync(end);
@@ -32,7 +37,13 @@ public sealed partial class JobGrain
         var failure = await OfAsync(async () => _result = await merger.MergeAsync(JobId, Job, cancellationToken));
         if (failure is not null && StorageFaults.IsUnreachable(failure))
         {
-            var delay = Coordinator.OnMergeUnreachable(FirstLine(failure)); // retried while the outage lasts
+            var (delay, gaveUp) = Coordinator.OnMergeUnreachable(FirstLine(failure)); // retried while the outage lasts, a bounded number of times
+            if (gaveUp is not null)
+            {
+                await FinishAsync(gaveUp);
+                return;
+            }
+
             LogMergeRetry(logger, JobId, delay.TotalSeconds, Coordinator.StorageError ?? string.Empty);
             return;
         }
@@ -51,26 +62,52 @@ public sealed partial class JobGrain
         return Coordinator.Finish(JobState.Failed, SecretText.Scrub($"merging the partial results failed: {failure.Message}"));
     }
 
-    /// <summary>Carries out the end the coordinator decided (already in the state): stores it, stops what runs, cleans up.</summary>
+    /// <summary>Carries out the end the coordinator decided (already in the state): stores it, then stops what runs and cleans up.</summary>
     private async Task FinishAsync(JobEnd end)
     {
-        var running = Coordinator.RunningAttempts();
         metrics.JobFinished(end.State, Job.FinishedAt.GetValueOrDefault() - Job.SubmittedAt);
         LogFinished(logger, JobId, end.State, end.Error);
-        await TrySaveAsync();
-        _finished.TrySetResult();
-        foreach (var (attempt, failure) in await Task.WhenAll(running.Select(async a => (a, await Partitions.StopAsync(a)))))
+        await CompleteEndAsync();
+    }
+
+    /// <summary>
+    /// The side effects of the job's end, each only after the one before: the end is stored (else nothing happens and
+    /// the pump tries again; a conflict means another activation is in charge and this one stops), then the waiting
+    /// client is woken, then running attempts are stopped and partials (and a failed transform's output) deleted, then
+    /// that is stored as done. A coordinator that dies in between does the rest on reactivation (never a merge or a run).
+    /// </summary>
+    private async Task CompleteEndAsync()
+    {
+        if (_ending || _fenced || !Coordinator.IsCleanUpDue)
         {
-            if (failure is not null)
-            {
-                LogStopFailed(logger, failure, JobId, attempt.Index);
-            }
+            return;
         }
 
+        _ending = true;
+        try
+        {
+            if (Coordinator.IsDirty && !await TrySaveAsync())
+            {
+                return;
+            }
+
+            _finished.TrySetResult();
+            await CleanUpEndAsync(Job.State);
+        }
+        finally
+        {
+            _ending = false;
+        }
+    }
+
+    private async Task CleanUpEndAsync(JobState final)
+    {
+        var running = Coordinator.RunningAttempts();
+        await Task.WhenAll(running.Select(StopAttemptAsync));
         await CleanUpAsync(async () =>
         {
             await merger.DeletePartialsAsync(JobId);
-            if (end.State != JobState.Completed && Job.OutputDataset is { } output)
+            if (final != JobState.Completed && Job.OutputDataset is { } output)
             {
                 await merger.DeleteOutputAsync(output);
             }
@@ -91,23 +128,55 @@ public sealed partial class JobGrain
             }
         });
         await TryRecordInDirectoryAsync();
+        Coordinator.OnCleanedUp();
+        await TrySaveAsync();
         PumpWhileWork(); // retries the writes that failed (storage unreachable), then stops
+    }
+
+    /// <summary>Tells an attempt to stop; a failure is logged (the attempt's report is refused anyway).</summary>
+    private async Task StopAttemptAsync(PartitionAttempt attempt)
+    {
+        if (await Partitions.StopAsync(attempt) is { } failure)
+        {
+            LogStopFailed(logger, failure, JobId, attempt.Index);
+        }
     }
 
     private Task CleanUpAsync(Func<Task> cleanup) => OnFailureAsync(cleanup, e => LogCleanupFailed(logger, e, JobId));
 
-    /// <summary>Stores the state; when storage cannot take it, it stays dirty and the coordinator says when to try again.</summary>
-    private async Task TrySaveAsync()
+    /// <summary>
+    /// Stores the state, conditionally (see <see cref="JobStateWrites.WriteFencedAsync"/>): true when stored. When
+    /// storage cannot take it, it stays dirty and the coordinator says when to try again; when another activation is
+    /// in charge, this one stops.
+    /// </summary>
+    private async Task<bool> TrySaveAsync()
     {
-        if (await OfAsync(() => state.WriteOverConflictAsync(conflict => LogStateConflict(logger, JobId, conflict))) is { } failure)
+        if (_fenced)
+        {
+            return false;
+        }
+
+        var (writing, written) = (Job.State, false);
+        if (await OfAsync(async () => written = await state.WriteFencedAsync(conflict => LogStateConflict(logger, JobId, conflict))) is { } failure)
         {
             var delay = Coordinator.OnSaveFailed(FirstLine(failure), StorageFaults.IsUnreachable(failure));
             LogSaveFailed(logger, JobId, delay.TotalSeconds, FirstLine(failure));
+            return false;
         }
-        else if (Coordinator.OnSaved() is var failures and > 0)
+
+        if (!written)
+        {
+            Fence();
+            return false;
+        }
+
+        _storedState = writing;
+        if (Coordinator.OnSaved() is var failures and > 0)
         {
             LogSavedAgain(logger, JobId, failures);
         }
+
+        return true;
     }
 
     /// <summary>Records the job in the directory (for `job list`); when that fails, the pump tries again.</summary>

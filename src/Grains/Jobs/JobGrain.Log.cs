@@ -54,7 +54,7 @@ public sealed partial class JobGrain
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: saving its state failed, retry in {Delay:F1} s: {Error}")]
     private static partial void LogSaveFailed(ILogger logger, string jobId, double delay, string error);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: its stored state changed under it ({Error}); writing it again over the stored ETag")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: its own state write landed though it seemed to fail ({Error}); writing it again")]
     private static partial void LogStateConflict(ILogger logger, string jobId, string error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId}: state saved again after {Failures} failed saves")]

@@ -59,7 +59,10 @@ public sealed partial class JobGrain
         Coordinator.OnReplanned(next.Record!);
         _plan = next.Slices;
         LogReplanned(logger, JobId, Job.Replans, Job.Partitions.Count, reason);
-        await TrySaveAsync();
+        if (!await TrySaveAsync() && _fenced)
+        {
+            return; // another activation is in charge: it stops and deletes what it decides
+        }
         foreach (var (attempt, failure) in await Task.WhenAll(running.Select(async a => (a, await Partitions.StopAsync(a)))))
         {
             if (failure is not null)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
+using OrleansProc.Contracts;
 using OrleansProc.Contracts.Jobs;
 using OrleansProc.Contracts.Partitions;
 using OrleansProc.Grains.Jobs.Coordination;
@@ -51,13 +52,15 @@ public sealed partial class JobGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (Coordinator.IsActive)
+        _storedState = Job.State;
+        if (Coordinator.IsActive || Coordinator.IsCleanUpDue)
         {
             var done = Job.Partitions.Count(p => p.Status == PartitionStatus.Done);
             var running = Job.Partitions.Count(p => p.Status == PartitionStatus.Running);
             LogResumed(logger, JobId, Job.State, done, Job.Partitions.Count, running);
             _keepAlive = true; // a previous activation may have registered it
-            StartPump();
+            _takingOver = true; // nothing is started, merged or cleaned up before this activation's epoch is stored
+            StartPump(firstTurnIn: TimeSpan.Zero);
         }
 
         return base.OnActivateAsync(cancellationToken);
@@ -83,6 +86,8 @@ public sealed partial class JobGrain(
         _coordinator = null;
         Job.SubmittedAt = time.GetUtcNow();
         Job.TraceParent = span?.Id;
+        Job.Epoch = 1;
+        Job.Owner = _owner;
         var recorded = TryRecordInDirectoryAsync();
         try
         {
@@ -96,6 +101,7 @@ public sealed partial class JobGrain(
         }
 
         Coordinator.OnSaved();
+        _storedState = Job.State;
         await recorded;
         LogSubmitted(logger, JobId, Job.Dataset, Job.Partitions.Count);
         metrics.JobStarted();
@@ -106,11 +112,11 @@ public sealed partial class JobGrain(
     }
 
     public Task<JobStatus?> GetStatusAsync(CancellationToken cancellationToken = default) =>
-        Task.FromResult(Job.State == JobState.None ? null : JobStatusView.From(JobId, Job));
+        Task.FromResult(Job.State == JobState.None ? null : StoredView(JobStatusView.From(JobId, Job)));
 
     public async Task<JobStatus?> WaitForStatusAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {
-        if (Job.State is JobState.Running or JobState.Merging)
+        if (Job.State != JobState.None && !IsFinal(_storedState))
         {
             using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             await Task.WhenAny(_finished.Task, Task.Delay(timeout < TimeSpan.Zero ? TimeSpan.Zero : timeout > MaxWait ? MaxWait : timeout, time, stopWaiting.Token));
@@ -121,7 +127,9 @@ public sealed partial class JobGrain(
     }
 
     public async Task<JobResult?> GetResultAsync(CancellationToken cancellationToken = default) =>
-        Job.State != JobState.Completed ? null : _result ??= await merger.ReadResultAsync(JobId, cancellationToken);
+        Job.State != JobState.Completed || _storedState != JobState.Completed || (_result ??= await merger.ReadResultAsync(JobId, cancellationToken)) is not { } result
+            ? null
+            : ResultMessages.ForMessage(result, options.Value.MaxResultMessageBytes, $"{StorageNames.JobsContainer}/{JobPaths.Result(JobId)}");
 
     public async Task<IReadOnlyList<PartitionDetail>> GetPartitionsAsync(CancellationToken cancellationToken = default) =>
         Job.State == JobState.None ? [] : PartitionDetails.From(Job, await PlanAsync());
@@ -139,15 +147,26 @@ public sealed partial class JobGrain(
 
     public async Task ReportPartitionAsync(PartitionReport report)
     {
+        if (_fenced || _takingOver)
+        {
+            return; // not in charge (yet): a finished attempt sends its report again when asked whether it runs
+        }
+
         var kind = Coordinator.Classify(report);
         if (kind == ReportKind.Stale)
         {
             LogStaleReport(logger, JobId, report.Index, report.Attempt, Job.Partitions[report.Index].Attempt);
         }
 
-        if (kind != ReportKind.Current || Coordinator.OnReport(report, await PlanAsync()) is not { Kind: ReportKind.Current } decision)
+        if (kind != ReportKind.Current || await RunnablePlanAsync() is not { } plan || Coordinator.OnReport(report, plan) is not { Kind: ReportKind.Current } decision)
         {
             return;
+        }
+
+        if (decision.Stop is { } loser)
+        {
+            LogSpeculationDecided(logger, JobId, report.Index, report.Attempt, loser.Attempt);
+            await StopAttemptAsync(loser);
         }
 
         foreach (var index in decision.QuoteReruns)
@@ -179,7 +198,12 @@ public sealed partial class JobGrain(
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         _keepAlive = true;
-        if (Coordinator.IsActive)
+        if (_fenced)
+        {
+            return;
+        }
+
+        if (Coordinator.IsActive || Coordinator.IsCleanUpDue)
         {
             StartPump();
         }
@@ -201,7 +225,7 @@ public sealed partial class JobGrain(
     /// <summary>Keeps the pump while the coordinator has work (the job runs, or a failed write is to be retried), else stops it.</summary>
     private void PumpWhileWork()
     {
-        if (Coordinator.HasWork)
+        if (!_fenced && Coordinator.HasWork)
         {
             StartPump();
         }
@@ -216,6 +240,12 @@ public sealed partial class JobGrain(
     private async Task PumpAsync(CancellationToken cancellationToken = default)
     {
         var coordinator = Coordinator;
+        if (_fenced || (_takingOver && !await TryTakeOverAsync()))
+        {
+            PumpWhileWork();
+            return;
+        }
+
         if (coordinator.TryBeginMerge())
         {
             LogMerging(logger, JobId, Job.Partitions.Count);
@@ -235,13 +265,20 @@ public sealed partial class JobGrain(
                 await OnAttemptFailedAsync(failure);
             }
 
-            if (coordinator.Room > 0 && Job.State == JobState.Running)
+            foreach (var failure in coordinator.CheckTimeouts())
             {
-                await Task.WhenAll(coordinator.StartPending(await PlanAsync()).Select(StartPartitionAsync));
+                await OnAttemptFailedAsync(failure);
+            }
+
+            if (Job.State == JobState.Running && await RunnablePlanAsync() is { } plan)
+            {
+                var starts = coordinator.Room > 0 ? coordinator.StartPending(plan) : [];
+                await Task.WhenAll(starts.Concat(coordinator.StartSpeculative(plan)).Select(StartPartitionAsync));
             }
         }
 
-        if (coordinator.IsMergeDue)
+        // A conditional write first: only an activation still in charge writes the result and commits the output.
+        if (coordinator.IsMergeDue && coordinator.CanSave && await TrySaveAsync())
         {
             await MergeAsync(cancellationToken);
         }
@@ -251,7 +288,11 @@ public sealed partial class JobGrain(
             await FinishAsync(end);
         }
 
-        if (coordinator.IsSaveDue)
+        if (coordinator.IsCleanUpDue && (!coordinator.IsDirty || coordinator.IsSaveDue))
+        {
+            await CompleteEndAsync();
+        }
+        else if (coordinator.IsSaveDue)
         {
             await TrySaveAsync();
         }
@@ -284,6 +325,7 @@ public sealed partial class JobGrain(
         JobId = JobId,
         Index = start.Index,
         Attempt = start.Attempt,
+        Epoch = Job.Epoch,
         Slices = start.Slices,
         PartialBlob = JobPaths.Partial(JobId, start.Index, start.Attempt),
         OutputBlob = Job.OutputDataset is { } output ? JobPaths.OutputBlob(output, start.Index, QueryPlans.OutputFormatOf(plan)) : null,
@@ -293,11 +335,19 @@ public sealed partial class JobGrain(
     private async Task StartPartitionAsync(PartitionStart start)
     {
         var plan = Job.Plan ??= await planner.RestorePlanAsync(JobId, Job);
+        if (start.Speculative)
+        {
+            LogSpeculating(logger, JobId, start.Index, start.Attempt);
+        }
+
         if (await Partitions.StartAsync(NewAssignment(start, plan), Job.TraceParent) is { } failure)
         {
             // The next attempt is another activation, placed afresh: a silo that does not answer is not waited on again.
             LogStartFailed(logger, failure, JobId, start.Index);
-            Coordinator.OnStartFailed(start);
+            if (Coordinator.OnStartFailed(start, FirstLine(failure)) is { } end)
+            {
+                await FinishAsync(end);
+            }
         }
     }
 }

@@ -58,6 +58,14 @@ public sealed class JobOptions
     [Range(1, 100_000_000)]
     public int MaxResultRows { get; set; } = DefaultMaxResultRows;
 
+    /// <summary>
+    /// The most bytes (about: the text of its cells) of a result sent to a client in one message. Default 4 MiB; a larger
+    /// result goes as its first rows and the name of its blob (<see cref="Contracts.Jobs.JobResult.ResultBlob"/>),
+    /// which the client reads from storage.
+    /// </summary>
+    [Range(1024, int.MaxValue)]
+    public int MaxResultMessageBytes { get; set; } = 4 * 1024 * 1024;
+
     /// <summary>The default <see cref="MaxResultRows"/>.</summary>
     public const int DefaultMaxResultRows = 1_000_000;
 
@@ -71,4 +79,55 @@ public sealed class JobOptions
     /// <summary>The smallest partition size a job may ask for. Default 1 KiB.</summary>
     [Range(1, long.MaxValue)]
     public long MinPartitionSize { get; set; } = 1024;
+
+    /// <summary>
+    /// Attempts of one partition that may fail with a storage error (5xx, throttling, timeouts: what a storage outage
+    /// looks like) before the job fails naming the partition. A real outage is bounded by
+    /// <see cref="StorageOutageLimit"/> first; this bounds a blob that keeps failing while the rest of storage answers.
+    /// Default 20 (with the backoff capped at <see cref="RetryMaxDelay"/>, some 4 minutes of retries).
+    /// </summary>
+    [Range(1, 1000)]
+    public int MaxStorageRetries { get; set; } = 20;
+
+    /// <summary>Start calls of one partition that may fail (no silo takes it) before the job fails. Default 10.</summary>
+    [Range(1, 1000)]
+    public int MaxStartFailures { get; set; } = 10;
+
+    /// <summary>Merges that may fail with a storage error before the job fails. Default 20.</summary>
+    [Range(1, 1000)]
+    public int MaxMergeFailures { get; set; } = 20;
+
+    /// <summary>
+    /// Retries of all partitions of one job together (failures, storage errors, failed starts, lost attempts, timeouts)
+    /// before the job fails: a safety net over the per-partition budgets. Default 10,000.
+    /// </summary>
+    [Range(1, 10_000_000)]
+    public int MaxJobRetries { get; set; } = 10_000;
+
+    /// <summary>How long an attempt may run when the job gives no --partition-timeout. Default 30 min.</summary>
+    public TimeSpan DefaultPartitionTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Speculative copies of stragglers (Spark's speculation): on by default.</summary>
+    public bool Speculation { get; set; } = true;
+
+    /// <summary>The share of a job's partitions that must be done before a straggler is copied. Default 0.75.</summary>
+    [Range(0.0, 1.0)]
+    public double SpeculationQuantile { get; set; } = 0.75;
+
+    /// <summary>How many times the median duration of the done partitions a straggler must have run. Default 1.5.</summary>
+    [Range(1.0, 1000.0)]
+    public double SpeculationMultiplier { get; set; } = 1.5;
+
+    /// <summary>How long a straggler must have run at least before it is copied. Default 30 s.</summary>
+    public TimeSpan SpeculationMinRuntime { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The largest --max-groups a job may ask for on this cluster (ORLEANSPROC_MAX_GROUPS_CAP; default 50,000,000): a
+    /// job asking for more is refused naming the cap, so one job cannot ask a silo for unbounded memory.
+    /// </summary>
+    [Range(1, int.MaxValue)]
+    public int MaxGroupsCap { get; set; } = DefaultMaxGroupsCap;
+
+    /// <summary>The default <see cref="MaxGroupsCap"/>.</summary>
+    public const int DefaultMaxGroupsCap = 50_000_000;
 }

@@ -48,6 +48,16 @@ public sealed partial class JobPlanner(DatasetCatalog catalog, BlobStore store, 
             return Reject(SubmitErrorKind.BadRequest, $"--max-groups must be at least 1, got {spec.MaxGroups}");
         }
 
+        if (spec.MaxGroups > options.Value.MaxGroupsCap)
+        {
+            return Reject(SubmitErrorKind.BadRequest, $"--max-groups {spec.MaxGroups} is above this cluster's cap of {options.Value.MaxGroupsCap} (ORLEANSPROC_MAX_GROUPS_CAP)");
+        }
+
+        if (spec.PartitionTimeout <= TimeSpan.Zero)
+        {
+            return Reject(SubmitErrorKind.BadRequest, $"--partition-timeout must be positive, got {spec.PartitionTimeout}");
+        }
+
         if (spec.OutputFormat is { } outputFormat && !(DataFormats.TryParse(outputFormat, out var writes) && OutputFiles.CanWrite(writes)))
         {
             return Reject(SubmitErrorKind.BadRequest, $"--output-format must be csv or parquet, got '{outputFormat}'");
@@ -121,6 +131,11 @@ public sealed partial class JobPlanner(DatasetCatalog catalog, BlobStore store, 
         if (processor.WritesOutputRows && Names.Validate(JobPaths.OutputDataset(jobId), "output dataset") is { } badOutput)
         {
             return Reject(SubmitErrorKind.BadRequest, $"{badOutput}; a transform writes to the dataset ID-out, so its job id must be at most {Names.MaxLength - 4} characters");
+        }
+
+        if (processor.WritesOutputRows && !replan && await OutputExistsAsync(JobPaths.OutputDataset(jobId), cancellationToken).ConfigureAwait(false))
+        {
+            return Reject(SubmitErrorKind.BadRequest, $"the output dataset '{JobPaths.OutputDataset(jobId)}' exists already: a transform never writes over a dataset (delete it, or use another job id)");
         }
 
         var blobs = await catalog.ListBlobsAsync(dataset, cancellationToken).ConfigureAwait(false);
@@ -200,6 +215,11 @@ public sealed partial class JobPlanner(DatasetCatalog catalog, BlobStore store, 
     public async Task<IReadOnlyList<IReadOnlyList<SliceSpec>>> LoadPlanAsync(string jobId, int version = 0, CancellationToken cancellationToken = default) =>
         await store.ReadJsonAsync<List<List<SliceSpec>>>(store.Jobs, JobPaths.Plan(jobId, version), cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"job {jobId}: its plan blob {StorageNames.JobsContainer}/{JobPaths.Plan(jobId, version)} is missing");
+
+    /// <summary>A dataset of that name is registered, or blobs lie under its prefix.</summary>
+    private async Task<bool> OutputExistsAsync(string outputDataset, CancellationToken cancellationToken) =>
+        await catalog.GetManifestAsync(outputDataset, cancellationToken).ConfigureAwait(false) is not null
+        || (await catalog.ListBlobsAsync(outputDataset, cancellationToken).ConfigureAwait(false)).Count > 0;
 
     private static JobPlan Reject(SubmitErrorKind kind, string message, int position = -1) =>
         new(null, [], SubmitOutcome.Rejected(kind, message, position));

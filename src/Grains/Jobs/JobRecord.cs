@@ -59,4 +59,26 @@ public sealed class JobRecord
     /// </summary>
     [Id(13)]
     public int Replans { get; set; }
+
+    /// <summary>
+    /// The epoch of the coordinator activation in charge: each activation that takes the job over stores one more
+    /// (conditionally), and partitions' assignments and reports carry it (see <see cref="PartitionRecord.Epoch"/>).
+    /// </summary>
+    [Id(40)]
+    public int Epoch { get; set; }
+
+    /// <summary>
+    /// A random id of the activation that stored this state: a write conflict against a state with the same owner is this
+    /// activation's own write that landed although it seemed to fail; with another owner, another activation is in charge.
+    /// </summary>
+    [Id(41)]
+    public string? Owner { get; set; }
+
+    /// <summary>The job ended and what its end had to stop and delete was done (a coordinator that died in between does it on reactivation).</summary>
+    [Id(42)]
+    public bool CleanedUp { get; set; }
+
+    /// <summary>Failed merges (storage errors): bounded by <see cref="JobOptions.MaxMergeFailures"/>.</summary>
+    [Id(43)]
+    public int MergeFailures { get; set; }
 }

@@ -2,38 +2,53 @@ using Orleans.Storage;
 
 namespace OrleansProc.Grains.Jobs;
 
-/// <summary>Writes of a coordinator's state.</summary>
+/// <summary>Writes of a coordinator's state, fenced: every write is conditional on the ETag this activation last saw.</summary>
 public static class JobStateWrites
 {
+    private const int MaxOwnConflicts = 3;
+
     /// <summary>
-    /// Writes the state. A write that failed for this activation during a storage outage may still have landed, and
-    /// then the stored ETag has moved on and every later write is refused as a conflict: this activation is the job's
-    /// only writer, so it takes the stored ETag and writes its state again.
+    /// Writes the state if this activation is still in charge of the job. A write conflict means the stored state
+    /// moved on: when the stored state's <see cref="JobRecord.Owner"/> is this activation's, it is this activation's
+    /// own write that landed although it seemed to fail (a storage outage), and the state is written again over it;
+    /// when it is another's, another activation took the job over: nothing is written and false is returned (this
+    /// activation must stop: no notification, no cleanup, no further write).
     /// </summary>
     /// <param name="state">The coordinator's state.</param>
-    /// <param name="onConflict">Told the first line of a conflict before the state is written again.</param>
-    public static async Task WriteOverConflictAsync(this IPersistentState<JobRecord> state, Action<string> onConflict)
+    /// <param name="onOwnWrite">Told the first line of a conflict with this activation's own landed write.</param>
+    /// <returns>True when written; false when another activation is in charge.</returns>
+    public static async Task<bool> WriteFencedAsync(this IPersistentState<JobRecord> state, Action<string> onOwnWrite)
     {
         ArgumentNullException.ThrowIfNull(state);
-        ArgumentNullException.ThrowIfNull(onConflict);
-        try
+        ArgumentNullException.ThrowIfNull(onOwnWrite);
+        for (var conflicts = 0; ; conflicts++)
         {
-            await state.WriteStateAsync();
-        }
-        catch (InconsistentStateException e)
-        {
-            onConflict(CallFailures.FirstLine(e));
-            var mine = state.State;
             try
             {
-                await state.ReadStateAsync();
+                await state.WriteStateAsync();
+                return true;
             }
-            finally
+            catch (InconsistentStateException e) when (conflicts < MaxOwnConflicts)
             {
-                state.State = mine;
-            }
+                var mine = state.State;
+                JobRecord stored;
+                try
+                {
+                    await state.ReadStateAsync();
+                    stored = state.State;
+                }
+                finally
+                {
+                    state.State = mine;
+                }
 
-            await state.WriteStateAsync();
+                if (mine.Owner is null || !string.Equals(stored.Owner, mine.Owner, StringComparison.Ordinal))
+                {
+                    return false;
+                }
+
+                onOwnWrite(CallFailures.FirstLine(e));
+            }
         }
     }
 }

@@ -80,4 +80,28 @@ public sealed class PartitionRecord
     /// <summary>Parquet row groups the successful attempt skipped by their statistics.</summary>
     [Id(18)]
     public long RowGroupsSkipped { get; set; }
+
+    /// <summary>The coordinator epoch that started the current attempt: only a report of that epoch counts.</summary>
+    [Id(40)]
+    public int Epoch { get; set; }
+
+    /// <summary>Start calls that failed (no silo took the attempt): bounded by <see cref="JobOptions.MaxStartFailures"/>.</summary>
+    [Id(41)]
+    public int StartFailures { get; set; }
+
+    /// <summary>The speculative copy of a straggling attempt, running beside it (0: none). The first to finish counts.</summary>
+    [Id(42)]
+    public int SpeculativeAttempt { get; set; }
+
+    /// <summary>The coordinator epoch that started the speculative copy.</summary>
+    [Id(43)]
+    public int SpeculativeEpoch { get; set; }
+
+    /// <summary>When the speculative copy started.</summary>
+    [Id(44)]
+    public DateTimeOffset SpeculativeStartedAt { get; set; }
+
+    /// <summary>The highest attempt number given out (main or speculative): a new attempt takes the next, never one used before.</summary>
+    [Id(45)]
+    public int Attempts { get; set; }
 }

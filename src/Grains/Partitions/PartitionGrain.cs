@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Orleans.Runtime;
 using OrleansProc.Contracts.Cluster;
 using OrleansProc.Contracts.Jobs;
@@ -13,16 +14,24 @@ namespace OrleansProc.Grains.Partitions;
 /// busy coordinator that asks before it has read the report (or lost it) never takes a finished attempt for a lost one.
 /// </summary>
 [RoundRobinPlacement]
-public sealed class PartitionGrain(PartitionRunner runner, SiloLoadCounters counters, ILocalSiloDetails silo) : Grain, IPartitionGrain, IDisposable
+public sealed class PartitionGrain(PartitionRunner runner, SiloLoadCounters counters, ILocalSiloDetails silo, IOptions<WorkerOptions> options) : Grain, IPartitionGrain, IDisposable
 {
     private CancellationTokenSource? _stop;
     private int _attempt = -1;
+    private int _epoch = -1;
     private bool _known;
     private PartitionReport? _report;
 
     public Task StartAsync(PartitionAssignment assignment, CancellationToken cancellationToken = default)
     {
-        if (_known && assignment.Attempt == _attempt)
+        ArgumentNullException.ThrowIfNull(assignment);
+        if (options.Value.FaultStart is { } fault && assignment.JobId.Contains(fault, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("injected fault (ORLEANSPROC_FAULT_START): this silo refuses the start");
+        }
+
+        // The same attempt again, or a stale coordinator's start of an attempt number a newer epoch took: nothing to do.
+        if (_known && assignment.Attempt == _attempt && assignment.Epoch <= _epoch)
         {
             return Task.CompletedTask;
         }
@@ -31,6 +40,7 @@ public sealed class PartitionGrain(PartitionRunner runner, SiloLoadCounters coun
         _stop?.Dispose();
         _stop = new CancellationTokenSource();
         _attempt = assignment.Attempt;
+        _epoch = assignment.Epoch;
         _known = true;
         _report = null;
         this.DelayDeactivation(TimeSpan.FromHours(6));

@@ -85,6 +85,11 @@ public sealed partial class PartitionRunner(
         try
         {
             var plan = assignment.Plan;
+            if (options.Value.FaultHangBlob is { } hang && assignment.Attempt == 1 && assignment.Slices.Any(s => s.BlobName.Contains(hang, StringComparison.Ordinal)))
+            {
+                await Task.Delay(Timeout.InfiniteTimeSpan, time, cancellationToken).ConfigureAwait(false); // until stopped
+            }
+
             var processor = await PlanProcessors.GetAsync(processors, store, packages, assignment.JobId, plan, cancellationToken).ConfigureAwait(false);
             var settings = new PartitionScanSettings
             {
@@ -99,7 +104,9 @@ public sealed partial class PartitionRunner(
                     blob = slice.BlobName;
                     if (options.Value.FaultBlob is { } fault && slice.BlobName.Contains(fault, StringComparison.Ordinal))
                     {
-                        throw new IOException("injected fault (ORLEANSPROC_FAULT_BLOB)");
+                        throw options.Value.FaultStatus is { } status
+                            ? new RequestFailedException(status, $"injected fault (ORLEANSPROC_FAULT_BLOB): status {status}")
+                            : new IOException("injected fault (ORLEANSPROC_FAULT_BLOB)");
                     }
                 },
                 OpenSeekable = (slice, token) => store.OpenSeekableReadAsync(store.Datasets, slice.BlobName, token),
@@ -246,7 +253,7 @@ public sealed partial class PartitionRunner(
     }
 
     private static PartitionReport NewReport(PartitionAssignment assignment, string silo) =>
-        new() { JobId = assignment.JobId, Index = assignment.Index, Attempt = assignment.Attempt, Silo = silo };
+        new() { JobId = assignment.JobId, Index = assignment.Index, Attempt = assignment.Attempt, Epoch = assignment.Epoch, Silo = silo };
 
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} partition {Index} attempt {Attempt} started: {Slices} slices")]

@@ -32,4 +32,22 @@ public sealed class WorkerOptions
     /// text fails with a transient I/O error, as a poison blob would. Default none.
     /// </summary>
     public string? FaultBlob { get; set; }
+
+    /// <summary>
+    /// With <see cref="FaultBlob"/>, for the fault tests (ORLEANSPROC_FAULT_STATUS): the injected fault is a storage answer
+    /// of this HTTP status (503, 429: a blob that keeps failing while the rest of storage answers). Default none.
+    /// </summary>
+    public int? FaultStatus { get; set; }
+
+    /// <summary>
+    /// Fault injection for the fault tests (ORLEANSPROC_FAULT_HANG_BLOB): the first attempt of a partition that reads a
+    /// blob whose name contains this text hangs until it is stopped (a straggler that says "running" forever). Default none.
+    /// </summary>
+    public string? FaultHangBlob { get; set; }
+
+    /// <summary>
+    /// Fault injection for the fault tests (ORLEANSPROC_FAULT_START): this silo refuses to start any partition of a job
+    /// whose id contains this text. Default none.
+    /// </summary>
+    public string? FaultStart { get; set; }
 }

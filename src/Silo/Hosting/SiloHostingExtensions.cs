@@ -90,12 +90,16 @@ public static class SiloHostingExtensions
             o.Slots = settings.Slots;
             o.MaxRecordBytes = settings.MaxRecordBytes;
             o.FaultBlob = builder.Configuration["ORLEANSPROC_FAULT_BLOB"] is { Length: > 0 } fault ? fault : null;
+            o.FaultStatus = int.TryParse(builder.Configuration["ORLEANSPROC_FAULT_STATUS"], System.Globalization.CultureInfo.InvariantCulture, out var status) ? status : null;
+            o.FaultHangBlob = builder.Configuration["ORLEANSPROC_FAULT_HANG_BLOB"] is { Length: > 0 } hang ? hang : null;
+            o.FaultStart = builder.Configuration["ORLEANSPROC_FAULT_START"] is { Length: > 0 } start ? start : null;
         });
         builder.Services.Configure<JobOptions>(o =>
         {
             o.MaxResultRows = settings.MaxResultRows;
             o.BroadcastLimit = settings.BroadcastLimit;
             o.StorageOutageLimit = TimeSpan.FromSeconds(settings.StorageOutageLimitSeconds);
+            o.MaxGroupsCap = settings.MaxGroupsCap;
         });
         builder.Services.Configure<JobRetentionOptions>(o => o.Retention = settings.JobRetention);
         builder.Services.AddHostedService<JobRetentionScheduler>();

@@ -19,6 +19,7 @@ namespace OrleansProc.Silo.Hosting;
 /// ORLEANSPROC_MAX_RESULT_ROWS (default 1,000,000), ORLEANSPROC_BROADCAST_LIMIT (default 67108864 bytes: the largest joined
 /// dataset a silo reads whole and hashes),
 /// ORLEANSPROC_STORAGE_OUTAGE_LIMIT_SECONDS (default 180: how long a job waits for unreachable storage before it fails),
+/// ORLEANSPROC_MAX_GROUPS_CAP (default 50,000,000: the largest --max-groups a job may ask for),
 /// ORLEANSPROC_JOB_RETENTION (default 7.00:00:00: how long a finished job's state, plans and result are kept),
 /// the ORLEANSPROC_TLS_* settings of <see cref="TlsSettings"/> (default: no TLS) and ORLEANSPROC_API_KEY /
 /// ORLEANSPROC_SILO_KEY of <see cref="AccessSettings"/> (default: calls not checked).
@@ -63,6 +64,9 @@ public sealed class SiloSettings
     /// <summary>Who may call the silo: the API key clients present and the key silos mark their own calls with.</summary>
     public required AccessSettings Access { get; init; }
 
+    [Range(1, int.MaxValue)]
+    public int MaxGroupsCap { get; init; } = JobOptions.DefaultMaxGroupsCap;
+
     /// <summary>Mutual TLS for silo-to-silo and client-to-gateway connections, or null when it is off.</summary>
     public TlsSettings? Tls { get; init; }
 
@@ -87,6 +91,7 @@ public sealed class SiloSettings
             StorageOutageLimitSeconds = ParseInt(Get("ORLEANSPROC_STORAGE_OUTAGE_LIMIT_SECONDS"), 180, "ORLEANSPROC_STORAGE_OUTAGE_LIMIT_SECONDS"),
             ShutdownSeconds = ParseInt(Get("ORLEANSPROC_SHUTDOWN_SECONDS"), 30, "ORLEANSPROC_SHUTDOWN_SECONDS"),
             JobRetention = ParseRetention(Get(RetentionVariable)),
+            MaxGroupsCap = ParseInt(Get("ORLEANSPROC_MAX_GROUPS_CAP"), JobOptions.DefaultMaxGroupsCap, "ORLEANSPROC_MAX_GROUPS_CAP"),
             Tls = TlsSettings.From(Get, silo: true),
             Access = AccessSettings.From(Get, connectionString, clusterId),
         };

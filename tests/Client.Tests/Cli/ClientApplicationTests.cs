@@ -42,6 +42,8 @@ public sealed class ClientApplicationTests
     [InlineData(new[] { "query", "SELECT 1", "--snapshot", "sometimes" }, "unknown snapshot mode 'sometimes' for --snapshot: use fail or retry")]
     [InlineData(new[] { "wordcount", "sales", "--column", "c", "--snapshot", "never" }, "unknown snapshot mode 'never'")]
     [InlineData(new[] { "query", "SELECT 1", "--output-format", "json" }, "json")]
+    [InlineData(new[] { "query", "SELECT 1", "--partition-timeout", "soon" }, "--partition-timeout 'soon' is not a duration")]
+    [InlineData(new[] { "wordcount", "sales", "--column", "c", "--partition-timeout", "0" }, "--partition-timeout '0' is not a duration")]
     [InlineData(new[] { "job", "status" }, "required argument missing")]
     [InlineData(new[] { "job", "watch", "bad id" }, "invalid job name 'bad id'")]
     [InlineData(new[] { "dev", "up", "--silos", "0" }, "--silos must be between 1 and 16")]

@@ -2,14 +2,18 @@ namespace OrleansProc.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
 /// A cluster of its own for a fault test class (killing silos there does not disturb the other end-to-end tests),
-/// its silos told to fail every scan of a blob whose name contains <see cref="PoisonMarker"/>.
+/// its silos told to fail every scan of a blob whose name contains <see cref="PoisonMarker"/>, and to hang the first
+/// attempt of a partition that reads a blob whose name contains <see cref="StragglerMarker"/>.
 /// </summary>
 public sealed class FaultClusterFixture : ClusterFixture
 {
     public const string PoisonMarker = "poison";
 
+    public const string StragglerMarker = "straggler";
+
     protected override IReadOnlyDictionary<string, string> SiloEnvironment { get; } = new Dictionary<string, string>
     {
         ["ORLEANSPROC_FAULT_BLOB"] = PoisonMarker,
+        ["ORLEANSPROC_FAULT_HANG_BLOB"] = StragglerMarker,
     };
 }

@@ -138,7 +138,7 @@ public sealed class JobCoordinatorRandomTests
                     Assert.Equal(_h.Job.Partitions[start.Index].StartsInsideQuotes, start.Slices[0].StartsInsideQuotes);
                     if (_random.NextDouble() < 0.05)
                     {
-                        c.OnStartFailed(start);
+                        Assert.Null(c.OnStartFailed(start, "start refused"));
                         _zombies.Add((start.Index, start.Attempt)); // the start may have landed after all
                     }
                     else

@@ -84,9 +84,9 @@ public sealed class JobCoordinatorTests
         }
 
         var end = Assert.IsType<JobEnd>(last!.End);
-        Assert.Equal(new JobEnd(JobState.Failed, "partition 0 failed 3 times; last: error 3"), end);
+        Assert.Equal(new JobEnd(JobState.Failed, "partition 0 failed 3 times: error 3"), end);
         Assert.Equal(JobState.Failed, h.Job.State);
-        Assert.Equal("partition 0 failed 3 times; last: error 3", h.Job.Error);
+        Assert.Equal("partition 0 failed 3 times: error 3", h.Job.Error);
         Assert.Equal(h.Time.GetUtcNow(), h.Job.FinishedAt);
         Assert.Equal(2, h.Job.Retries);
         Assert.False(h.Coordinator.IsActive);
@@ -280,7 +280,7 @@ public sealed class JobCoordinatorTests
             last = Assert.Single(h.Coordinator.OnLivenessAnswers(h.Coordinator.DueLivenessChecks().Select(c => (c, (bool?)false)).ToList()));
         }
 
-        Assert.Equal(new JobEnd(JobState.Failed, "partition 0 was lost 2 times with its silo; last: its silo stopped running it"), last!.End);
+        Assert.Equal(new JobEnd(JobState.Failed, "partition 0 was lost 2 times with its silo: its silo stopped running it"), last!.End);
     }
 
     [Fact]
@@ -353,6 +353,9 @@ public sealed class JobCoordinatorTests
         Assert.Empty(h.Coordinator.DueLivenessChecks());
         Assert.True(h.Coordinator.HasWork); // its end is still to be stored
         h.Coordinator.OnSaved();
+        Assert.True(h.Coordinator.HasWork); // then what it stops and deletes, stored as done
+        h.Coordinator.OnCleanedUp();
+        h.Coordinator.OnSaved();
         Assert.False(h.Coordinator.HasWork);
     }
 
@@ -410,13 +413,13 @@ public sealed class JobCoordinatorTests
         var h = new CoordinatorHarness(WholeBlobs(1));
         var start = Assert.Single(h.StartPending());
 
-        h.Coordinator.OnStartFailed(start);
+        Assert.Null(h.Coordinator.OnStartFailed(start, "refused"));
 
         Assert.Equal(PartitionStatus.Pending, h.Job.Partitions[0].Status);
         Assert.Empty(h.StartPending());
         h.Time.Advance(TimeSpan.FromSeconds(0.75));
         Assert.Equal(2, Assert.Single(h.StartPending()).Attempt);
-        Assert.Equal(0, h.Job.Retries);
+        Assert.Equal(1, h.Job.Retries);
     }
 
     [Fact]

@@ -29,6 +29,7 @@ public sealed class JobCoordinator(JobRecord job, JobOptions options, TimeProvid
 
     // Storage outages: since when nothing reached storage (partitions and the coordinator's own writes), and the last error.
     private DateTimeOffset? _storageDownSince;
+    private int _planReadFailures;
     private readonly RetrySchedule _saves = new();
     private readonly RetrySchedule _merges = new();
     private readonly RetrySchedule _directory = new();
@@ -49,7 +50,10 @@ public sealed class JobCoordinator(JobRecord job, JobOptions options, TimeProvid
     public string? StorageError { get; private set; }
 
     /// <summary>True while the pump has work: the job is active, or a write of the coordinator is still to be retried.</summary>
-    public bool HasWork => IsActive || IsDirty || IsDirectoryStale;
+    public bool HasWork => IsActive || IsDirty || IsDirectoryStale || IsCleanUpDue;
+
+    /// <summary>The job ended but what its end stops and deletes is not done yet (also after a crash in between).</summary>
+    public bool IsCleanUpDue => job.State is JobState.Completed or JobState.Failed or JobState.Cancelled && !job.CleanedUp;
 
     /// <summary>How many more partitions the window takes now.</summary>
     public int Room => options.MaxPartitionsInFlight - job.Partitions.Count(p => p.Status == PartitionStatus.Running);
@@ -68,7 +72,10 @@ public sealed class JobCoordinator(JobRecord job, JobOptions options, TimeProvid
     /// <param name="registered">This activation has it (or a previous one may have).</param>
     public bool IsKeepAliveDue(bool registered) => !registered && IsActive && time.GetUtcNow() - job.SubmittedAt >= KeepAliveAfter;
 
-    /// <summary>When the job is running and every partition is done, moves it to merging (not stored: a coordinator that dies while merging resumes as running and merges again).</summary>
+    /// <summary>
+    /// When the job is running and every partition is done, moves it to merging (stored before the merge runs, so that
+    /// only an activation in charge merges; one that resumes a merging job merges again).
+    /// </summary>
     public bool TryBeginMerge()
     {
         if (job.State != JobState.Running || !job.Partitions.All(p => p.Status == PartitionStatus.Done))
@@ -99,7 +106,9 @@ public sealed class JobCoordinator(JobRecord job, JobOptions options, TimeProvid
                 continue;
             }
 
-            partition.Attempt++;
+            partition.Attempt = NextAttempt(partition);
+            partition.Epoch = job.Epoch;
+            partition.SpeculativeAttempt = 0;
             partition.Status = PartitionStatus.Running;
             partition.StartedAt = now;
             partition.FinishedAt = null;
@@ -110,12 +119,116 @@ public sealed class JobCoordinator(JobRecord job, JobOptions options, TimeProvid
         return starts;
     }
 
-    /// <summary>A start call failed (the silo did not take it): the next attempt is placed afresh after a backoff.</summary>
-    public void OnStartFailed(PartitionStart start)
+    /// <summary>
+    /// A start call failed (the silo did not take it): the next attempt is placed afresh after a backoff, up to
+    /// <see cref="JobOptions.MaxStartFailures"/> times, then the job ends (returned). A failed speculative copy is dropped.
+    /// </summary>
+    public JobEnd? OnStartFailed(PartitionStart start, string error)
     {
+        ArgumentNullException.ThrowIfNull(start);
         var partition = job.Partitions[start.Index];
+        IsDirty = true;
+        if (start.Speculative)
+        {
+            partition.SpeculativeAttempt = partition.SpeculativeAttempt == start.Attempt ? 0 : partition.SpeculativeAttempt;
+            return null;
+        }
+
+        if (partition.Status != PartitionStatus.Running || partition.Attempt != start.Attempt || !IsActive)
+        {
+            return null;
+        }
+
+        partition.StartFailures++;
+        if (partition.StartFailures >= options.MaxStartFailures)
+        {
+            return Finish(JobState.Failed, $"partition {start.Index} could not be started {partition.StartFailures} times (no silo took it): {error}");
+        }
+
+        if (job.Retries >= options.MaxJobRetries)
+        {
+            return Finish(JobState.Failed, JobBudgetSpent(start.Index, error));
+        }
+
+        job.Retries++;
         partition.Status = PartitionStatus.Pending;
-        partition.RetryAt = time.GetUtcNow() + Backoff(1);
+        partition.RetryAt = time.GetUtcNow() + Backoff(partition.StartFailures);
+        return null;
+    }
+
+    /// <summary>
+    /// Starts speculative copies of stragglers (see <see cref="SpeculationPolicy"/>), each on a new attempt number; the
+    /// first of the two attempts to finish counts.
+    /// </summary>
+    public IReadOnlyList<PartitionStart> StartSpeculative(IReadOnlyList<IReadOnlyList<SliceSpec>> plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        if (!options.Speculation || job.State != JobState.Running)
+        {
+            return [];
+        }
+
+        var now = time.GetUtcNow();
+        var done = job.Partitions.Where(p => p.Status == PartitionStatus.Done && p.FinishedAt is not null).Select(p => p.FinishedAt!.Value - p.StartedAt).ToList();
+        var running = job.Partitions
+            .Select((p, i) => (Partition: p, Index: i))
+            .Where(x => x.Partition.Status == PartitionStatus.Running && x.Partition.SpeculativeAttempt == 0)
+            .Select(x => (x.Index, now - x.Partition.StartedAt))
+            .ToList();
+        var starts = new List<PartitionStart>();
+        foreach (var index in SpeculationPolicy.Of(options).Stragglers(job.Partitions.Count, done, running))
+        {
+            var partition = job.Partitions[index];
+            partition.SpeculativeAttempt = NextAttempt(partition);
+            partition.SpeculativeEpoch = job.Epoch;
+            partition.SpeculativeStartedAt = now;
+            starts.Add(new PartitionStart(index, partition.SpeculativeAttempt, SlicesOf(plan[index], partition)) { Speculative = true });
+        }
+
+        IsDirty |= starts.Count > 0;
+        return starts;
+    }
+
+    /// <summary>
+    /// Attempts that ran longer than the job's partition timeout (--partition-timeout, else
+    /// <see cref="JobOptions.DefaultPartitionTimeout"/>): a timed-out attempt fails (and is retried, or ends the job) and
+    /// is stopped; a timed-out speculative copy is stopped and dropped.
+    /// </summary>
+    public IReadOnlyList<AttemptFailure> CheckTimeouts()
+    {
+        var failures = new List<AttemptFailure>();
+        if (job.State != JobState.Running)
+        {
+            return failures;
+        }
+
+        var now = time.GetUtcNow();
+        var timeout = job.Spec?.PartitionTimeout ?? options.DefaultPartitionTimeout;
+        for (var i = 0; i < job.Partitions.Count && job.State == JobState.Running; i++)
+        {
+            var partition = job.Partitions[i];
+            if (partition.Status != PartitionStatus.Running)
+            {
+                continue;
+            }
+
+            var error = $"its attempt ran longer than the partition timeout of {timeout.TotalSeconds:F0} s (--partition-timeout)";
+            if (partition.SpeculativeAttempt != 0 && now - partition.SpeculativeStartedAt >= timeout)
+            {
+                var copy = new PartitionAttempt(i, partition.SpeculativeAttempt);
+                partition.SpeculativeAttempt = 0;
+                IsDirty = true;
+                failures.Add(new AttemptFailure(i, copy.Attempt, error, TimeSpan.Zero, null) { Stop = copy });
+            }
+
+            if (now - partition.StartedAt >= timeout)
+            {
+                var attempt = new PartitionAttempt(i, partition.Attempt);
+                failures.Add(OnAttemptFailed(i, error, permanent: false, AttemptLoss.Failed) with { Stop = attempt });
+            }
+        }
+
+        return failures;
     }
 
     /// <summary>Whether a report counts: only the running attempt's, while the job runs.</summary>
@@ -127,8 +240,15 @@ public sealed class JobCoordinator(JobRecord job, JobOptions options, TimeProvid
         }
 
         var partition = job.Partitions[report.Index];
-        return partition.Status != PartitionStatus.Running || partition.Attempt != report.Attempt ? ReportKind.Stale : ReportKind.Current;
+        return partition.Status == PartitionStatus.Running && (IsMain(partition, report) || IsCopy(partition, report)) ? ReportKind.Current : ReportKind.Stale;
     }
+
+    /// <summary>The report is of the partition's counted attempt, as started by the epoch that started it.</summary>
+    private static bool IsMain(PartitionRecord partition, PartitionReport report) => partition.Attempt == report.Attempt && partition.Epoch == report.Epoch;
+
+    /// <summary>The report is of the partition's speculative copy.</summary>
+    private static bool IsCopy(PartitionRecord partition, PartitionReport report) =>
+        partition.SpeculativeAttempt != 0 && partition.SpeculativeAttempt == report.Attempt && partition.SpeculativeEpoch == report.Epoch;
 
     /// <summary>
     /// Takes a partition's report: a failure is retried or ends the job; a success (or a suspect bad record) is
@@ -149,6 +269,13 @@ public sealed class JobCoordinator(JobRecord job, JobOptions options, TimeProvid
         }
 
         var partition = job.Partitions[report.Index];
+        if (!report.Succeeded && !report.Permanent && IsCopy(partition, report))
+        {
+            partition.SpeculativeAttempt = 0; // the copy failed: the attempt it copies goes on
+            IsDirty = true;
+            return ReportDecision.Dropped(kind);
+        }
+
         if (!report.Succeeded && !(report.Permanent && IsCheckableRange(plan[report.Index], report)))
         {
             var loss = report.StorageUnreachable ? AttemptLoss.StorageUnreachable : AttemptLoss.Failed;
@@ -157,6 +284,22 @@ public sealed class JobCoordinator(JobRecord job, JobOptions options, TimeProvid
         }
 
         _storageDownSince = null;
+        PartitionAttempt? loser = null;
+        if (partition.SpeculativeAttempt != 0)
+        {
+            // The first of the two attempts to finish counts (its partial and output blocks); the other is stopped.
+            if (IsCopy(partition, report))
+            {
+                loser = new PartitionAttempt(report.Index, partition.Attempt);
+                Promote(partition);
+            }
+            else
+            {
+                loser = new PartitionAttempt(report.Index, partition.SpeculativeAttempt);
+                partition.SpeculativeAttempt = 0;
+            }
+        }
+
         partition.Status = report.Succeeded ? PartitionStatus.Done : PartitionStatus.Suspect;
         partition.OutputBlocks = report.OutputBlocks;
         partition.RetryAt = null;
@@ -190,7 +333,7 @@ public sealed class JobCoordinator(JobRecord job, JobOptions options, TimeProvid
         var end = QuoteStateCheck.ConfirmedFailures(plan, job.Partitions).FirstOrDefault(-1) is var failed and >= 0
             ? Finish(JobState.Failed, job.Partitions[failed].Error)
             : null;
-        return new ReportDecision(kind, null, reruns, end);
+        return new ReportDecision(kind, null, reruns, end) { Stop = loser };
     }
 
     /// <summary>
@@ -206,10 +349,13 @@ public sealed class JobCoordinator(JobRecord job, JobOptions options, TimeProvid
         }
 
         _lastLivenessCheck = now;
-        return job.Partitions
-            .Select((p, i) => (Partition: p, Index: i))
-            .Where(x => x.Partition.Status == PartitionStatus.Running && now - x.Partition.StartedAt >= options.LivenessInterval)
+        var running = job.Partitions.Select((p, i) => (Partition: p, Index: i)).Where(x => x.Partition.Status == PartitionStatus.Running).ToList();
+        return running
+            .Where(x => now - x.Partition.StartedAt >= options.LivenessInterval)
             .Select(x => new PartitionAttempt(x.Index, x.Partition.Attempt))
+            .Concat(running
+                .Where(x => x.Partition.SpeculativeAttempt != 0 && now - x.Partition.SpeculativeStartedAt >= options.LivenessInterval)
+                .Select(x => new PartitionAttempt(x.Index, x.Partition.SpeculativeAttempt)))
             .ToList();
     }
 
@@ -234,6 +380,15 @@ public sealed class JobCoordinator(JobRecord job, JobOptions options, TimeProvid
             }
 
             var partition = job.Partitions[index];
+            var lost = running is false || (running is null && now - _unreachableSince[(index, attempt)] >= options.UnreachableAfter);
+            if (lost && partition.Status == PartitionStatus.Running && partition.SpeculativeAttempt == attempt)
+            {
+                _unreachableSince.Remove((index, attempt));
+                partition.SpeculativeAttempt = 0; // a lost copy is dropped: the attempt it copies goes on
+                IsDirty = true;
+                continue;
+            }
+
             if (partition.Status != PartitionStatus.Running || partition.Attempt != attempt || job.State != JobState.Running)
             {
                 continue;
@@ -281,16 +436,34 @@ public sealed class JobCoordinator(JobRecord job, JobOptions options, TimeProvid
         }
         else if (partition.Failures >= options.MaxAttempts)
         {
-            reason = $"partition {index} failed {partition.Failures} times; last: {error}";
+            reason = $"partition {index} failed {partition.Failures} times: {error}";
+        }
+        else if (partition.StorageRetries >= options.MaxStorageRetries)
+        {
+            reason = $"partition {index} failed {partition.StorageRetries} times with storage errors: {error}";
         }
         else if (partition.LostAttempts >= options.MaxLostAttempts)
         {
-            reason = $"partition {index} was lost {partition.LostAttempts} times with its silo; last: {error}";
+            reason = $"partition {index} was lost {partition.LostAttempts} times with its silo: {error}";
+        }
+        else if (job.Retries >= options.MaxJobRetries)
+        {
+            reason = JobBudgetSpent(index, error);
         }
 
+        var failed = partition.Attempt;
         if (reason is not null)
         {
-            return new AttemptFailure(index, partition.Attempt, error, delay, Finish(JobState.Failed, reason));
+            return new AttemptFailure(index, failed, error, delay, Finish(JobState.Failed, reason));
+        }
+
+        if (partition.SpeculativeAttempt != 0)
+        {
+            // Its speculative copy still runs: it becomes the counted attempt instead of a new start.
+            Promote(partition);
+            job.Retries++;
+            IsDirty = true;
+            return new AttemptFailure(index, failed, error, TimeSpan.Zero, null);
         }
 
         partition.Status = PartitionStatus.Pending;
@@ -298,6 +471,16 @@ public sealed class JobCoordinator(JobRecord job, JobOptions options, TimeProvid
         job.Retries++;
         IsDirty = true;
         return new AttemptFailure(index, partition.Attempt, error, delay, null);
+    }
+
+    /// <summary>The plan blob could not be read (storage errors): the job ends at <see cref="JobOptions.MaxStorageRetries"/> of them in a row.</summary>
+    public JobEnd? OnPlanUnreadable(string error)
+    {
+        _storageDownSince ??= time.GetUtcNow();
+        StorageError = $"reading the job's plan: {error}";
+        return ++_planReadFailures >= options.MaxStorageRetries
+            ? Finish(JobState.Failed, $"the job's plan could not be read {_planReadFailures} times: {error}")
+            : null;
     }
 
     /// <summary>Ends the job when storage stayed unreachable longer than <see cref="JobOptions.StorageOutageLimit"/>.</summary>
@@ -323,7 +506,7 @@ public sealed class JobCoordinator(JobRecord job, JobOptions options, TimeProvid
     public void OnReplanned(JobRecord planned)
     {
         ArgumentNullException.ThrowIfNull(planned);
-        var lastAttempt = job.Partitions.Select(p => p.Attempt).DefaultIfEmpty(0).Max();
+        var lastAttempt = job.Partitions.Select(p => Math.Max(p.Attempt, p.Attempts)).DefaultIfEmpty(0).Max();
         foreach (var partition in planned.Partitions)
         {
             partition.Attempt = lastAttempt;
@@ -351,19 +534,39 @@ public sealed class JobCoordinator(JobRecord job, JobOptions options, TimeProvid
         return new JobEnd(final, error);
     }
 
-    /// <summary>The attempts still running (to stop when the job ends).</summary>
+    /// <summary>The attempts still running, speculative copies too (to stop when the job ends).</summary>
     public IReadOnlyList<PartitionAttempt> RunningAttempts() =>
-        job.Partitions.Select((p, i) => (p, i)).Where(x => x.p.Status == PartitionStatus.Running).Select(x => new PartitionAttempt(x.i, x.p.Attempt)).ToList();
+        job.Partitions
+            .Select((p, i) => (p, i))
+            .Where(x => x.p.Status == PartitionStatus.Running)
+            .SelectMany(x => x.p.SpeculativeAttempt != 0
+                ? new[] { new PartitionAttempt(x.i, x.p.Attempt), new PartitionAttempt(x.i, x.p.SpeculativeAttempt) }
+                : [new PartitionAttempt(x.i, x.p.Attempt)])
+            .ToList();
+
+    /// <summary>What the end stopped and deleted is done: stored so that a reactivated coordinator does not do it again.</summary>
+    public void OnCleanedUp()
+    {
+        job.CleanedUp = true;
+        IsDirty = true;
+    }
 
     /// <summary>The merge is due: the job is merging and the backoff after a failed merge passed.</summary>
     public bool IsMergeDue => job.State == JobState.Merging && time.GetUtcNow() >= _merges.RetryAt;
 
-    /// <summary>The merge could not reach storage: tried again after the returned backoff while the outage lasts.</summary>
-    public TimeSpan OnMergeUnreachable(string error)
+    /// <summary>
+    /// The merge could not reach storage: tried again after the returned backoff while the outage lasts, up to
+    /// <see cref="JobOptions.MaxMergeFailures"/> failures, then the job ends (the returned end).
+    /// </summary>
+    public (TimeSpan Delay, JobEnd? End) OnMergeUnreachable(string error)
     {
         _storageDownSince ??= time.GetUtcNow();
         StorageError = $"merging: {error}";
-        return _merges.Fail(time.GetUtcNow(), Backoff);
+        job.MergeFailures++;
+        IsDirty = true;
+        return job.MergeFailures >= options.MaxMergeFailures
+            ? (TimeSpan.Zero, Finish(JobState.Failed, $"merging the partial results failed {job.MergeFailures} times with storage errors: {error}"))
+            : (_merges.Fail(time.GetUtcNow(), Backoff), null);
     }
 
     /// <summary>The result is stored: the job completed.</summary>
@@ -382,6 +585,9 @@ public sealed class JobCoordinator(JobRecord job, JobOptions options, TimeProvid
             return IsDirty && now - _lastSave >= SaveInterval && now >= _saves.RetryAt;
         }
     }
+
+    /// <summary>The backoff after a failed save passed (a write may be tried now).</summary>
+    public bool CanSave => time.GetUtcNow() >= _saves.RetryAt;
 
     /// <summary>The state was stored. Returns the failed saves before it (0 when none).</summary>
     public int OnSaved()
@@ -423,6 +629,21 @@ public sealed class JobCoordinator(JobRecord job, JobOptions options, TimeProvid
         IsDirectoryStale = true;
         return _directory.Fail(time.GetUtcNow(), Backoff);
     }
+
+    /// <summary>A new attempt number for the partition: one past any given out before (main or speculative).</summary>
+    private static int NextAttempt(PartitionRecord partition) => partition.Attempts = Math.Max(partition.Attempt, partition.Attempts) + 1;
+
+    /// <summary>Makes the speculative copy the partition's counted attempt.</summary>
+    private static void Promote(PartitionRecord partition)
+    {
+        partition.Attempt = partition.SpeculativeAttempt;
+        partition.Epoch = partition.SpeculativeEpoch;
+        partition.StartedAt = partition.SpeculativeStartedAt;
+        partition.SpeculativeAttempt = 0;
+    }
+
+    private string JobBudgetSpent(int index, string error) =>
+        $"the job's partitions were retried {job.Retries} times, its limit (MaxJobRetries); last: partition {index}: {error}";
 
     private TimeSpan Backoff(int retry) => RetryBackoff.Delay(retry, options.RetryFirstDelay, options.RetryMaxDelay, random());
 }

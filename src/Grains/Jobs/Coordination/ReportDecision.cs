@@ -13,6 +13,9 @@ public sealed record ReportDecision(ReportKind Kind, AttemptFailure? Failure, IR
     /// </summary>
     public string? Replan { get; init; }
 
+    /// <summary>The other attempt of a partition whose speculative pair just finished: to be stopped, its output never committed.</summary>
+    public PartitionAttempt? Stop { get; init; }
+
     /// <summary>A report that changed nothing.</summary>
     public static ReportDecision Dropped(ReportKind kind) => new(kind, null, [], null);
 }
