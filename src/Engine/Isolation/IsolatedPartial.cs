@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Text;
 using OrleansProc.Engine.Processing;
 using OrleansProc.Engine.Values;
@@ -18,21 +19,26 @@ internal sealed class IsolatedPartial : IPartial, IDisposable
     private readonly Stream? _output;
     private readonly List<byte[]> _blocks = [];
     private readonly int[] _neededIndices;
+    private readonly int _partition;
+    private readonly CancellationToken _cancellationToken;
+    private CancellationTokenRegistration _cancellation;
     private WorkerProcess? _worker;
     private MemoryStream? _batch;
     private BinaryWriter? _batchWriter;
     private int _batchRows;
     private bool _completed;
 
-    public IsolatedPartial(IsolatedProcessor processor, Stream? output)
+    public IsolatedPartial(IsolatedProcessor processor, Stream? output, int partition, CancellationToken cancellationToken)
     {
         Processor = processor;
         _output = output;
+        _partition = partition;
+        _cancellationToken = cancellationToken;
         _neededIndices = Enumerable.Range(0, processor.NeededColumns.Count).Where(i => processor.NeededColumns[i]).ToArray();
     }
 
     public IsolatedPartial(IsolatedProcessor processor, byte[] bytes)
-        : this(processor, output: null)
+        : this(processor, output: null, -1, CancellationToken.None)
     {
         _blocks.Add(bytes);
         _completed = true;
@@ -95,10 +101,12 @@ internal sealed class IsolatedPartial : IPartial, IDisposable
         catch (WorkerFaultException fault)
         {
             ReleaseFailed();
+            _cancellationToken.ThrowIfCancellationRequested();
             throw Processor.Failure(fault);
         }
 
         _worker = null;
+        _cancellation.Dispose();
         _batchWriter?.Dispose();
         _batch?.Dispose();
         Processor.Pool.Return(worker, healthy: true);
@@ -133,14 +141,20 @@ internal sealed class IsolatedPartial : IPartial, IDisposable
         _batch = new MemoryStream();
         _batchWriter = new BinaryWriter(_batch, Encoding.UTF8, leaveOpen: true);
         _batchWriter.Write(0); // the row count, filled in when sent
-        _worker = Processor.Pool.Rent(Processor.Key);
+        _worker = Processor.Pool.Rent(Processor.Key, _cancellationToken);
+        var worker = _worker;
+        _cancellation = _cancellationToken.Register(() => worker.Stop("was cancelled; its worker process was stopped"));
+        var open = new byte[Processor.SpecBytes.Length + sizeof(int)];
+        Processor.SpecBytes.CopyTo(open);
+        BinaryPrimitives.WriteInt32LittleEndian(open.AsSpan(Processor.SpecBytes.Length), _partition);
         try
         {
-            _worker.Send(WorkerMessageKind.Open, Processor.SpecBytes);
+            _worker.Send(WorkerMessageKind.Open, open);
         }
         catch (WorkerFaultException fault)
         {
             ReleaseFailed();
+            _cancellationToken.ThrowIfCancellationRequested();
             throw Processor.Failure(fault);
         }
     }
@@ -149,7 +163,7 @@ internal sealed class IsolatedPartial : IPartial, IDisposable
     {
         _batchWriter!.Flush();
         var bytes = _batch!.GetBuffer();
-        BitConverter.TryWriteBytes(bytes.AsSpan(0, 4), _batchRows);
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(0, 4), _batchRows);
         try
         {
             TakeAnswer();
@@ -158,6 +172,7 @@ internal sealed class IsolatedPartial : IPartial, IDisposable
         catch (WorkerFaultException fault)
         {
             ReleaseFailed();
+            _cancellationToken.ThrowIfCancellationRequested();
             throw Processor.Failure(fault);
         }
 
@@ -199,6 +214,7 @@ internal sealed class IsolatedPartial : IPartial, IDisposable
     /// <summary>Ends the lease of a failed worker, if held: the worker is stopped.</summary>
     private void ReleaseFailed()
     {
+        _cancellation.Dispose();
         if (_worker is { } worker)
         {
             _worker = null;

@@ -2,6 +2,7 @@ using System.Text;
 using OrleansProc.Engine.Pipeline;
 using OrleansProc.Engine.Processing;
 using OrleansProc.Engine.Schema;
+using OrleansProc.Engine.UserProcessors;
 
 namespace OrleansProc.Engine.Isolation;
 
@@ -23,7 +24,7 @@ public sealed class IsolatedProcessor : IPartitionProcessor
         NeededColumns = description.NeededColumns;
         OutputColumns = description.OutputColumns;
         WritesOutputRows = description.WritesOutputRows;
-        Name = NameOf(spec);
+        Name = description.Name ?? NameOf(spec);
         Key = spec.PackageFolder ?? spec.Kind.ToString();
     }
 
@@ -51,14 +52,17 @@ public sealed class IsolatedProcessor : IPartitionProcessor
     internal ReadOnlySpan<byte> SpecBytes => _specBytes;
 
     /// <inheritdoc/>
-    public IPartial CreatePartial(Stream? output = null)
+    public IPartial CreatePartial(Stream? output = null) => CreatePartial(output, -1, CancellationToken.None);
+
+    /// <inheritdoc/>
+    public IPartial CreatePartial(Stream? output, int partition, CancellationToken cancellationToken)
     {
         if (WritesOutputRows && output is null)
         {
             throw new ArgumentNullException(nameof(output), "a processor that writes output rows needs an output stream");
         }
 
-        return new IsolatedPartial(this, output);
+        return new IsolatedPartial(this, output, partition, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -131,10 +135,12 @@ public sealed class IsolatedProcessor : IPartitionProcessor
             return (new QueryException(message), describing);
         }
 
-        return (new IsolatedProcessorException(
-            message.StartsWith($"processor {name} ", StringComparison.Ordinal)
-                ? message
-                : $"processor {name} failed in a worker process: {type}: {message}"), describing);
+        if (type == typeof(UserProcessorException).FullName)
+        {
+            return (new UserProcessorException(message), describing);
+        }
+
+        return (new IsolatedProcessorException($"processor {name} failed in a worker process: {type}: {message}"), describing);
     }
 
     private (Exception Exception, bool Healthy) Failure(WorkerFrame answer, bool describing) => Failure(answer, describing, Name);

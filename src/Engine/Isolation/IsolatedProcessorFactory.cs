@@ -3,6 +3,7 @@ using OrleansProc.Engine.Pipeline;
 using OrleansProc.Engine.Processing;
 using OrleansProc.Engine.Schema;
 using OrleansProc.Engine.Sql;
+using OrleansProc.Engine.UserProcessors;
 
 namespace OrleansProc.Engine.Isolation;
 
@@ -11,7 +12,7 @@ namespace OrleansProc.Engine.Isolation;
 /// (the worker runs it in its thread form) and the host gets an <see cref="IsolatedProcessor"/> proxy. Any spec works,
 /// which the tests use to compare the two paths on SQL and word counts.
 /// </summary>
-public sealed class IsolatedProcessorFactory(WorkerPool pool) : IProcessorFactory
+public sealed class IsolatedProcessorFactory(WorkerPool pool) : IProcessorFactory, IIsolatedProcessorFactory
 {
     /// <summary>The pool the processors run in.</summary>
     public WorkerPool Pool { get; } = pool;
@@ -34,9 +35,12 @@ public sealed class IsolatedProcessorFactory(WorkerPool pool) : IProcessorFactor
             specBytes = buffer.ToArray();
         }
 
-        var describing = new IsolatedProcessor(Pool, spec, schema, specBytes, new WorkerDescription([], [], false));
+        var describing = new IsolatedProcessor(Pool, spec, schema, specBytes, new WorkerDescription([], [], false, null));
         var answer = describing.Call(WorkerMessageKind.Describe, specBytes);
         using var reader = new BinaryReader(new MemoryStream(answer), Encoding.UTF8);
         return new IsolatedProcessor(Pool, spec, schema, specBytes, WorkerCodec.ReadDescription(reader));
     }
+
+    /// <inheritdoc/>
+    IPartitionProcessor IIsolatedProcessorFactory.Create(ProcessorSpec spec, TableSchema schema) => Create(spec, schema);
 }

@@ -2,6 +2,7 @@ using System.Text;
 using OrleansProc.Engine.Pipeline;
 using OrleansProc.Engine.Processing;
 using OrleansProc.Engine.Schema;
+using OrleansProc.Engine.UserProcessors;
 using OrleansProc.Engine.Values;
 
 namespace OrleansProc.Engine.Isolation;
@@ -70,6 +71,7 @@ internal static class WorkerCodec
 
         WriteColumns(writer, processor.OutputColumns);
         writer.Write(processor.WritesOutputRows);
+        WriteText(writer, (processor as UserProcessor)?.Name);
     }
 
     /// <summary>Reads what <see cref="WriteDescription"/> wrote.</summary>
@@ -83,7 +85,8 @@ internal static class WorkerCodec
         }
 
         var output = ReadColumns(reader);
-        return new WorkerDescription(needed, output, reader.ReadBoolean());
+        var writes = reader.ReadBoolean();
+        return new WorkerDescription(needed, output, writes, ReadText(reader));
     }
 
     /// <summary>A list of byte blocks (partials, or output rows then a partial).</summary>

@@ -136,7 +136,6 @@ internal sealed class WorkerProcess : IDisposable
     public WorkerFrame Receive()
     {
         var pending = _pending ?? throw new InvalidOperationException("no worker request is in flight");
-        _pending = null;
         WorkerFrame? frame;
         try
         {
@@ -152,6 +151,7 @@ internal sealed class WorkerProcess : IDisposable
         }
         finally
         {
+            _pending = null; // only now: the watchdog counts a lease waiting for an answer as busy, not abandoned
             _deadline.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
             LastActivity = _timeProvider.GetTimestamp();
         }

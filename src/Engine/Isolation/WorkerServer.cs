@@ -102,8 +102,9 @@ public sealed class WorkerServer
     {
         ClearLive();
         var (processor, schema) = Compile(reader);
+        var partition = reader.ReadInt32();
         _liveOutput = processor.WritesOutputRows ? new DrainedOutputStream() : null;
-        _livePartial = processor.CreatePartial(_liveOutput);
+        _livePartial = processor.CreatePartial(_liveOutput, partition, CancellationToken.None);
         _row = new SqlValue[schema.Count];
         _neededIndices = Enumerable.Range(0, schema.Count).Where(i => processor.NeededColumns[i]).ToArray();
     }

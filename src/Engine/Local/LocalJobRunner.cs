@@ -194,7 +194,14 @@ public sealed class LocalJobRunner(IProcessorFactory? factory = null)
         var partitionSize = job.PartitionSize ?? RangeCutter.DefaultPartitionSize(totalBytes, job.DegreeOfParallelism);
         var plan = RangeCutter.Plan(blobs, partitionSize, cutBlobs: DataFormats.CanCutRanges(format));
         var run = new LocalRun(job, format, delimiter, processor, plan, progress);
-        return await run.ExecuteAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await run.ExecuteAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            (processor as IDisposable)?.Dispose(); // a user processor's lease on its package
+        }
     }
 
     internal static bool IsGzip(string path) => path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);

@@ -251,7 +251,7 @@ internal sealed class LocalRun
 
         try
         {
-            var partial = _processor.CreatePartial(output);
+            var partial = _processor.CreatePartial(output, index, cancellationToken);
             var scan = await PartitionScan.ScanAsync(slices, OpenSliceAsync, _processor, partial, _settings, cancellationToken).ConfigureAwait(false);
             return new PartitionOutcome(scan, scan.Error is null ? partial : null, startState);
         }

@@ -27,6 +27,13 @@ public interface IPartitionProcessor
     /// <summary>A new, empty partial. <paramref name="output"/> must be given when <see cref="WritesOutputRows"/> is true.</summary>
     IPartial CreatePartial(Stream? output = null);
 
+    /// <summary>
+    /// A new, empty partial for partition <paramref name="partition"/> of a job, whose work stops when
+    /// <paramref name="cancellationToken"/> is signalled: a user processor is told both (and names the partition in
+    /// its errors); the built-in processors need neither and make the partial of <see cref="CreatePartial(Stream?)"/>.
+    /// </summary>
+    IPartial CreatePartial(Stream? output, int partition, CancellationToken cancellationToken) => CreatePartial(output);
+
     /// <summary>Reads a partial written by <see cref="IPartial.WriteTo"/>.</summary>
     IPartial ReadPartial(Stream source);
 

@@ -110,7 +110,7 @@ public sealed partial class PartitionRunner(
             var output = processor.WritesOutputRows
                 ? new BlockStagingStream(store.Datasets.GetBlockBlobClient(assignment.OutputBlob!), assignment.Attempt, cancellationToken)
                 : null;
-            var partial = processor.CreatePartial(output);
+            var partial = processor.CreatePartial(output, assignment.Index, cancellationToken);
             PartitionScanResult scan;
             await using (output)
             {
