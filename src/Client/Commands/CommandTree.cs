@@ -32,6 +32,8 @@ internal static class CommandTree
         root.Subcommands.Add(DatasetCommands.Create(console));
         root.Subcommands.Add(QueryCommand.Create(console));
         root.Subcommands.Add(WordCountCommand.Create(console));
+        root.Subcommands.Add(RunCommand.Create(console));
+        root.Subcommands.Add(ProcessorCommands.Create(console));
         root.Subcommands.Add(JobCommands.Create(console));
         root.Subcommands.Add(ClusterCommands.Create(console));
         root.Subcommands.Add(DemoCommand.Create(console));

@@ -8,6 +8,7 @@ using OrleansProc.Engine.Local;
 using OrleansProc.Engine.Pipeline;
 using OrleansProc.Engine.Processing;
 using OrleansProc.Engine.Sql;
+using OrleansProc.Engine.UserProcessors;
 
 namespace OrleansProc.Client.Local;
 
@@ -78,6 +79,12 @@ internal sealed class LocalJobRun(ConsoleContext console)
             throw;
         }
         catch (BadRecordException e)
+        {
+            reporter.Stop();
+            progress.Clear();
+            throw new CommandException(e.Message);
+        }
+        catch (UserProcessorException e)
         {
             reporter.Stop();
             progress.Clear();
