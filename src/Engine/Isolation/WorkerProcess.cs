@@ -12,6 +12,9 @@ internal sealed class WorkerProcess : IDisposable
 {
     private const int StderrLinesKept = 20;
 
+    /// <summary>How long a new worker may take to start and say it is ready (a loaded machine starts .NET slowly).</summary>
+    private static readonly TimeSpan s_startupTimeout = TimeSpan.FromSeconds(60);
+
     private readonly Process _process;
     private readonly Stream _input;
     private readonly Stream _output;
@@ -85,11 +88,40 @@ internal sealed class WorkerProcess : IDisposable
         try
         {
             var process = Process.Start(start) ?? throw new IsolatedProcessorException($"the worker process {path} did not start");
-            return new WorkerProcess(process, key, options.RequestTimeout, timeProvider);
+            var worker = new WorkerProcess(process, key, options.RequestTimeout, timeProvider);
+            worker.AwaitReady(path);
+            return worker;
         }
         catch (System.ComponentModel.Win32Exception e)
         {
             throw new IsolatedProcessorException($"the worker process {path} did not start: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Waits for the worker's ready frame.</summary>
+    /// <exception cref="IsolatedProcessorException">It ended or did not answer within the startup timeout (then it is stopped).</exception>
+    private void AwaitReady(string path)
+    {
+        var ready = WorkerFrames.ReadAsync(_output);
+        WorkerFrame? frame = null;
+        try
+        {
+            if (ready.Wait(s_startupTimeout))
+            {
+                frame = ready.Result;
+            }
+        }
+        catch (AggregateException)
+        {
+            frame = null;
+        }
+
+        if (frame is not { Kind: WorkerMessageKind.Ok })
+        {
+            Stop($"did not start within {s_startupTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s");
+            var reason = EndReason();
+            Dispose();
+            throw new IsolatedProcessorException($"the worker process {path} did not start: it {reason}");
         }
     }
 

@@ -29,6 +29,7 @@ public sealed class WorkerServer
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
+        WorkerFrames.Write(output, WorkerMessageKind.Ok, []); // ready: the host's request timeout starts with the first request
         while (WorkerFrames.Read(input) is { } request)
         {
             byte[] answer;

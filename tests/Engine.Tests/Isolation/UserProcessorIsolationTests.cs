@@ -75,12 +75,12 @@ public sealed class UserProcessorIsolationTests : IDisposable
     [Fact]
     public async Task RunAsync_ProcessorHangsInAWorker_TimesOutAndReplacesTheWorker()
     {
-        using var pool = new WorkerPool(new WorkerPoolOptions { MaxWorkers = 1, RequestTimeout = TimeSpan.FromSeconds(2) });
+        using var pool = new WorkerPool(new WorkerPoolOptions { MaxWorkers = 1, RequestTimeout = TimeSpan.FromSeconds(5) });
         var files = await ProcessorPackages.WriteSalesAsync(_folder.Path, Rows, Parts);
 
         var error = await Assert.ThrowsAsync<IsolatedProcessorException>(() => RunAsync(Factory(pool), FaultSpec("hang"), files, parallelism: 1));
 
-        Assert.Equal("processor hang timed out after 2 s (ORLEANSPROC_WORKER_TIMEOUT); its worker process was stopped", error.Message);
+        Assert.Equal("processor hang timed out after 5 s (ORLEANSPROC_WORKER_TIMEOUT); its worker process was stopped", error.Message);
         await AssertPoolGoesOnAsync(pool, files, workersBefore: 1);
     }
 

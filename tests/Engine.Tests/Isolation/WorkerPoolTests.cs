@@ -45,13 +45,13 @@ public sealed class WorkerPoolTests : IDisposable
     [Fact]
     public async Task RunAsync_RequestPastTheTimeout_StopsTheWorkerAndTheNextJobGetsAFreshOne()
     {
-        using var pool = new WorkerPool(new WorkerPoolOptions { MaxWorkers = 1, RequestTimeout = TimeSpan.FromSeconds(1) });
+        using var pool = new WorkerPool(new WorkerPoolOptions { MaxWorkers = 1, RequestTimeout = TimeSpan.FromSeconds(3) });
         var file = await WriteSalesAsync("sales.csv", 2_000);
 
         var error = await Assert.ThrowsAsync<IsolatedProcessorException>(
             () => RunAsync(pool, "SELECT MAX(SHA256_ROUNDS(comment, 1000000)) FROM sales", file));
 
-        Assert.StartsWith("processor query timed out after 1 s (ORLEANSPROC_WORKER_TIMEOUT)", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("processor query timed out after 3 s (ORLEANSPROC_WORKER_TIMEOUT)", error.Message, StringComparison.Ordinal);
         var after = await RunAsync(pool, "SELECT COUNT(*) FROM sales", file);
         Assert.Equal(2_000, after.Table.Rows[0][0].Int64);
         Assert.Equal(2, pool.WorkersStarted);
