@@ -11,7 +11,7 @@ using OrleansProc.Engine.UserProcessors;
 namespace OrleansProc.Bench.Processors;
 
 /// <summary>
-/// <c>./orleansproc bench processor PACKAGE[:NAME] 'path/*.csv' [--arg k=v]... [--runs N] [--lookup-latency MS]</c>: the
+/// <c>./orleansproc bench processor PACKAGE[:NAME] 'path/*.csv' [--arg k=v]... [--runs N] [--partition-size BYTES] [--lookup-latency MS]</c>: the
 /// seed's question for the user's own code, in local mode: the processor one partition at a time, on threads with
 /// slots = cores and with many slots, and under <c>--isolation process</c> with the same slot counts; best wall time,
 /// speed-up, CPU seconds (this process and its workers), peak memory per process, and a recommendation.
@@ -24,9 +24,10 @@ internal static class ProcessorBench
     {
         if (args.Length < 2 || args[0] is "-h" or "--help")
         {
-            Console.WriteLine("usage: ./orleansproc bench processor PACKAGE[:NAME] 'path/*.csv' [--arg k=v]... [--runs N] [--lookup-latency MS]");
+            Console.WriteLine("usage: ./orleansproc bench processor PACKAGE[:NAME] 'path/*.csv' [--arg k=v]... [--runs N] [--partition-size BYTES] [--lookup-latency MS]");
             Console.WriteLine("  PACKAGE          a built processor .dll or its folder (samples/processors/X/bin/Release/net10.0)");
             Console.WriteLine("  --runs           timed runs per configuration, the best counts (default 2, after one warm-up run)");
+            Console.WriteLine("  --partition-size the partition size in bytes (default: local mode's; small files are packed into one partition)");
             Console.WriteLine("  --lookup-latency start an HTTP lookup service answering after MS milliseconds and pass it as --arg url=... (the I/O sample)");
             return args.Length < 2 ? 2 : 0;
         }
@@ -35,6 +36,7 @@ internal static class ProcessorBench
         var files = LocalJobRunner.ExpandPaths(args[1]);
         var pairs = new List<string>();
         var runs = 2;
+        long? partitionSize = null;
         TimeSpan? latency = null;
         for (var i = 2; i < args.Length; i++)
         {
@@ -42,6 +44,7 @@ internal static class ProcessorBench
             {
                 case "--arg" when i + 1 < args.Length: pairs.Add(args[++i]); break;
                 case "--runs" when i + 1 < args.Length: runs = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--partition-size" when i + 1 < args.Length: partitionSize = long.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--lookup-latency" when i + 1 < args.Length: latency = TimeSpan.FromMilliseconds(double.Parse(args[++i], CultureInfo.InvariantCulture)); break;
                 default:
                     Console.Error.WriteLine($"error: unknown argument '{args[i]}'; see bench processor --help");
@@ -78,7 +81,7 @@ internal static class ProcessorBench
         string? firstAnswer = null;
         foreach (var (configuration, isolation, slots) in configurations)
         {
-            var (row, answer) = await MeasureAsync(configuration, spec with { Isolation = isolation }, files, slots, runs, rows.FirstOrDefault()?.Seconds);
+            var (row, answer) = await MeasureAsync(configuration, spec with { Isolation = isolation }, files, slots, runs, partitionSize, rows.FirstOrDefault()?.Seconds);
             rows.Add(row);
             firstAnswer ??= answer;
             if (answer != firstAnswer)
@@ -123,7 +126,7 @@ internal static class ProcessorBench
         var bestProcess = manyProcesses.Seconds < processes.Seconds ? manyProcesses : processes;
         var list = new List<string>();
         list.Add(manyThreads.Seconds < threads.Seconds * 0.8
-            ? $"The processor waits (I/O): more slots than cores pay ({manyThreads.SpeedUp:0.0}x with {manyThreads.Configuration.Split('(')[1].TrimEnd(')')} slots against {threads.SpeedUp:0.0}x with slots = cores); raise the silo's slots (OrleansProc__Worker__Slots) for such jobs."
+            ? $"The processor waits (I/O): more slots than cores pay ({manyThreads.SpeedUp:0.0}x with {manyThreads.Configuration.Split('(')[1].TrimEnd(')')} slots against {threads.SpeedUp:0.0}x with slots = cores); raise the silo's slots (ORLEANSPROC_SLOTS) for such jobs."
             : $"The processor is CPU-bound: slots = cores is enough ({threads.SpeedUp:0.0}x over one at a time; many slots {manyThreads.SpeedUp:0.0}x).");
         var cost = (bestProcess.Seconds / bestThread.Seconds) - 1;
         list.Add(cost <= 0.15
@@ -133,12 +136,12 @@ internal static class ProcessorBench
     }
 
     private static async Task<(ProcessorBenchRow Row, string Answer)> MeasureAsync(
-        string configuration, ProcessorSpec spec, IReadOnlyList<string> files, int slots, int runs, double? oneAtATime)
+        string configuration, ProcessorSpec spec, IReadOnlyList<string> files, int slots, int runs, long? partitionSize, double? oneAtATime)
     {
         using var pool = spec.Isolation == ProcessorIsolation.Process ? new WorkerPool(WorkerPoolOptions.FromEnvironment(slots)) : null;
         var factory = pool is null ? ProcessorFactory.Instance : new ProcessorFactory(new IsolatedProcessorFactory(pool));
         var self = Environment.ProcessId;
-        string answer = await RunOnceAsync(factory, spec, files, slots); // warm-up: JIT, page cache, workers started
+        string answer = await RunOnceAsync(factory, spec, files, slots, partitionSize); // warm-up: JIT, page cache, workers started
         var best = double.MaxValue;
         double cpu = 0;
         long hostPeak = 0, workerPeak = 0;
@@ -153,7 +156,7 @@ internal static class ProcessorBench
 
             var cpuBefore = ProcessStats.CpuSeconds(self) + workers.Sum(ProcessStats.CpuSeconds);
             var clock = Stopwatch.StartNew();
-            answer = await RunOnceAsync(factory, spec, files, slots);
+            answer = await RunOnceAsync(factory, spec, files, slots, partitionSize);
             var seconds = clock.Elapsed.TotalSeconds;
             workers = pool?.WorkerProcessIds() ?? [];
             var cpuUsed = ProcessStats.CpuSeconds(self) + workers.Sum(ProcessStats.CpuSeconds) - cpuBefore;
@@ -171,9 +174,9 @@ internal static class ProcessorBench
         return (new ProcessorBenchRow(configuration, best, (oneAtATime ?? best) / best, cpu, hostPeak / 1e6, workerPeak / 1e6, processes), answer);
     }
 
-    private static async Task<string> RunOnceAsync(IProcessorFactory factory, ProcessorSpec spec, IReadOnlyList<string> files, int slots)
+    private static async Task<string> RunOnceAsync(IProcessorFactory factory, ProcessorSpec spec, IReadOnlyList<string> files, int slots, long? partitionSize)
     {
-        var result = await new LocalJobRunner(factory).RunAsync(new LocalJob { Files = files, Processor = spec, DegreeOfParallelism = slots });
+        var result = await new LocalJobRunner(factory).RunAsync(new LocalJob { Files = files, Processor = spec, DegreeOfParallelism = slots, PartitionSize = partitionSize });
         return string.Join('\n', result.Table.TextRows().Select(r => string.Join(',', r)));
     }
 
