@@ -4,6 +4,7 @@ using OrleansProc.Client.Jobs;
 using OrleansProc.Client.Output;
 using OrleansProc.Contracts.Jobs;
 using OrleansProc.Engine.Io;
+using OrleansProc.Engine.Isolation;
 using OrleansProc.Engine.Local;
 using OrleansProc.Engine.Pipeline;
 using OrleansProc.Engine.Processing;
@@ -43,9 +44,10 @@ internal sealed class LocalJobRun(ConsoleContext console)
         var progress = console.CreateProgress();
         var reporter = new SynchronousProgress<LocalProgress>(p => progress.Report(ProgressLine.Format(AsStatus(p), clock.Elapsed)));
         LocalRunResult run;
+        using var workers = processor.Isolation == ProcessorIsolation.Process ? new WorkerPool() : null;
         try
         {
-            run = await new LocalJobRunner().RunAsync(
+            run = await new LocalJobRunner(workers is null ? null : new ProcessorFactory(new IsolatedProcessorFactory(workers))).RunAsync(
                 new LocalJob
                 {
                     Files = files,
@@ -84,7 +86,7 @@ internal sealed class LocalJobRun(ConsoleContext console)
             progress.Clear();
             throw new CommandException(e.Message);
         }
-        catch (UserProcessorException e)
+        catch (Exception e) when (e is UserProcessorException or IsolatedProcessorException)
         {
             reporter.Stop();
             progress.Clear();

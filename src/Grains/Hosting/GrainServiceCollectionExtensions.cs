@@ -2,6 +2,8 @@ using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OrleansProc.Contracts;
+using Microsoft.Extensions.Options;
+using OrleansProc.Engine.Isolation;
 using OrleansProc.Engine.Pipeline;
 using OrleansProc.Engine.ProcessorStore;
 using OrleansProc.Grains.Datasets;
@@ -25,7 +27,10 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton(blobs);
         services.AddSingleton<BlobStore>();
         services.AddSingleton<DatasetCatalog>();
-        services.TryAddSingleton<IProcessorFactory>(ProcessorFactory.Instance);
+        // --isolation process: one pool of worker processes per silo, one worker per partition slot, started on first use.
+        services.TryAddSingleton(sp => new WorkerPool(
+            WorkerPoolOptions.FromEnvironment(sp.GetRequiredService<IOptions<WorkerOptions>>().Value.Slots), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IProcessorFactory>(sp => new ProcessorFactory(new IsolatedProcessorFactory(sp.GetRequiredService<WorkerPool>())));
         services.AddSingleton(sp => new ProcessorCache(sp.GetRequiredService<IProcessorFactory>()));
         services.TryAddSingleton(new ProcessorPackageCache(ProcessorBlobNames.CacheRoot));
         services.AddSingleton<ProcessorPackages>();

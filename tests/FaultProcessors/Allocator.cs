@@ -1,0 +1,44 @@
+using OrleansProc.Sdk;
+
+namespace OrleansProc.FaultProcessors;
+
+/// <summary>Allocates 1 MiB arrays and keeps them, without bound, on its first record.</summary>
+[Processor("allocate")]
+public sealed class Allocator : AggregateProcessor<FaultCount>
+{
+    /// <inheritdoc/>
+    public override IReadOnlyList<string> Columns => ["user_id"];
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<ResultColumn> ResultColumns => [new("n", ResultType.Integer)];
+
+    /// <inheritdoc/>
+    public override void Process(IRecord record, FaultCount state, ProcessorContext context)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var kept = new List<byte[]>();
+        while (kept.Count >= 0)
+        {
+            var block = new byte[1 << 20];
+            Array.Fill(block, (byte)1);
+            kept.Add(block);
+        }
+
+        state.Count += kept.Count;
+    }
+
+    /// <inheritdoc/>
+    public override void Merge(FaultCount target, FaultCount source)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(source);
+        target.Count += source.Count;
+    }
+
+    /// <inheritdoc/>
+    public override IEnumerable<object?[]> Finish(FaultCount merged, ProcessorContext context)
+    {
+        ArgumentNullException.ThrowIfNull(merged);
+        return [[merged.Count]];
+    }
+}
