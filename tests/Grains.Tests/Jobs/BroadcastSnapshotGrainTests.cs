@@ -9,6 +9,7 @@ using OrleansProc.Contracts.Partitions;
 using OrleansProc.Engine.Pipeline;
 using OrleansProc.Grains.Jobs;
 using OrleansProc.Grains.Partitions;
+using OrleansProc.Grains.Processors;
 using OrleansProc.Grains.Storage;
 
 namespace OrleansProc.Grains.Tests.Jobs;
@@ -60,7 +61,7 @@ public sealed class BroadcastSnapshotGrainTests(GrainClusterFixture fixture)
         var first = await Planner().PlanAsync(jobId, spec, workers: 2);
         var cache = OtherSilo<ProcessorCache>();
         var store = OtherSilo<BlobStore>();
-        var before = await PlanProcessors.GetAsync(cache, store, jobId, first.Record!.Plan!);
+        var before = await PlanProcessors.GetAsync(cache, store, OtherSilo<ProcessorPackages>(), jobId, first.Record!.Plan!);
         var firstReport = await OtherSilo<PartitionRunner>().RunAsync(Assignment(jobId, first, 0), "other", CancellationToken.None);
         Assert.True(firstReport.Succeeded, firstReport.Error);
 
@@ -69,7 +70,7 @@ public sealed class BroadcastSnapshotGrainTests(GrainClusterFixture fixture)
         Assert.True(registered.Error is null, registered.Error);
         var second = await Planner().PlanAsync(jobId, spec, workers: 2, replan: true);
         Assert.True(second.Rejection is null && second.Unsettled is null, second.Rejection?.Message ?? second.Unsettled);
-        var after = await PlanProcessors.GetAsync(cache, store, jobId, second.Record!.Plan!);
+        var after = await PlanProcessors.GetAsync(cache, store, OtherSilo<ProcessorPackages>(), jobId, second.Record!.Plan!);
         var secondReport = await OtherSilo<PartitionRunner>().RunAsync(Assignment(jobId, second, 1), "other", CancellationToken.None);
 
         Assert.NotEqual(PlanProcessors.CacheKey(jobId, first.Record.Plan!), PlanProcessors.CacheKey(jobId, second.Record.Plan!));
