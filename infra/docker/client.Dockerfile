@@ -12,14 +12,18 @@ COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/Contracts/Contracts.csproj src/Contracts/
 COPY src/Security/Security.csproj src/Security/
 COPY src/DevCluster/DevCluster.csproj src/DevCluster/
+COPY src/Sdk/Sdk.csproj src/Sdk/
 COPY src/Engine/Engine.csproj src/Engine/
+COPY src/Worker/Worker.csproj src/Worker/
 COPY src/SampleData/SampleData.csproj src/SampleData/
 COPY src/Client/Client.csproj src/Client/
 RUN dotnet restore src/Client/Client.csproj
 COPY src/Contracts/ src/Contracts/
 COPY src/Security/ src/Security/
 COPY src/DevCluster/ src/DevCluster/
+COPY src/Sdk/ src/Sdk/
 COPY src/Engine/ src/Engine/
+COPY src/Worker/ src/Worker/
 COPY src/SampleData/ src/SampleData/
 COPY src/Client/ src/Client/
 RUN dotnet publish src/Client/Client.csproj -c Release --no-restore -o /app/publish -p:UseAppHost=false

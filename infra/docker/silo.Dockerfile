@@ -10,13 +10,17 @@ WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/Contracts/Contracts.csproj src/Contracts/
 COPY src/Security/Security.csproj src/Security/
+COPY src/Sdk/Sdk.csproj src/Sdk/
 COPY src/Engine/Engine.csproj src/Engine/
+COPY src/Worker/Worker.csproj src/Worker/
 COPY src/Grains/Grains.csproj src/Grains/
 COPY src/Silo/Silo.csproj src/Silo/
 RUN dotnet restore src/Silo/Silo.csproj
 COPY src/Contracts/ src/Contracts/
 COPY src/Security/ src/Security/
+COPY src/Sdk/ src/Sdk/
 COPY src/Engine/ src/Engine/
+COPY src/Worker/ src/Worker/
 COPY src/Grains/ src/Grains/
 COPY src/Silo/ src/Silo/
 RUN dotnet publish src/Silo/Silo.csproj -c Release --no-restore -o /app/publish -p:UseAppHost=false

@@ -127,6 +127,7 @@ public sealed class ProcessorCache
         if (_entries.Remove(entry.Key, out var old))
         {
             _recent.Remove(old);
+            Release(old.Value);
         }
 
         _entries[entry.Key] = _recent.AddFirst(entry);
@@ -135,6 +136,20 @@ public sealed class ProcessorCache
             var last = _recent.Last!;
             _recent.RemoveLast();
             _entries.Remove(last.Value.Key);
+            Release(last.Value);
+        }
+    }
+
+    /// <summary>
+    /// Disposes an evicted or replaced processor that holds resources (a user processor's lease on its package, so an
+    /// unused package version is unloaded). A partition still running it keeps its instance: an unloading load context
+    /// lives until nothing references it.
+    /// </summary>
+    private static void Release(Entry entry)
+    {
+        if (entry.Processor.IsValueCreated && entry.Processor.Value.IsCompletedSuccessfully && entry.Processor.Value.Result is IDisposable disposable)
+        {
+            disposable.Dispose();
         }
     }
 

@@ -98,8 +98,9 @@ public sealed partial class StorageOutageEndToEndTests(StorageOutageClusterFixtu
             $"the job ended after {outage.Elapsed.TotalSeconds:F1}s, before the limit of {StorageOutageClusterFixture.OutageLimitSeconds}s");
         await cluster.Storage.RestartAsync();
 
-        var status = await FaultJobs.StatusAsync(cluster, jobId);
-        output.WriteLine(status.Error);
+        // The coordinator decided the end during the outage; it shows once the end is stored (fenced: stored, then shown).
+        var status = await FaultJobs.WaitForAsync(cluster, jobId, p => p.State != "running", Patience, "the stored end");
+        output.WriteLine(status.Error ?? "(no error)");
         Assert.Equal("failed", status.State);
         var error = UnreachableError().Match(status.Error ?? string.Empty);
         Assert.True(error.Success, $"the error does not say storage was unreachable and for how long: {status.Error}");

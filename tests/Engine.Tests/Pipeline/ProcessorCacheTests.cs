@@ -97,6 +97,24 @@ public sealed class ProcessorCacheTests
     }
 
     [Fact]
+    public void Put_EvictedOrReplaced_DisposesTheProcessorOnce()
+    {
+        var cache = new ProcessorCache(_factory, capacity: 2);
+        var evicted = new DisposalTrackingProcessor(ProcessorFactory.Instance.Create(Count, Schema));
+        var replaced = new DisposalTrackingProcessor(ProcessorFactory.Instance.Create(Count, Schema));
+        var kept = new DisposalTrackingProcessor(ProcessorFactory.Instance.Create(Count, Schema));
+        cache.Put("evicted", Count, evicted);
+        cache.Put("replaced", Count, replaced);
+        cache.Put("replaced", Count, kept); // replaces
+        cache.GetOrCreate("new", Count, Schema); // evicts "evicted", the least recently used
+
+        Assert.Equal(1, evicted.Disposals);
+        Assert.Equal(1, replaced.Disposals);
+        Assert.Equal(0, kept.Disposals);
+        Assert.Same(kept, cache.GetOrCreate("replaced", Count, Schema));
+    }
+
+    [Fact]
     public void GetOrCreate_PastCapacity_EvictsTheLeastRecentlyUsedJob()
     {
         var cache = new ProcessorCache(_factory, capacity: 2);
