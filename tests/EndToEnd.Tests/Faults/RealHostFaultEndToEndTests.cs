@@ -41,7 +41,7 @@ public sealed class RealHostFaultEndToEndTests(NetworkNamespaceClusterFixture cl
     }
 
     /// <summary>Puts every damaged silo's link back, thaws it and ends it: the next test starts a fresh one in its place.</summary>
-    public async Task DisposeAsync()
+    public Task DisposeAsync()
     {
         foreach (var (silo, host) in _victims)
         {
@@ -51,8 +51,10 @@ public sealed class RealHostFaultEndToEndTests(NetworkNamespaceClusterFixture cl
                 silo.Signal("CONT");
             }
 
-            await silo.DisposeAsync();
+            silo.Kill(); // the fixture disposes it
         }
+
+        return Task.CompletedTask;
     }
 
     [NetworkNamespaceFact]
