@@ -23,6 +23,7 @@ public sealed class NetworkNamespaceLab : IDisposable
         _subnet = subnet;
     }
 
+    /// <summary>The bridge's name (opb and the lab's random id).</summary>
     public string Bridge => $"opb{_id}";
 
     /// <summary>Why the lab cannot run here (not root, or `ip netns` unavailable), or null when it can.</summary>
@@ -54,8 +55,13 @@ public sealed class NetworkNamespaceLab : IDisposable
     {
         var (_, used, _) = Execute("ip", ["-o", "-4", "addr", "show"]);
         var id = Guid.NewGuid().ToString("N")[..6];
-        var octet = Enumerable.Range(0, 256).Select(_ => Random.Shared.Next(1, 255))
-            .First(n => !used.Contains($"10.77.{n}.", StringComparison.Ordinal));
+        var free = Enumerable.Range(1, 254).Where(n => !used.Contains($"10.77.{n}.", StringComparison.Ordinal)).ToList();
+        if (free.Count == 0)
+        {
+            throw new InvalidOperationException("every /24 of 10.77.0.0/16 is in use on this machine: remove leftover opb* bridges (ip link del NAME)");
+        }
+
+        var octet = free[Random.Shared.Next(free.Count)];
         var lab = new NetworkNamespaceLab(id, $"10.77.{octet.ToString(CultureInfo.InvariantCulture)}");
         try
         {
