@@ -1,21 +1,24 @@
 namespace OrleansProc.TestSupport;
 
 /// <summary>
-/// Azurite from infra/node_modules on free ports of 127.0.0.1, stopped on dispose: in memory, or on disk (a folder of
-/// its own) when the data must survive <see cref="StopAsync"/> and <see cref="RestartAsync"/> on the same ports.
+/// Azurite from infra/node_modules on free ports of 127.0.0.1 (or of another address, in a network namespace), stopped on
+/// dispose: in memory, or on disk (a folder of its own) when the data must survive <see cref="StopAsync"/> and
+/// <see cref="RestartAsync"/> on the same ports.
 /// </summary>
 public sealed class AzuriteProcess : IAsyncDisposable
 {
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
     private readonly IReadOnlyList<string> _arguments;
+    private readonly IReadOnlyList<string> _launcher;
     private readonly string _workDirectory;
     private ChildProcess _process;
     private int _starts;
 
-    private AzuriteProcess(ChildProcess process, IReadOnlyList<string> arguments, string workDirectory, string connectionString)
+    private AzuriteProcess(ChildProcess process, IReadOnlyList<string> arguments, IReadOnlyList<string> launcher, string workDirectory, string connectionString)
     {
         _process = process;
         _arguments = arguments;
+        _launcher = launcher;
         _workDirectory = workDirectory;
         ConnectionString = connectionString;
     }
@@ -30,14 +33,16 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     /// <param name="workDirectory">Where the log goes (and the data, on disk).</param>
     /// <param name="onDisk">Keep the data in <paramref name="workDirectory"/>/azurite-data instead of in memory.</param>
-    public static async Task<AzuriteProcess> StartAsync(string workDirectory, bool onDisk = false)
+    /// <param name="host">The address Azurite listens on and the connection string names.</param>
+    /// <param name="launcher">A command prefix Azurite runs under (`ip netns exec NS`), or none.</param>
+    public static async Task<AzuriteProcess> StartAsync(string workDirectory, bool onDisk = false, string host = "127.0.0.1", IReadOnlyList<string>? launcher = null)
     {
         if (!File.Exists(RepositoryRoot.AzuriteBin))
         {
             throw new InvalidOperationException($"{RepositoryRoot.AzuriteBin} is missing: run 'npm ci' in infra/ (the README's test command does)");
         }
 
-        return await FreePorts.StartAsync(() => StartOnFreePortsAsync(workDirectory, onDisk));
+        return await FreePorts.StartAsync(() => StartOnFreePortsAsync(workDirectory, onDisk, host, launcher ?? []));
     }
 
     /// <summary>
@@ -66,21 +71,25 @@ public sealed class AzuriteProcess : IAsyncDisposable
     public async Task RestartAsync()
     {
         await _process.DisposeAsync();
-        _process = ChildProcess.Start(RepositoryRoot.AzuriteBin, _arguments, new Dictionary<string, string>(), Path.Combine(_workDirectory, $"azurite-{++_starts}.log"));
+        _process = Launch(_launcher, _arguments, Path.Combine(_workDirectory, $"azurite-{++_starts}.log"));
         await _process.WaitForOutputAsync("Table service is successfully listening", TimeSpan.FromSeconds(60));
     }
 
-    private static async Task<AzuriteProcess> StartOnFreePortsAsync(string workDirectory, bool onDisk)
+    private static ChildProcess Launch(IReadOnlyList<string> launcher, IReadOnlyList<string> arguments, string logPath) => launcher.Count == 0
+        ? ChildProcess.Start(RepositoryRoot.AzuriteBin, arguments, new Dictionary<string, string>(), logPath)
+        : ChildProcess.Start(launcher[0], [.. launcher.Skip(1), RepositoryRoot.AzuriteBin, .. arguments], new Dictionary<string, string>(), logPath);
+
+    private static async Task<AzuriteProcess> StartOnFreePortsAsync(string workDirectory, bool onDisk, string host, IReadOnlyList<string> launcher)
     {
         int blob = FreePorts.Next(), queue = FreePorts.Next(), table = FreePorts.Next();
         var connectionString =
             $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};" +
-            $"BlobEndpoint=http://127.0.0.1:{blob}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queue}/devstoreaccount1;" +
-            $"TableEndpoint=http://127.0.0.1:{table}/devstoreaccount1;";
+            $"BlobEndpoint=http://{host}:{blob}/devstoreaccount1;QueueEndpoint=http://{host}:{queue}/devstoreaccount1;" +
+            $"TableEndpoint=http://{host}:{table}/devstoreaccount1;";
         List<string> arguments =
         [
-            "--blobHost", "127.0.0.1", "--blobPort", $"{blob}", "--queueHost", "127.0.0.1", "--queuePort", $"{queue}",
-            "--tableHost", "127.0.0.1", "--tablePort", $"{table}", "--skipApiVersionCheck", "--loose",
+            "--blobHost", host, "--blobPort", $"{blob}", "--queueHost", host, "--queuePort", $"{queue}",
+            "--tableHost", host, "--tablePort", $"{table}", "--skipApiVersionCheck", "--loose",
         ];
         if (onDisk)
         {
@@ -92,8 +101,8 @@ public sealed class AzuriteProcess : IAsyncDisposable
             arguments.Add("--inMemoryPersistence");
         }
 
-        var process = ChildProcess.Start(RepositoryRoot.AzuriteBin, arguments, new Dictionary<string, string>(), Path.Combine(workDirectory, "azurite.log"));
-        var azurite = new AzuriteProcess(process, arguments, workDirectory, connectionString);
+        var process = Launch(launcher, arguments, Path.Combine(workDirectory, "azurite.log"));
+        var azurite = new AzuriteProcess(process, arguments, launcher, workDirectory, connectionString);
         try
         {
             await process.WaitForOutputAsync("Table service is successfully listening", TimeSpan.FromSeconds(60));

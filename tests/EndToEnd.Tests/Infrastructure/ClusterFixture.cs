@@ -35,9 +35,9 @@ public class ClusterFixture : IAsyncLifetime
     /// <summary>The cluster's Azurite.</summary>
     public AzuriteProcess Storage => _azurite ?? throw new InvalidOperationException("the cluster is not started");
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
-        _azurite = await AzuriteProcess.StartAsync(WorkDirectory, StorageOnDisk);
+        _azurite = await StartStorageAsync();
         ConnectionString = _azurite.ConnectionString;
 
         for (var i = 0; i < SiloCount; i++)
@@ -52,12 +52,21 @@ public class ClusterFixture : IAsyncLifetime
     /// <summary>The web side (jobs page, /healthz, /dashboard) of the silo last started as <paramref name="index"/>.</summary>
     public Uri PageOf(int index) => _pages[index];
 
+    /// <summary>Starts the cluster's Azurite (a network-namespace fixture starts it in a namespace of its own).</summary>
+    protected virtual Task<AzuriteProcess> StartStorageAsync() => AzuriteProcess.StartAsync(WorkDirectory, StorageOnDisk);
+
+    /// <summary>Starts the process of silo <paramref name="index"/> (a network-namespace fixture starts it in a namespace of its own).</summary>
+    protected virtual ChildProcess StartSiloProcess(int index, IReadOnlyDictionary<string, string> environment, string logPath) =>
+        ChildProcess.Start("dotnet", [RepositoryRoot.SiloDll], environment, logPath);
+
+    /// <summary>The address where the test reaches silo <paramref name="index"/>'s web side.</summary>
+    protected virtual string SiloAddress(int index) => "127.0.0.1";
+
     private async Task<ChildProcess> StartSiloOnFreePortsAsync(int index)
     {
         var webPort = FreePorts.Next();
-        var silo = ChildProcess.Start(
-            "dotnet",
-            [RepositoryRoot.SiloDll],
+        var silo = StartSiloProcess(
+            index,
             new Dictionary<string, string>(ClientEnvironment)
             {
                 ["ORLEANSPROC_SILO_PORT"] = $"{FreePorts.Next()}",
@@ -78,7 +87,7 @@ public class ClusterFixture : IAsyncLifetime
             throw;
         }
 
-        _pages[index] = new Uri($"http://127.0.0.1:{webPort}/");
+        _pages[index] = new Uri($"http://{SiloAddress(index)}:{webPort}/");
         return silo;
     }
 
