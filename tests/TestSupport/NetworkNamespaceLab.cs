@@ -26,7 +26,7 @@ public sealed class NetworkNamespaceLab : IDisposable
     /// <summary>The bridge's name (opb and the lab's random id).</summary>
     public string Bridge => $"opb{_id}";
 
-    /// <summary>Why the lab cannot run here (not root, or `ip netns` unavailable), or null when it can.</summary>
+    /// <summary>Why the lab cannot run here (not root, or no namespace can be made), or null when it can.</summary>
     public static string? UnavailableReason()
     {
         if (!OperatingSystem.IsLinux())
@@ -41,8 +41,11 @@ public sealed class NetworkNamespaceLab : IDisposable
 
         try
         {
-            var (code, _, error) = Execute("ip", ["netns", "list"]);
-            return code == 0 ? null : $"'ip netns list' failed ({code}): {error.Trim()}";
+            // Root in a container without CAP_NET_ADMIN may list namespaces but not make them: try one, and remove it.
+            var probe = $"opprobe{Environment.ProcessId}";
+            var (code, _, error) = Execute("ip", ["netns", "add", probe]);
+            Execute("ip", ["netns", "del", probe]);
+            return code == 0 ? null : $"'ip netns add' failed ({code}): {error.Trim()}";
         }
         catch (System.ComponentModel.Win32Exception e)
         {
