@@ -51,15 +51,10 @@ public sealed partial class JobPlanner
                 return Reject(SubmitErrorKind.UnknownDataset, badName);
             }
 
-            var manifest = await catalog.GetManifestAsync(name, cancellationToken).ConfigureAwait(false);
-            if (manifest is null && replan)
-            {
-                return new JobPlan(null, [], null) { Unsettled = $"dataset {name} is not registered (being replaced?)" };
-            }
-
+            var (manifest, missing) = await ManifestAsync(name, replan, cancellationToken).ConfigureAwait(false);
             if (manifest is null)
             {
-                return Reject(SubmitErrorKind.UnknownDataset, $"unknown dataset '{name}': no such dataset in the catalog (see ./orleansproc dataset list)");
+                return missing!;
             }
 
             var blobs = await catalog.ListBlobsAsync(name, cancellationToken).ConfigureAwait(false);

@@ -51,15 +51,10 @@ public sealed partial class JobPlanner
         }
 
         var pinned = spec with { ProcessorVersion = version.Version };
-        var manifest = await catalog.GetManifestAsync(dataset, cancellationToken).ConfigureAwait(false);
-        if (manifest is null && replan)
-        {
-            return new JobPlan(null, [], null) { Unsettled = $"dataset {dataset} is not registered (being replaced?)" };
-        }
-
+        var (manifest, missing) = await ManifestAsync(dataset, replan, cancellationToken).ConfigureAwait(false);
         if (manifest is null)
         {
-            return Reject(SubmitErrorKind.UnknownDataset, $"unknown dataset '{dataset}': no such dataset in the catalog (see ./orleansproc dataset list)");
+            return missing!;
         }
 
         var folder = await packages.GetFolderAsync(version, cancellationToken).ConfigureAwait(false);

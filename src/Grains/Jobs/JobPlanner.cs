@@ -106,15 +106,10 @@ public sealed partial class JobPlanner(DatasetCatalog catalog, BlobStore store, 
             return Reject(SubmitErrorKind.UnknownDataset, badName);
         }
 
-        var manifest = await catalog.GetManifestAsync(dataset, cancellationToken).ConfigureAwait(false);
-        if (manifest is null && replan)
-        {
-            return new JobPlan(null, [], null) { Unsettled = $"dataset {dataset} is not registered (being replaced?)" };
-        }
-
+        var (manifest, missing) = await ManifestAsync(dataset, replan, cancellationToken).ConfigureAwait(false);
         if (manifest is null)
         {
-            return Reject(SubmitErrorKind.UnknownDataset, $"unknown dataset '{dataset}': no such dataset in the catalog (see ./orleansproc dataset list)");
+            return missing!;
         }
 
         var processorSpec = QueryPlans.ProcessorSpecOf(spec);
@@ -157,6 +152,23 @@ public sealed partial class JobPlanner(DatasetCatalog catalog, BlobStore store, 
     /// partitions (whole blobs where the format cannot be cut), its plan (completed by <paramref name="complete"/>) and
     /// its slices pinned to the listed blobs' ETags; the processor goes into this silo's cache.
     /// </summary>
+    /// <summary>
+    /// The manifest of dataset <paramref name="name"/>; when there is none, the plan that ends the submit instead: the
+    /// dataset is unknown, or (re-planning) it is being replaced and the re-plan waits.
+    /// </summary>
+    private async Task<(DatasetManifest? Manifest, JobPlan? Missing)> ManifestAsync(string name, bool replan, CancellationToken cancellationToken)
+    {
+        var manifest = await catalog.GetManifestAsync(name, cancellationToken).ConfigureAwait(false);
+        if (manifest is not null)
+        {
+            return (manifest, null);
+        }
+
+        return (null, replan
+            ? new JobPlan(null, [], null) { Unsettled = $"dataset {name} is not registered (being replaced?)" }
+            : Reject(SubmitErrorKind.UnknownDataset, $"unknown dataset '{name}': no such dataset in the catalog (see ./orleansproc dataset list)"));
+    }
+
     private JobPlan NewPlan(
         string jobId,
         JobSpec spec,
