@@ -87,16 +87,7 @@ internal sealed class TransformPartial : IPartial, IOwnedPartial, IDisposable
     {
         using var writer = new BinaryWriter(destination, Encoding.UTF8, leaveOpen: true);
         PartialFormat.WriteHeader(writer, PartialFormat.TransformKind);
-        writer.Write7BitEncodedInt(_row.Length);
-        writer.Write7BitEncodedInt64(RowCount);
-        writer.Write7BitEncodedInt(Preview.Count);
-        foreach (var row in Preview)
-        {
-            foreach (var v in row)
-            {
-                SqlValueCodec.Write(writer, v);
-            }
-        }
+        TransformRowsCodec.Write(writer, _row.Length, RowCount, Preview);
     }
 
     public void Complete() => _writer?.Finish();
@@ -108,18 +99,6 @@ internal sealed class TransformPartial : IPartial, IOwnedPartial, IDisposable
     {
         using var reader = new BinaryReader(source, Encoding.UTF8, leaveOpen: true);
         PartialFormat.ReadHeader(reader, PartialFormat.TransformKind);
-        PartialFormat.ExpectCount(reader.Read7BitEncodedInt(), _row.Length, "output columns");
-        RowCount = reader.Read7BitEncodedInt64();
-        var count = reader.Read7BitEncodedInt();
-        for (var r = 0; r < count; r++)
-        {
-            var row = new SqlValue[_row.Length];
-            for (var i = 0; i < row.Length; i++)
-            {
-                row[i] = SqlValueCodec.Read(reader);
-            }
-
-            Preview.Add(row);
-        }
+        RowCount = TransformRowsCodec.Read(reader, _row.Length, Preview);
     }
 }

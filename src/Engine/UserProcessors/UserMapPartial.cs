@@ -43,16 +43,7 @@ internal sealed class UserMapPartial : UserPartial, IDisposable
     {
         using var writer = new BinaryWriter(destination, Encoding.UTF8, leaveOpen: true);
         PartialFormat.WriteHeader(writer, UserPartialFormat.MapKind);
-        writer.Write7BitEncodedInt(_row.Length);
-        writer.Write7BitEncodedInt64(RowCount);
-        writer.Write7BitEncodedInt(Preview.Count);
-        foreach (var row in Preview)
-        {
-            foreach (var value in row)
-            {
-                SqlValueCodec.Write(writer, value);
-            }
-        }
+        TransformRowsCodec.Write(writer, _row.Length, RowCount, Preview);
     }
 
     /// <summary>Releases the row writer; the output stream stays open.</summary>
@@ -97,19 +88,7 @@ internal sealed class UserMapPartial : UserPartial, IDisposable
         var partial = new UserMapPartial(processor, context, new RowEmitter(), null);
         using var reader = new BinaryReader(source, Encoding.UTF8, leaveOpen: true);
         PartialFormat.ReadHeader(reader, UserPartialFormat.MapKind);
-        PartialFormat.ExpectCount(reader.Read7BitEncodedInt(), partial._row.Length, "output columns");
-        partial.RowCount = reader.Read7BitEncodedInt64();
-        var count = reader.Read7BitEncodedInt();
-        for (var r = 0; r < count; r++)
-        {
-            var row = new SqlValue[partial._row.Length];
-            for (var i = 0; i < row.Length; i++)
-            {
-                row[i] = SqlValueCodec.Read(reader);
-            }
-
-            partial.Preview.Add(row);
-        }
+        partial.RowCount = TransformRowsCodec.Read(reader, partial._row.Length, partial.Preview);
 
         return partial;
     }
