@@ -4,14 +4,8 @@ namespace OrleansProc.FaultProcessors;
 
 /// <summary>Allocates 1 MiB arrays and keeps them, without bound, on its first record.</summary>
 [Processor("allocate")]
-public sealed class Allocator : AggregateProcessor<FaultCount>
+public sealed class Allocator : FaultProcessor
 {
-    /// <inheritdoc/>
-    public override IReadOnlyList<string> Columns => ["user_id"];
-
-    /// <inheritdoc/>
-    public override IReadOnlyList<ResultColumn> ResultColumns => [new("n", ResultType.Integer)];
-
     /// <inheritdoc/>
     public override void Process(IRecord record, FaultCount state, ProcessorContext context)
     {
@@ -25,20 +19,5 @@ public sealed class Allocator : AggregateProcessor<FaultCount>
         }
 
         state.Count += kept.Count;
-    }
-
-    /// <inheritdoc/>
-    public override void Merge(FaultCount target, FaultCount source)
-    {
-        ArgumentNullException.ThrowIfNull(target);
-        ArgumentNullException.ThrowIfNull(source);
-        target.Count += source.Count;
-    }
-
-    /// <inheritdoc/>
-    public override IEnumerable<object?[]> Finish(FaultCount merged, ProcessorContext context)
-    {
-        ArgumentNullException.ThrowIfNull(merged);
-        return [[merged.Count]];
     }
 }
