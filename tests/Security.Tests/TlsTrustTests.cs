@@ -90,6 +90,18 @@ public sealed class TlsTrustTests : IDisposable
         Assert.StartsWith("ORLEANSPROC_TLS_CA is set but ORLEANSPROC_TLS_CERT is not", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void PeerTrust_PinsCaOrNeither_SaysWhichPeersAreAccepted()
+    {
+        var pinned = With(TlsSettings.ThumbprintsVariable, $"{new string('A', 64)},{new string('b', 64)}");
+        var authority = With(TlsSettings.CaVariable, WriteAuthority());
+        var system = With(TlsSettings.TargetHostVariable, "silo.example");
+
+        Assert.Equal("the 2 pinned certificate(s) of ORLEANSPROC_TLS_THUMBPRINTS", pinned.PeerTrust);
+        Assert.Equal("certificates chaining to CN=orleansproc-test-ca (ORLEANSPROC_TLS_CA)", authority.PeerTrust);
+        Assert.Equal("certificates chaining to the system's roots", system.PeerTrust);
+    }
+
     private TlsSettings With(string variable, string value)
     {
         var values = new Dictionary<string, string>

@@ -24,6 +24,7 @@ public sealed class TlsAuthorityEndToEndTests(CaTlsClusterFixture cluster) : ICl
         {
             var thumbprint = TestCertificates.Thumbprint(cluster.SiloCertificatePaths[i], cluster.Password);
             Assert.Contains($"TLS on: certificate CN=silo{i}, SHA-256 thumbprint {thumbprint}", cluster.Silos[i].Output, StringComparison.Ordinal);
+            Assert.Contains($"peers accepted: certificates chaining to CN={CaTlsClusterFixture.AuthorityName} (ORLEANSPROC_TLS_CA)", cluster.Silos[i].Output, StringComparison.Ordinal);
         }
 
         // Both silos ran partitions: the silos, each with its own certificate, reached each other over TLS too.

@@ -20,6 +20,7 @@ public sealed class TlsPinningEndToEndTests(PinnedTlsClusterFixture cluster) : I
         var run = await cluster.RunClientAsync("query", TlsOrders.Query, "--format", "json");
 
         TlsOrders.AssertAnswer(run);
+        Assert.All(cluster.Silos, silo => Assert.Contains("peers accepted: the 3 pinned certificate(s) of ORLEANSPROC_TLS_THUMBPRINTS", silo.Output, StringComparison.Ordinal));
     }
 
     [Fact]
