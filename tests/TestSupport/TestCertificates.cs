@@ -25,15 +25,25 @@ public static class TestCertificates
         return WritePfx(certificate, directory, name, password);
     }
 
-    /// <summary>A self-signed certificate authority named <paramref name="name"/>, with its private key, to sign others with.</summary>
-    public static X509Certificate2 CreateAuthority(string name)
+    /// <summary>
+    /// A certificate authority named <paramref name="name"/>, with its private key, to sign others with: self-signed (a
+    /// root), or an intermediate signed by <paramref name="issuer"/>.
+    /// </summary>
+    public static X509Certificate2 CreateAuthority(string name, X509Certificate2? issuer = null)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest($"CN={name}", key, HashAlgorithmName.SHA256);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(certificateAuthority: true, hasPathLengthConstraint: false, pathLengthConstraint: 0, critical: true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, critical: true));
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, critical: false));
-        return request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-2), DateTimeOffset.UtcNow.AddDays(30));
+        if (issuer is null)
+        {
+            return request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-2), DateTimeOffset.UtcNow.AddDays(30));
+        }
+
+        request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(issuer, includeKeyIdentifier: true, includeIssuerAndSerial: false));
+        using var signed = request.Create(issuer, DateTimeOffset.UtcNow.AddDays(-2), DateTimeOffset.UtcNow.AddDays(20), RandomNumberGenerator.GetBytes(16));
+        return signed.CopyWithPrivateKey(key);
     }
 
     /// <summary>Writes <paramref name="certificate"/> (without its key) as PEM to DIRECTORY/NAME.pem; returns the path.</summary>
