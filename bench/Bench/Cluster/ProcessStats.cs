@@ -19,9 +19,49 @@ internal static class ProcessStats
             return 0;
         }
 
-        var stat = File.ReadAllText(path);
+        string stat;
+        try
+        {
+            stat = File.ReadAllText(path);
+        }
+        catch (IOException)
+        {
+            return 0; // ended meanwhile
+        }
+
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' '); // after "pid (comm) ": field 3 is fields[0]
         return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / ClockTicksPerSecond;
+    }
+
+    /// <summary>The processes whose parent is <paramref name="pid"/> (a silo's worker processes), from /proc/*/stat.</summary>
+    public static IReadOnlyList<int> ChildProcessIds(int pid)
+    {
+        var children = new List<int>();
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var child))
+            {
+                continue;
+            }
+
+            string stat;
+            try
+            {
+                stat = File.ReadAllText(Path.Combine(directory, "stat"));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                continue; // ended meanwhile
+            }
+
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' '); // fields[1] is the parent's id
+            if (fields.Length > 1 && fields[1] == pid.ToString(CultureInfo.InvariantCulture))
+            {
+                children.Add(child);
+            }
+        }
+
+        return children;
     }
 
     /// <summary>The peak resident set in bytes, or null where /proc has no such entry.</summary>
@@ -33,7 +73,17 @@ internal static class ProcessStats
             return null;
         }
 
-        foreach (var line in File.ReadLines(path))
+        string[] lines;
+        try
+        {
+            lines = File.ReadAllLines(path);
+        }
+        catch (IOException)
+        {
+            return null; // ended meanwhile
+        }
+
+        foreach (var line in lines)
         {
             if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
             {
