@@ -11,27 +11,13 @@ internal static class ProcessStats
     private const double ClockTicksPerSecond = 100; // USER_HZ on Linux
 
     /// <summary>User plus system CPU seconds the process has used so far, or 0 where /proc has no such entry.</summary>
-    public static double CpuSeconds(int pid)
-    {
-        var path = $"/proc/{pid}/stat";
-        if (!File.Exists(path))
-        {
-            return 0;
-        }
+    public static double CpuSeconds(int pid) => StatSeconds(pid, 11, 12);
 
-        string stat;
-        try
-        {
-            stat = File.ReadAllText(path);
-        }
-        catch (IOException)
-        {
-            return 0; // ended meanwhile
-        }
-
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' '); // after "pid (comm) ": field 3 is fields[0]
-        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / ClockTicksPerSecond;
-    }
+    /// <summary>
+    /// CPU seconds of the process's children that have ended and been waited for (cutime + cstime of /proc/PID/stat):
+    /// a worker process that exits during a figure still counts. 0 where /proc has no such entry.
+    /// </summary>
+    public static double EndedChildrenCpuSeconds(int pid) => StatSeconds(pid, 13, 14);
 
     /// <summary>The processes whose parent is <paramref name="pid"/> (a silo's worker processes), from /proc/*/stat.</summary>
     public static IReadOnlyList<int> ChildProcessIds(int pid)
@@ -93,6 +79,23 @@ internal static class ProcessStats
         }
 
         return null;
+    }
+
+    /// <summary>The sum of two clock-tick fields of /proc/PID/stat, counted from the field after "pid (comm) " (utime is 11), in seconds.</summary>
+    private static double StatSeconds(int pid, int first, int second)
+    {
+        string stat;
+        try
+        {
+            stat = File.ReadAllText($"/proc/{pid}/stat");
+        }
+        catch (IOException)
+        {
+            return 0; // no such process, or it ended meanwhile
+        }
+
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' '); // after "pid (comm) ": field 3 is fields[0]
+        return (long.Parse(fields[first], CultureInfo.InvariantCulture) + long.Parse(fields[second], CultureInfo.InvariantCulture)) / ClockTicksPerSecond;
     }
 
     /// <summary>Resets the peak to the current resident set (Linux 4.0+), so the next reading covers what runs from now.</summary>

@@ -159,12 +159,12 @@ internal static class ProcessorBench
                 ProcessStats.ResetPeak(pid);
             }
 
-            var cpuBefore = ProcessStats.CpuSeconds(self) + workers.Sum(ProcessStats.CpuSeconds);
+            var cpuBefore = ProcessStats.CpuSeconds(self) + ProcessStats.EndedChildrenCpuSeconds(self) + workers.Sum(ProcessStats.CpuSeconds);
             var clock = Stopwatch.StartNew();
             answer = await RunOnceAsync(factory, spec, files, slots, partitionSize);
             var seconds = clock.Elapsed.TotalSeconds;
             workers = pool?.WorkerProcessIds() ?? [];
-            var cpuUsed = ProcessStats.CpuSeconds(self) + workers.Sum(ProcessStats.CpuSeconds) - cpuBefore;
+            var cpuUsed = ProcessStats.CpuSeconds(self) + ProcessStats.EndedChildrenCpuSeconds(self) + workers.Sum(ProcessStats.CpuSeconds) - cpuBefore; // a worker that ended meanwhile still counts
             if (seconds < best)
             {
                 best = seconds;

@@ -120,9 +120,9 @@ internal sealed class TwoSiloProcessorBench : IAsyncDisposable
             workers = Workers(silos);
             var after = Cpu(silos, workers);
             answer = job.Result.Rows;
-            var siloCpu = silos.Select(pid => after.GetValueOrDefault(pid) - before.GetValueOrDefault(pid)).ToList();
-            var workerCpu = workers.Sum(pid => after.GetValueOrDefault(pid) - before.GetValueOrDefault(pid));
-            var azuriteCpu = after[_azurite.ProcessId] - before[_azurite.ProcessId];
+            var siloCpu = silos.Select(pid => after.Own[pid] - before.Own[pid]).ToList();
+            var workerCpu = workers.Sum(pid => after.Own[pid] - before.Own.GetValueOrDefault(pid)) + after.EndedWorkers - before.EndedWorkers;
+            var azuriteCpu = after.Own[_azurite.ProcessId] - before.Own[_azurite.ProcessId];
             var siloPeaks = silos.Select(pid => ProcessStats.PeakBytes(pid) ?? 0).ToList();
             siloPeak = Math.Max(siloPeak, siloPeaks.Max());
             workerPeak = Math.Max(workerPeak, workers.Select(pid => ProcessStats.PeakBytes(pid) ?? 0).DefaultIfEmpty(0).Max());
@@ -160,8 +160,9 @@ internal sealed class TwoSiloProcessorBench : IAsyncDisposable
 
     private IReadOnlyList<int> Workers(IReadOnlyList<int> silos) => silos.SelectMany(ProcessStats.ChildProcessIds).ToList();
 
-    private Dictionary<int, double> Cpu(IReadOnlyList<int> silos, IReadOnlyList<int> workers) =>
-        silos.Concat(workers).Append(_azurite.ProcessId).Distinct().ToDictionary(pid => pid, ProcessStats.CpuSeconds);
+    /// <summary>CPU seconds so far of each silo, worker and Azurite, and of the workers that have ended (counted by their silo).</summary>
+    private (Dictionary<int, double> Own, double EndedWorkers) Cpu(IReadOnlyList<int> silos, IReadOnlyList<int> workers) =>
+        (silos.Concat(workers).Append(_azurite.ProcessId).Distinct().ToDictionary(pid => pid, ProcessStats.CpuSeconds), silos.Sum(ProcessStats.EndedChildrenCpuSeconds));
 
     private async Task UploadProcessorAsync(string folder)
     {

@@ -30,9 +30,30 @@ public sealed class ProcessStatsTests
     }
 
     [Fact]
+    public void EndedChildrenCpuSeconds_ChildThatComputedAndExited_Counted()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return; // /proc is Linux's
+        }
+
+        var before = ProcessStats.EndedChildrenCpuSeconds(Environment.ProcessId);
+        var start = new ProcessStartInfo("sh") { UseShellExecute = false };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add("i=0; while [ $i -lt 300000 ]; do i=$((i+1)); done");
+        using (var child = Process.Start(start)!)
+        {
+            child.WaitForExit();
+        }
+
+        Assert.True(ProcessStats.EndedChildrenCpuSeconds(Environment.ProcessId) > before);
+    }
+
+    [Fact]
     public void CpuSecondsAndPeakBytes_NoSuchProcess_ZeroAndNull()
     {
         Assert.Equal(0, ProcessStats.CpuSeconds(int.MaxValue));
+        Assert.Equal(0, ProcessStats.EndedChildrenCpuSeconds(int.MaxValue));
         Assert.Null(ProcessStats.PeakBytes(int.MaxValue));
     }
 }
