@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using OrleansProc.Bench.Cluster;
 using OrleansProc.Engine.Isolation;
 using OrleansProc.Engine.Local;
@@ -34,7 +33,23 @@ internal static class ProcessorBench
         }
 
         var (folder, name) = Package(options.Package);
-        var files = LocalJobRunner.ExpandPaths(options.Files);
+        if (!Directory.Exists(folder))
+        {
+            Console.Error.WriteLine($"error: the package '{options.Package}' does not exist: give a built processor .dll or its folder (dotnet build -c Release first)");
+            return 2;
+        }
+
+        IReadOnlyList<string> files;
+        try
+        {
+            files = LocalJobRunner.ExpandPaths(options.Files);
+        }
+        catch (Exception e) when (e is IOException or ArgumentException)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return 2;
+        }
+
         var runs = options.Runs;
         var partitionSize = options.PartitionSize;
         await using var lookup = options.LookupLatency is { } l ? new LatencyLookupServer(l) : null;
@@ -101,7 +116,19 @@ internal static class ProcessorBench
                     var arguments = pairs.Count == 0 ? null : pairs.GroupBy(p => p.Key, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal); // the last of a repeated key wins, as in run
                     foreach (var configuration in ProcessorBenchConfiguration.TwoSilos(cores))
                     {
-                        var (row, answer) = await cluster.MeasureAsync(configuration, name, arguments, runs, partitionSize, rows[0].Seconds);
+                        ProcessorBenchRow row;
+                        IReadOnlyList<IReadOnlyList<string?>> answer;
+                        try
+                        {
+                            (row, answer) = await cluster.MeasureAsync(configuration, name, arguments, runs, partitionSize, rows[0].Seconds);
+                        }
+                        catch (Exception e) when (e is InvalidOperationException or OrleansException or TimeoutException)
+                        {
+                            Console.Error.WriteLine($"bench processor: {configuration.Name}: {e.Message}");
+                            notes.Add($"{configuration.Name}: failed: {e.Message.Split('\n')[0]}");
+                            continue;
+                        }
+
                         rows.Add(row);
                         if (!Agrees(configuration, answer))
                         {
