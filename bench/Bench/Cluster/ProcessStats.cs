@@ -19,6 +19,20 @@ internal static class ProcessStats
     /// </summary>
     public static double EndedChildrenCpuSeconds(int pid) => StatSeconds(pid, 13, 14);
 
+    /// <summary>The machine's load average over the last minute (/proc/loadavg), or null where there is none.</summary>
+    public static double? LoadAverage()
+    {
+        try
+        {
+            var first = File.ReadAllText("/proc/loadavg").Split(' ')[0];
+            return double.Parse(first, CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The processes whose parent is <paramref name="pid"/> (a silo's worker processes), from /proc/*/stat.</summary>
     public static IReadOnlyList<int> ChildProcessIds(int pid)
     {

@@ -71,6 +71,8 @@ internal static class ProcessorBench
         Console.Error.WriteLine($"bench processor: {PackageName(folder)}{(name is null ? string.Empty : ":" + name)} over {files.Count} files, {bytes / 1e6:N1} MB; {cores} cores; best of {runs}");
 
         var rows = new List<ProcessorBenchRow>();
+        var load = ProcessStats.LoadAverage();
+        void SampleLoad() => load = ProcessStats.LoadAverage() is { } now && now > (load ?? 0) ? now : load;
         IReadOnlyList<IReadOnlyList<string?>>? firstAnswer = null;
         bool Agrees(ProcessorBenchConfiguration configuration, IReadOnlyList<IReadOnlyList<string?>> answer)
         {
@@ -94,6 +96,7 @@ internal static class ProcessorBench
             }
 
             Console.Error.WriteLine($"  {configuration.Name}: {row.Seconds:N2} s");
+            SampleLoad();
         }
 
         var notes = new List<string>();
@@ -136,9 +139,15 @@ internal static class ProcessorBench
                         }
 
                         Console.Error.WriteLine($"  {configuration.Name}: {row.Seconds:N2} s");
+                        SampleLoad();
                     }
                 }
             }
+        }
+
+        if (ProcessorBenchReport.LoadNote(load, cores) is { } busy)
+        {
+            notes.Insert(0, busy);
         }
 
         Console.WriteLine(ProcessorBenchReport.Text(rows, notes, ProcessorBenchReport.Recommendations(rows)));

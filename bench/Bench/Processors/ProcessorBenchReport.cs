@@ -31,6 +31,15 @@ internal static class ProcessorBenchReport
     }
 
     /// <summary>
+    /// A note when the machine was busier than its cores during the runs (the highest one-minute load average seen):
+    /// then the wall times, speed-ups and recommendation measure the other work too, the CPU seconds much less.
+    /// </summary>
+    public static string? LoadNote(double? highestLoadAverage, int cores) =>
+        highestLoadAverage is { } load && load > cores
+            ? Invariant($"The machine was busy: load average up to {load:0.0} on {cores} cores during these runs, so the wall times, speed-ups and recommendation below reflect the other work too; compare the CPU seconds, and rerun on a quiet machine.")
+            : null;
+
+    /// <summary>
     /// What the rows say: CPU-bound or waiting (many thread slots against slots = cores), what process isolation costs
     /// (the best process row against the best thread row), and, when the two-silo rows ran, whether a second silo pays.
     /// </summary>

@@ -50,6 +50,22 @@ public sealed class ProcessStatsTests
     }
 
     [Fact]
+    public void LoadAverage_Linux_TheFirstFieldOfProcLoadavg()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return; // /proc is Linux's
+        }
+
+        var before = double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+        var load = ProcessStats.LoadAverage();
+
+        Assert.NotNull(load);
+        Assert.True(load >= 0);
+        Assert.InRange(load.Value, before - 50, before + 50); // the same reading, give or take the seconds between
+    }
+
+    [Fact]
     public void CpuSecondsAndPeakBytes_NoSuchProcess_ZeroAndNull()
     {
         Assert.Equal(0, ProcessStats.CpuSeconds(int.MaxValue));

@@ -79,6 +79,23 @@ public sealed class ProcessorBenchReportTests
         ], text.Select(l => l.TrimEnd('\r')));
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData(1.5)]
+    [InlineData(2.0)]
+    public void LoadNote_NoMoreLoadThanCores_None(double? load)
+    {
+        Assert.Null(ProcessorBenchReport.LoadNote(load, 2));
+    }
+
+    [Fact]
+    public void LoadNote_BusierThanCores_SaysSoWithTheLoad()
+    {
+        var note = ProcessorBenchReport.LoadNote(45.61, 2);
+
+        Assert.StartsWith("The machine was busy: load average up to 45.6 on 2 cores during these runs", note, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Configurations_TwoCores_SlotsAndSilos()
     {
