@@ -60,7 +60,7 @@ internal static class Program
                     Console.WriteLine("  --runs     timed runs per figure: in process the best counts (default 3 quick, 2 full), whole processes the median (default 3 quick, 5 full)");
                     Console.WriteLine("  --only     run only these figures; cluster, memory, latency, tinyblobs start Azurite and 2 silos; threads runs the threads-or-processes study;");
                     Console.WriteLine("             queries runs every whole-process query on both datasets; a dataset name (sales, export) or query names (startup, aggregate, filter, in,");
-                    Console.WriteLine("             like, groupby2, distinct, topk, case, month, join, parquet) narrow them (see docs/benchmarks.md)");
+                    Console.WriteLine("             like, groupby2, distinct, topk, case, month, join, parquet, wordcount) narrow them (see docs/benchmarks.md)");
                     Console.WriteLine("  processor  ./orleansproc bench processor PACKAGE[:NAME] 'path/*.csv' [--arg k=v]...: your processor on threads, in worker processes and on two silos (see bench processor --help)");
                     Console.WriteLine("  --breakdown  only the Engine, stage by stage: framing, + a filter column, + aggregates, + group by; comment strings, word count");
                     return 0;
