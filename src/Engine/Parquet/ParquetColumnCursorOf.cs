@@ -84,6 +84,7 @@ internal sealed class ParquetColumnCursorOf<T> : ParquetColumnCursor
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Filter(bool[] keep, int count)
     {
         var test = _toFilter ?? throw new InvalidOperationException("The column has no filter.");

@@ -208,7 +208,7 @@ internal static class ParquetValues
     {
         var cache = new ByteArrayValueCache<bool>();
         var scratch = new byte[256];
-        return (values, passes) =>
+        return [MethodImpl(MethodImplOptions.AggressiveOptimization)] (values, passes) =>
         {
             cache.Clear();
             for (var i = 0; i < values.Length; i++)
