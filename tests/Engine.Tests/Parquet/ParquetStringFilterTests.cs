@@ -59,15 +59,15 @@ public sealed class ParquetStringFilterTests : IDisposable
     public async Task Query_StringFilters_RunAsBatchesAndAgreeWithDuckDb(string sql)
     {
         var file = ParquetFiles.Write(_folder, "t.parquet", Rows, rowGroupSize: 6000);
-        var (processor, schema) = Processor(sql, file);
+        var (processor, schema) = ParquetFiles.SqlProcessor(sql, file);
         var plan = Assert.IsType<AggregateQueryProcessor>(processor).BatchPlan;
         Assert.NotNull(plan);
         Assert.NotEmpty(plan.Filters);
 
         // Every row that passes the string conditions reaches the sink in a batch, none as a row (the numeric ones are
         // the aggregate's to test).
-        var sink = new CountingSink(new ColumnBatch(schema, plan.HeldColumns, plan.Filters));
-        Scan(file, processor, sink);
+        var sink = new BatchRecordingSink(new ColumnBatch(schema, plan.HeldColumns, plan.Filters));
+        ParquetFiles.Scan(file, processor, sink);
         Assert.Equal(0, sink.Rows);
         var where = sql[(sql.IndexOf(" WHERE ", StringComparison.Ordinal) + 7)..].Split(" GROUP BY ")[0];
         var strings = string.Join(" AND ", where.Split(" AND ").Where(c => !c.StartsWith("qty", StringComparison.Ordinal) && !c.StartsWith("amount", StringComparison.Ordinal)));
@@ -83,38 +83,11 @@ public sealed class ParquetStringFilterTests : IDisposable
     public async Task Query_StringFilterRefutedByStatistics_SkipsRowGroupsWithTheSameAnswer(string sql)
     {
         var file = ParquetFiles.Write(_folder, "t.parquet", Rows, rowGroupSize: 6000);
-        var (processor, _) = Processor(sql, file);
+        var (processor, _) = ParquetFiles.SqlProcessor(sql, file);
         Assert.NotNull(Assert.IsType<AggregateQueryProcessor>(processor).BatchPlan);
         var result = await new LocalJobRunner().RunAsync(new LocalJob { Files = [file], Processor = ProcessorSpec.Query(sql) });
         DuckDbOracle.AssertSameRows(sql, DuckDbOracle.Query(sql, "t", file), result.Table, ordered: false);
         Assert.True(result.RowGroupsSkipped > 0, $"no row group skipped for {sql}");
         Assert.True(result.RowGroupsSkipped < ParquetFiles.RowGroups(file));
-    }
-
-    private static (IPartitionProcessor Processor, TableSchema Schema) Processor(string sql, string file)
-    {
-        using var stream = File.OpenRead(file);
-        var schema = ParquetSchemaReader.Read(stream, file);
-        return (SqlProcessor.Create(sql, schema), schema);
-    }
-
-    private static void Scan(string file, IPartitionProcessor processor, IRowSink sink)
-    {
-        using var stream = File.OpenRead(file);
-        ParquetSliceScanner.Scan(stream, new InputSlice(file, 0, long.MaxValue, Gzip: false), processor, RowGroupPruner.For(processor), sink, CancellationToken.None);
-    }
-
-    /// <summary>Counts the rows a scan delivers one at a time and in batches.</summary>
-    private sealed class CountingSink(ColumnBatch batch) : IRowSink, IColumnBatchSink
-    {
-        public ColumnBatch? Batch => batch;
-
-        public long Rows { get; private set; }
-
-        public long BatchRows { get; private set; }
-
-        public void Accept(ReadOnlySpan<SqlValue> row) => Rows++;
-
-        public void AcceptBatch(ColumnBatch delivered) => BatchRows += delivered.Count;
     }
 }
