@@ -2,14 +2,10 @@ using System.Globalization;
 using DuckDB.NET.Data;
 using OrleansProc.Engine.Io;
 using OrleansProc.Engine.Local;
-using OrleansProc.Engine.Parquet;
 using OrleansProc.Engine.Pipeline;
-using OrleansProc.Engine.Processing;
-using OrleansProc.Engine.Schema;
 using OrleansProc.Engine.Sql;
 using OrleansProc.Engine.Tests.Local;
 using OrleansProc.Engine.Tests.Reference;
-using OrleansProc.Engine.Values;
 using ParquetSharp;
 
 namespace OrleansProc.Engine.Tests.Parquet;
