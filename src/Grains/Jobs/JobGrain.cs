@@ -33,6 +33,7 @@ public sealed partial class JobGrain(
     private static readonly TimeSpan PumpPeriod = TimeSpan.FromMilliseconds(500);
 
     private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly InlinePartials _inlinePartials = new();
     private JobCoordinator? _coordinator;
     private JobPartitionCalls? _partitions;
     private IReadOnlyList<IReadOnlyList<SliceSpec>>? _plan;
@@ -80,7 +81,7 @@ public sealed partial class JobGrain(
             return rejection;
         }
 
-        await planner.SavePlanAsync(JobId, plan.Slices, 0, cancellationToken);
+        await planner.SavePlanAsync(JobId, plan.Record!, plan.Slices, 0, cancellationToken);
         _plan = plan.Slices;
         state.State = plan.Record!;
         _coordinator = null;
@@ -127,7 +128,7 @@ public sealed partial class JobGrain(
     }
 
     public async Task<JobResult?> GetResultAsync(CancellationToken cancellationToken = default) =>
-        Job.State != JobState.Completed || _storedState != JobState.Completed || (_result ??= await merger.ReadResultAsync(JobId, cancellationToken)) is not { } result
+        Job.State != JobState.Completed || _storedState != JobState.Completed || (_result ??= Job.Result ?? await merger.ReadResultAsync(JobId, cancellationToken)) is not { } result
             ? null
             : ResultMessages.ForMessage(result, options.Value.MaxResultMessageBytes, $"{StorageNames.JobsContainer}/{JobPaths.Result(JobId)}");
 
@@ -162,6 +163,8 @@ public sealed partial class JobGrain(
         {
             return;
         }
+
+        _inlinePartials.Keep(report, Job.Partitions[report.Index]);
 
         if (decision.Stop is { } loser)
         {
@@ -213,8 +216,8 @@ public sealed partial class JobGrain(
         }
     }
 
-    /// <summary>The slices of every partition, read from the plan blob once per activation.</summary>
-    private async Task<IReadOnlyList<IReadOnlyList<SliceSpec>>> PlanAsync() => _plan ??= await planner.LoadPlanAsync(JobId, Job.Replans);
+    /// <summary>The slices of every partition, from the state or read from the plan blob once per activation.</summary>
+    private async Task<IReadOnlyList<IReadOnlyList<SliceSpec>>> PlanAsync() => _plan ??= await planner.LoadPlanAsync(JobId, Job);
 
     /// <summary>Partitions the cluster scans at once (active silos × slots), for the default partition size.</summary>
     private int Workers() => Math.Max(1, membership.CurrentSnapshot.Members.Values.Count(m => m.Status == SiloStatus.Active)) * workers.Value.Slots;

@@ -17,7 +17,7 @@ namespace OrleansProc.Grains.Jobs;
 /// <summary>
 /// Validates a job spec against the catalog (dataset, query, columns, types) and cuts the dataset's blobs into
 /// partitions: large blobs into byte ranges, small blobs packed together. The slices of every partition go to the plan
-/// blob, written once at submit; the job's state holds per-partition counters only. The query is parsed and bound
+/// blob, written once at submit (a small plan's stay in the job's state); the job's state holds per-partition counters. The query is parsed and bound
 /// here, once: the bound <see cref="QueryPlan"/> goes into the job's state and every assignment (no attempt or merge
 /// reads the manifest again), and the compiled processor into this silo's <see cref="ProcessorCache"/>.
 /// </summary>
@@ -215,18 +215,36 @@ public sealed partial class JobPlanner(DatasetCatalog catalog, BlobStore store, 
 
     /// <summary>
     /// Stores the slices of a job's partitions (once per plan version: at submit, and at each re-plan under a new
-    /// name, before the state that refers to it).
+    /// name, before the state that refers to it): a small plan in <paramref name="record"/> itself (see
+    /// <see cref="InlineLimits.MaxPlanSlices"/>), a larger one in the plan blob of <paramref name="version"/>.
     /// </summary>
-    public async Task SavePlanAsync(string jobId, IReadOnlyList<IReadOnlyList<SliceSpec>> slices, int version = 0, CancellationToken cancellationToken = default)
+    public async Task SavePlanAsync(string jobId, JobRecord record, IReadOnlyList<IReadOnlyList<SliceSpec>> slices, int version = 0, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(slices);
         await store.EnsureContainersAsync(cancellationToken).ConfigureAwait(false);
+        if (slices.Sum(s => s.Count) <= InlineLimits.MaxPlanSlices)
+        {
+            record.Slices = slices.Select(s => s.ToList()).ToList();
+            return;
+        }
+
+        record.Slices = null;
         await store.UploadJsonAsync(store.Jobs, JobPaths.Plan(jobId, version), slices, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The slices of a job's partitions, as <see cref="SavePlanAsync"/> stored them.</summary>
-    public async Task<IReadOnlyList<IReadOnlyList<SliceSpec>>> LoadPlanAsync(string jobId, int version = 0, CancellationToken cancellationToken = default) =>
-        await store.ReadJsonAsync<List<List<SliceSpec>>>(store.Jobs, JobPaths.Plan(jobId, version), cancellationToken).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"job {jobId}: its plan blob {StorageNames.JobsContainer}/{JobPaths.Plan(jobId, version)} is missing");
+    /// <summary>The slices of a job's partitions, as <see cref="SavePlanAsync"/> stored them: from the record, or its plan blob.</summary>
+    public async Task<IReadOnlyList<IReadOnlyList<SliceSpec>>> LoadPlanAsync(string jobId, JobRecord record, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (record.Slices is { } inline)
+        {
+            return inline;
+        }
+
+        return await store.ReadJsonAsync<List<List<SliceSpec>>>(store.Jobs, JobPaths.Plan(jobId, record.Replans), cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"job {jobId}: its plan blob {StorageNames.JobsContainer}/{JobPaths.Plan(jobId, record.Replans)} is missing");
+    }
 
     /// <summary>A dataset of that name is registered, or blobs lie under its prefix.</summary>
     private async Task<bool> OutputExistsAsync(string outputDataset, CancellationToken cancellationToken) =>
