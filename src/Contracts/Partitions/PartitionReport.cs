@@ -74,8 +74,9 @@ public sealed record PartitionReport
 
     /// <summary>
     /// A copy of the partial blob's bytes when they are small (the partial blob is written all the same): the
-    /// coordinator merges them without reading the blob back. Null for a large partial or a failed attempt.
+    /// coordinator merges them without reading the blob back. Empty for a large partial or a failed attempt (a partial
+    /// is never empty: it has a header).
     /// </summary>
     [Id(80)]
-    public ReadOnlyMemory<byte>? InlinePartial { get; init; }
+    public ReadOnlyMemory<byte> InlinePartial { get; init; }
 }

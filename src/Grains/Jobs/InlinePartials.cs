@@ -18,7 +18,8 @@ public sealed class InlinePartials
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(partition);
-        if (report.InlinePartial is not { } data || partition.Status != PartitionStatus.Done || partition.Attempt != report.Attempt)
+        var data = report.InlinePartial;
+        if (data.IsEmpty || partition.Status != PartitionStatus.Done || partition.Attempt != report.Attempt)
         {
             return;
         }
@@ -36,8 +37,15 @@ public sealed class InlinePartials
     }
 
     /// <summary>The partial of partition <paramref name="index"/>'s <paramref name="attempt"/>, or null when it must be read from its blob.</summary>
-    public ReadOnlyMemory<byte>? Find(int index, int attempt) =>
-        _partials.TryGetValue(index, out var kept) && kept.Attempt == attempt ? kept.Data : null;
+    public ReadOnlyMemory<byte>? Find(int index, int attempt)
+    {
+        if (_partials.TryGetValue(index, out var kept) && kept.Attempt == attempt)
+        {
+            return kept.Data;
+        }
+
+        return null; // not `cond ? kept.Data : null`: that converts null to an empty ReadOnlyMemory (from a null byte[])
+    }
 
     /// <summary>Forgets every partial (the job was planned again: its partitions are new).</summary>
     public void Clear()

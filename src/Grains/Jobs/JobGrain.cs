@@ -90,6 +90,9 @@ public sealed partial class JobGrain(
         Job.Epoch = 1;
         Job.Owner = _owner;
         var recorded = TryRecordInDirectoryAsync();
+
+        // A plan kept in the state is written to the plan blob for the retention sweep beside the state, not before it.
+        var indexed = Job.Slices is null ? Task.CompletedTask : OnFailureAsync(() => planner.WritePlanBlobAsync(JobId, plan.Slices, 0, cancellationToken), e => LogPlanBlobFailed(logger, JobId, FirstLine(e)));
         try
         {
             await state.WriteStateAsync(cancellationToken);
@@ -104,6 +107,7 @@ public sealed partial class JobGrain(
         Coordinator.OnSaved();
         _storedState = Job.State;
         await recorded;
+        await indexed;
         LogSubmitted(logger, JobId, Job.Dataset, Job.Partitions.Count);
         metrics.JobStarted();
 

@@ -230,8 +230,15 @@ public sealed partial class JobPlanner(DatasetCatalog catalog, BlobStore store, 
         }
 
         record.Slices = null;
-        await store.UploadJsonAsync(store.Jobs, JobPaths.Plan(jobId, version), slices, cancellationToken).ConfigureAwait(false);
+        await WritePlanBlobAsync(jobId, slices, version, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Writes the plan blob of <paramref name="version"/>. Besides a large plan's slices, the first plan blob is how the
+    /// retention sweep finds a job, so a plan kept in the state is written there too (nothing reads it back).
+    /// </summary>
+    public Task WritePlanBlobAsync(string jobId, IReadOnlyList<IReadOnlyList<SliceSpec>> slices, int version = 0, CancellationToken cancellationToken = default) =>
+        store.UploadJsonAsync(store.Jobs, JobPaths.Plan(jobId, version), slices, cancellationToken);
 
     /// <summary>The slices of a job's partitions, as <see cref="SavePlanAsync"/> stored them: from the record, or its plan blob.</summary>
     public async Task<IReadOnlyList<IReadOnlyList<SliceSpec>>> LoadPlanAsync(string jobId, JobRecord record, CancellationToken cancellationToken = default)

@@ -150,13 +150,13 @@ public sealed partial class PartitionRunner(
                 samples.Add(await DescribeAsync(sample, assignment.Slices, cancellationToken).ConfigureAwait(false));
             }
 
-            byte[]? inlinePartial;
+            ReadOnlyMemory<byte> inlinePartial;
             using (var buffer = new MemoryStream())
             {
                 partial.WriteTo(buffer);
                 cancellationToken.ThrowIfCancellationRequested();
                 await store.UploadAsync(store.Jobs, assignment.PartialBlob, new BinaryData(buffer.GetBuffer().AsMemory(0, (int)buffer.Length)), cancellationToken).ConfigureAwait(false);
-                inlinePartial = buffer.Length <= InlineLimits.MaxPartialBytes ? buffer.ToArray() : null;
+                inlinePartial = buffer.Length <= InlineLimits.MaxPartialBytes ? buffer.ToArray() : ReadOnlyMemory<byte>.Empty;
             }
 
             if (cancellationToken.IsCancellationRequested)
