@@ -45,7 +45,7 @@ fi
 if [ ! -x infra/node_modules/.bin/azurite ]; then
   (cd infra && npm ci --no-audit --no-fund --loglevel=error)
 fi
-dotnet build tests/EndToEnd.Tests/EndToEnd.Tests.csproj -c Release --nologo -v q -clp:ErrorsOnly
+dotnet build OrleansProc.sln -c Release --nologo -v q -clp:ErrorsOnly  # the tests start the silo and the client too
 
 logs="$(mktemp -d)"
 declare -A correct wrong hung

@@ -60,8 +60,8 @@ internal static class Program
                     Console.WriteLine("  --runs     timed runs per figure: in process the best counts (default 3 quick, 2 full), whole processes the median (default 3 quick, 5 full)");
                     Console.WriteLine("  --only     run only these figures; cluster, memory, latency, tinyblobs start Azurite and 2 silos; threads runs the threads-or-processes study;");
                     Console.WriteLine("             queries runs every whole-process query on both datasets; a dataset name (sales, export) or query names (startup, aggregate, filter, in,");
-                    Console.WriteLine("             like, groupby2, distinct, topk, case, month, join, parquet) narrow them (see docs/benchmarks.md)");
-                    Console.WriteLine("  processor  ./orleansproc bench processor PACKAGE[:NAME] 'path/*.csv' [--arg k=v]...: your processor on threads and in worker processes (see bench processor --help)");
+                    Console.WriteLine("             like, groupby2, distinct, topk, case, month, join, parquet, wordcount) narrow them (see docs/benchmarks.md)");
+                    Console.WriteLine("  processor  ./orleansproc bench processor PACKAGE[:NAME] 'path/*.csv' [--arg k=v]...: your processor on threads, in worker processes and on two silos (see bench processor --help)");
                     Console.WriteLine("  --breakdown  only the Engine, stage by stage: framing, + a filter column, + aggregates, + group by; comment strings, word count");
                     return 0;
                 default:
@@ -256,7 +256,7 @@ internal static class Program
     {
         var names = only.Contains("queries") ? [] : only.Intersect(UserQueries.Names, StringComparer.OrdinalIgnoreCase).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var datasets = only.Intersect(UserQueries.Datasets, StringComparer.OrdinalIgnoreCase).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        bool Wanted(string name) => names.Count == 0 || names.Contains(name);
+        bool Wanted(string name) => names.Count == 0 || names.Contains(name) || (UserQueries.IsParquet(name) && names.Contains("parquet"));
         bool WantedData(string name) => datasets.Count == 0 || datasets.Contains(name);
         var benchDir = Path.Combine(root, ".orleansproc", "bench");
         var size = quick ? "quick" : "full";
@@ -287,14 +287,27 @@ internal static class Program
         foreach (var (data, files) in all)
         {
             var parquetBytes = 0L;
-            if (Wanted("parquet"))
+            if (Wanted("parquet") || Wanted("parquet-filter"))
             {
                 var parquetDir = Path.GetDirectoryName(data.ParquetGlob)!;
                 await UserDataFiles.EnsureParquetAsync(parquetDir, files, data.Columns);
                 parquetBytes = Directory.GetFiles(parquetDir, "*.parquet").Sum(f => new FileInfo(f).Length);
             }
 
-            selected.AddRange(UserQueries.For(data).Where(q => Wanted(q.Name)).Select(q => (q, q.Name == "parquet" ? parquetBytes : data.Bytes)));
+            selected.AddRange(UserQueries.For(data).Where(q => Wanted(q.Name)).Select(q => (q, UserQueries.IsParquet(q.Name) ? parquetBytes : data.Bytes)));
+        }
+
+        var flights = Path.Combine(root, "infra", "node_modules", "vega-datasets", "data", "flights-3m.parquet");
+        if (WantedData("flights") && (Wanted("parquet") || Wanted("parquet-filter")))
+        {
+            if (File.Exists(flights))
+            {
+                selected.AddRange(UserQueries.Flights(flights).Where(q => Wanted(q.Name)).Select(q => (q, new FileInfo(flights).Length)));
+            }
+            else
+            {
+                Console.Error.WriteLine($"bench: no {flights} (cd infra && npm ci --no-audit --no-fund): the flights lines are left out");
+            }
         }
 
         return selected;

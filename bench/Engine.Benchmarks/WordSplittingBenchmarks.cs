@@ -36,7 +36,7 @@ public class WordSplittingBenchmarks
             partial.AcceptUtf8(comment);
         }
 
-        return partial.Counts.Count;
+        return partial.WordCounts().Count;
     }
 
     [Benchmark]
@@ -48,6 +48,6 @@ public class WordSplittingBenchmarks
             partial.Accept(row);
         }
 
-        return partial.Counts.Count;
+        return partial.WordCounts().Count;
     }
 }

@@ -68,6 +68,16 @@ public sealed class TlsSettings
     /// <summary>The name the connecting side expects in the accepting silo's certificate (and sends for SNI).</summary>
     public string TargetHost { get; }
 
+    /// <summary>
+    /// Which peers are accepted, for a silo's start line: the pinned certificates, those chaining to the configured CA, or
+    /// those chaining to the system's roots (never a secret).
+    /// </summary>
+    public string PeerTrust => _pinned is not null
+        ? $"the {_pinned.Count} pinned certificate(s) of {ThumbprintsVariable}"
+        : _authorities is not null
+            ? $"certificates chaining to {string.Join(" or ", _authorities.Select(authority => authority.Subject))} ({CaVariable})"
+            : "certificates chaining to the system's roots";
+
     /// <summary>A client's settings from the environment variables of this process; null when TLS is off.</summary>
     public static TlsSettings? FromEnvironment() => From(Environment.GetEnvironmentVariable, silo: false);
 

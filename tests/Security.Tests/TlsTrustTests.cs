@@ -16,17 +16,8 @@ public sealed class TlsTrustTests : IDisposable
 
     public TlsTrustTests()
     {
-        using var authorityKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var authorityRequest = new CertificateRequest("CN=orleansproc-test-ca", authorityKey, HashAlgorithmName.SHA256);
-        authorityRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(certificateAuthority: true, hasPathLengthConstraint: false, pathLengthConstraint: 0, critical: true));
-        authorityRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, critical: true));
-        authorityRequest.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(authorityRequest.PublicKey, critical: false));
-        _authority = authorityRequest.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
-
-        using var leafKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var leafRequest = new CertificateRequest("CN=silo.example", leafKey, HashAlgorithmName.SHA256);
-        leafRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(certificateAuthority: false, hasPathLengthConstraint: false, pathLengthConstraint: 0, critical: true));
-        _issued = leafRequest.Create(_authority, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(7), [1, 2, 3, 4]);
+        _authority = TestCertificates.CreateAuthority("orleansproc-test-ca");
+        _issued = X509CertificateLoader.LoadPkcs12FromFile(TestCertificates.CreateSignedPfx(_directory, "silo.example", Password, _authority), Password);
 
         _stranger = X509CertificateLoader.LoadPkcs12FromFile(TestCertificates.CreatePfx(_directory, "stranger", Password), Password);
     }
@@ -88,6 +79,35 @@ public sealed class TlsTrustTests : IDisposable
         var error = Assert.Throws<TlsCertificateException>(() => TlsSettings.From(name => name == TlsSettings.CaVariable ? "ca.pem" : null, silo: true));
 
         Assert.StartsWith("ORLEANSPROC_TLS_CA is set but ORLEANSPROC_TLS_CERT is not", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void IsTrustedPeer_CaFileWithRootAndIntermediate_AcceptsTheIntermediatesLeafRefusesAnotherRootsLeaf()
+    {
+        using var root = TestCertificates.CreateAuthority("orleansproc-test-root");
+        using var intermediate = TestCertificates.CreateAuthority("orleansproc-test-intermediate", root);
+        using var otherRoot = TestCertificates.CreateAuthority("orleansproc-test-root");
+        using var leaf = X509CertificateLoader.LoadPkcs12FromFile(TestCertificates.CreateSignedPfx(_directory, "leaf", Password, intermediate), Password);
+        using var impostor = X509CertificateLoader.LoadPkcs12FromFile(TestCertificates.CreateSignedPfx(_directory, "impostor", Password, otherRoot), Password);
+        var bundle = Path.Combine(_directory, "bundle.pem");
+        File.WriteAllText(bundle, root.ExportCertificatePem() + "\n" + intermediate.ExportCertificatePem() + "\n");
+
+        var settings = With(TlsSettings.CaVariable, bundle);
+
+        Assert.True(settings.IsTrustedPeer(leaf, SslPolicyErrors.RemoteCertificateChainErrors));
+        Assert.False(settings.IsTrustedPeer(impostor, SslPolicyErrors.RemoteCertificateChainErrors)); // same issuer name, another key
+    }
+
+    [Fact]
+    public void PeerTrust_PinsCaOrNeither_SaysWhichPeersAreAccepted()
+    {
+        var pinned = With(TlsSettings.ThumbprintsVariable, $"{new string('A', 64)},{new string('b', 64)}");
+        var authority = With(TlsSettings.CaVariable, WriteAuthority());
+        var system = With(TlsSettings.TargetHostVariable, "silo.example");
+
+        Assert.Equal("the 2 pinned certificate(s) of ORLEANSPROC_TLS_THUMBPRINTS", pinned.PeerTrust);
+        Assert.Equal("certificates chaining to CN=orleansproc-test-ca (ORLEANSPROC_TLS_CA)", authority.PeerTrust);
+        Assert.Equal("certificates chaining to the system's roots", system.PeerTrust);
     }
 
     private TlsSettings With(string variable, string value)

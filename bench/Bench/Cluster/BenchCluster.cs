@@ -18,14 +18,18 @@ internal sealed class BenchCluster : IAsyncDisposable
     private readonly List<ChildProcess> _silos;
     private readonly IHost _client;
 
-    private BenchCluster(List<ChildProcess> silos, IHost client)
+    private BenchCluster(string clusterId, List<ChildProcess> silos, IHost client)
     {
+        ClusterId = clusterId;
         _silos = silos;
         _client = client;
         Client = client.Services.GetRequiredService<IClusterClient>();
     }
 
     public IClusterClient Client { get; }
+
+    /// <summary>The silos' ORLEANSPROC_CLUSTER, for a client console run against them.</summary>
+    public string ClusterId { get; }
 
     public IReadOnlyList<int> SiloProcessIds => _silos.Select(s => s.Id).ToList();
 
@@ -41,7 +45,7 @@ internal sealed class BenchCluster : IAsyncDisposable
             var starts = Enumerable.Range(0, silos).Select(i => FreePorts.StartAsync(() => StartSiloAsync(workDirectory, clusterId, siloStorage, i, slots))).ToList();
             started.AddRange(await Task.WhenAll(starts));
             var client = await ConnectAsync(clusterId, clientStorage);
-            var cluster = new BenchCluster(started, client);
+            var cluster = new BenchCluster(clusterId, started, client);
             await cluster.WaitForSilosAsync(silos);
             return cluster;
         }

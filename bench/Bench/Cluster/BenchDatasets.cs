@@ -26,10 +26,10 @@ internal static class BenchDatasets
         });
     }
 
-    /// <summary>Registers an uploaded dataset with the catalog (schema inferred).</summary>
-    public static async Task RegisterAsync(IClusterClient client, string dataset)
+    /// <summary>Registers an uploaded dataset with the catalog (schema inferred), as <paramref name="format"/> (null: from the blobs' extensions).</summary>
+    public static async Task RegisterAsync(IClusterClient client, string dataset, string? format = "csv")
     {
-        var outcome = await client.GetGrain<IDatasetGrain>(dataset).RegisterAsync(new DatasetRegistration { Format = "csv" });
+        var outcome = await client.GetGrain<IDatasetGrain>(dataset).RegisterAsync(new DatasetRegistration { Format = format });
         if (outcome.Error is { } error)
         {
             throw new InvalidOperationException($"registering {dataset}: {error}");

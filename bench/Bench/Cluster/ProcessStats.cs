@@ -11,17 +11,57 @@ internal static class ProcessStats
     private const double ClockTicksPerSecond = 100; // USER_HZ on Linux
 
     /// <summary>User plus system CPU seconds the process has used so far, or 0 where /proc has no such entry.</summary>
-    public static double CpuSeconds(int pid)
+    public static double CpuSeconds(int pid) => StatSeconds(pid, 11, 12);
+
+    /// <summary>
+    /// CPU seconds of the process's children that have ended and been waited for (cutime + cstime of /proc/PID/stat):
+    /// a worker process that exits during a figure still counts. 0 where /proc has no such entry.
+    /// </summary>
+    public static double EndedChildrenCpuSeconds(int pid) => StatSeconds(pid, 13, 14);
+
+    /// <summary>The machine's load average over the last minute (/proc/loadavg), or null where there is none.</summary>
+    public static double? LoadAverage()
     {
-        var path = $"/proc/{pid}/stat";
-        if (!File.Exists(path))
+        try
         {
-            return 0;
+            var first = File.ReadAllText("/proc/loadavg").Split(' ')[0];
+            return double.Parse(first, CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The processes whose parent is <paramref name="pid"/> (a silo's worker processes), from /proc/*/stat.</summary>
+    public static IReadOnlyList<int> ChildProcessIds(int pid)
+    {
+        var children = new List<int>();
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var child))
+            {
+                continue;
+            }
+
+            string stat;
+            try
+            {
+                stat = File.ReadAllText(Path.Combine(directory, "stat"));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                continue; // ended meanwhile
+            }
+
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' '); // fields[1] is the parent's id
+            if (fields.Length > 1 && fields[1] == pid.ToString(CultureInfo.InvariantCulture))
+            {
+                children.Add(child);
+            }
         }
 
-        var stat = File.ReadAllText(path);
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' '); // after "pid (comm) ": field 3 is fields[0]
-        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / ClockTicksPerSecond;
+        return children;
     }
 
     /// <summary>The peak resident set in bytes, or null where /proc has no such entry.</summary>
@@ -33,7 +73,17 @@ internal static class ProcessStats
             return null;
         }
 
-        foreach (var line in File.ReadLines(path))
+        string[] lines;
+        try
+        {
+            lines = File.ReadAllLines(path);
+        }
+        catch (IOException)
+        {
+            return null; // ended meanwhile
+        }
+
+        foreach (var line in lines)
         {
             if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
             {
@@ -43,6 +93,23 @@ internal static class ProcessStats
         }
 
         return null;
+    }
+
+    /// <summary>The sum of two clock-tick fields of /proc/PID/stat, counted from the field after "pid (comm) " (utime is 11), in seconds.</summary>
+    private static double StatSeconds(int pid, int first, int second)
+    {
+        string stat;
+        try
+        {
+            stat = File.ReadAllText($"/proc/{pid}/stat");
+        }
+        catch (IOException)
+        {
+            return 0; // no such process, or it ended meanwhile
+        }
+
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' '); // after "pid (comm) ": field 3 is fields[0]
+        return (long.Parse(fields[first], CultureInfo.InvariantCulture) + long.Parse(fields[second], CultureInfo.InvariantCulture)) / ClockTicksPerSecond;
     }
 
     /// <summary>Resets the peak to the current resident set (Linux 4.0+), so the next reading covers what runs from now.</summary>

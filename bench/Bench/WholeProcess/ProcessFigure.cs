@@ -11,6 +11,12 @@ namespace OrleansProc.Bench.WholeProcess;
 /// <param name="Answers"><c>agree</c>, or what differed or failed.</param>
 internal sealed record ProcessFigure(string Dataset, string Query, long Bytes, double? OrleansProcSeconds, double? DuckDbSeconds, int Runs, int Rows, string Answers)
 {
+    /// <summary>The median CPU seconds (user + system) of OrleansProc's runs; null when not measured.</summary>
+    public double? OrleansProcCpuSeconds { get; init; }
+
+    /// <summary>The median CPU seconds (user + system) of DuckDB's runs; null when not measured.</summary>
+    public double? DuckDbCpuSeconds { get; init; }
+
     /// <summary>DuckDB's seconds over OrleansProc's: above 1 when OrleansProc is faster.</summary>
     public double? VsDuckDb => OrleansProcSeconds is { } o && DuckDbSeconds is { } d && o > 0 ? d / o : null;
 

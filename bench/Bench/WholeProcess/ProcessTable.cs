@@ -10,17 +10,18 @@ internal static class ProcessTable
     {
         var text = new StringBuilder();
         var runs = figures.Count > 0 ? figures[0].Runs : 0;
-        text.AppendLine(CultureInfo.InvariantCulture, $"Whole processes (start-up, JIT and all), as a user runs them: OrleansProc local mode (the built client, --format csv) against DuckDB (a .NET process running one DuckDB.NET query); median of {runs} alternating runs; vs DuckDB = DuckDB's seconds / OrleansProc's");
-        text.AppendLine("| dataset | query | OrleansProc s | DuckDB s | vs DuckDB | MB read | answers |");
-        text.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | --- |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Whole processes (start-up, JIT and all), as a user runs them: OrleansProc local mode (the built client, --format csv) against DuckDB (a .NET process running one DuckDB.NET query); median of {runs} alternating runs; vs DuckDB = DuckDB's seconds / OrleansProc's; CPU s = user + system seconds of the process (median)");
+        text.AppendLine("| dataset | query | OrleansProc s | DuckDB s | vs DuckDB | OrleansProc CPU s | DuckDB CPU s | MB read | answers |");
+        text.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
         foreach (var f in figures)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {f.Dataset} | {f.Query} | {Seconds(f.OrleansProcSeconds)} | {Seconds(f.DuckDbSeconds)} | {Ratio(f.VsDuckDb)} | {f.Bytes / 1e6:N0} | {Cell(f)} |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {f.Dataset} | {f.Query} | {Seconds(f.OrleansProcSeconds)} | {Seconds(f.DuckDbSeconds)} | {Ratio(f.VsDuckDb)} | {Cpu(f.OrleansProcCpuSeconds)} | {Cpu(f.DuckDbCpuSeconds)} | {f.Bytes / 1e6:N0} | {Cell(f)} |");
         }
 
         return text.ToString().TrimEnd();
 
         static string Seconds(double? s) => s is { } v ? v.ToString("0.00", CultureInfo.InvariantCulture) : "failed";
+        static string Cpu(double? s) => s is { } v ? v.ToString("0.00", CultureInfo.InvariantCulture) : "";
         static string Ratio(double? r) => r is { } v ? v.ToString("0.00", CultureInfo.InvariantCulture) + "x" : "";
         static string Cell(ProcessFigure f) => f.Agree ? $"agree ({f.Rows} rows)" : Cut(f.Answers.Replace('|', '/'));
         static string Cut(string s) => s.Length <= 120 ? s : s[..117] + "...";
@@ -34,6 +35,8 @@ internal static class ProcessTable
             bytes = f.Bytes,
             orleansproc_seconds = f.OrleansProcSeconds,
             duckdb_seconds = f.DuckDbSeconds,
+            orleansproc_cpu_seconds = f.OrleansProcCpuSeconds,
+            duckdb_cpu_seconds = f.DuckDbCpuSeconds,
             vs_duckdb = f.VsDuckDb,
             runs = f.Runs,
             rows = f.Rows,

@@ -51,10 +51,11 @@ internal sealed class WholeProcessSuite(string root, int runs)
     {
         var systems = new (string Name, Func<Task<ProcessRun>> Run)[]
         {
-            ("OrleansProc", () => ProcessRun.DotnetAsync(_client, ["query", query.EngineSql, "--format", "csv"])),
+            ("OrleansProc", () => ProcessRun.DotnetAsync(_client, query.ClientArguments)),
             ("DuckDB", () => ProcessRun.DotnetAsync(_duck, [query.DuckSql])),
         };
         var seconds = new List<double>[] { [], [] };
+        var cpu = new List<double>[] { [], [] };
         var last = new ProcessRun?[2];
         var failed = new string?[2];
         for (var round = 0; round < runs; round++)
@@ -76,8 +77,13 @@ internal sealed class WholeProcessSuite(string root, int runs)
                 }
 
                 seconds[k].Add(run.Seconds);
+                if (run.CpuSeconds is { } used)
+                {
+                    cpu[k].Add(used);
+                }
+
                 last[k] = run;
-                Console.Error.WriteLine($"bench: {query.Dataset,-6} {query.Name,-9} {systems[k].Name,-11} {run.Seconds,7:N2} s");
+                Console.Error.WriteLine($"bench: {query.Dataset,-6} {query.Name,-9} {systems[k].Name,-11} {run.Seconds,7:N2} s  {run.CpuSeconds,5:N2} CPU s");
             }
         }
 
@@ -96,7 +102,11 @@ internal sealed class WholeProcessSuite(string root, int runs)
             Console.Error.WriteLine($"bench: {query.Dataset,-6} {query.Name,-9} answers {answers} ({rows} rows)");
         }
 
-        return new ProcessFigure(query.Dataset, query.Name, bytes, Median(seconds[0]), Median(seconds[1]), runs, rows, answers);
+        return new ProcessFigure(query.Dataset, query.Name, bytes, Median(seconds[0]), Median(seconds[1]), runs, rows, answers)
+        {
+            OrleansProcCpuSeconds = Median(cpu[0]),
+            DuckDbCpuSeconds = Median(cpu[1]),
+        };
     }
 
     private static double? Median(List<double> values)

@@ -7,7 +7,8 @@ namespace OrleansProc.Engine.Io;
 /// <summary>
 /// Frames CSV records (<see cref="CsvTokenizer"/>: a record ends at a '\n' after which the quotes since its start
 /// are even), checks the header when the range starts at the blob start, validates UTF-8 and the field count, and
-/// hands each good record's fields to the delivery. Counts the quotes read within the range and works out the
+/// hands each good record's fields up to the last needed one to the delivery (the later ones are counted and checked
+/// by the framing, not split). Counts the quotes read within the range and works out the
 /// range's <see cref="QuoteTransfer"/> (from the count with strict quotes, else with a <see cref="QuoteTransferTracker"/>).
 /// </summary>
 /// <typeparam name="TDelivery">How good records reach the sink; a struct, so the calls per record are direct.</typeparam>
@@ -21,6 +22,7 @@ internal sealed class CsvRecordFramer<TDelivery> : RecordFramer
     private TDelivery _delivery;
     private readonly long _rangeStart;
     private readonly int _columnCount;
+    private readonly int _lastNeeded;
     private CsvField[] _fields = new CsvField[16];
     private byte[] _scratch = new byte[256];
     private bool _headerPending;
@@ -42,6 +44,7 @@ internal sealed class CsvRecordFramer<TDelivery> : RecordFramer
         _delivery = delivery;
         _rangeStart = options.RangeStart;
         _columnCount = columns.Schema.Count;
+        _lastNeeded = columns.NeededOrdinals.Length > 0 ? columns.NeededOrdinals[^1] : -1;
         _headerPending = options.RangeStart == 0;
         _dialect = CsvDialect.Of(options);
         _tracker = options.StrictQuotes ? null : new QuoteTransferTracker(options.RangeStart, options.RangeEnd, options.Delimiter);
@@ -87,10 +90,11 @@ internal sealed class CsvRecordFramer<TDelivery> : RecordFramer
     public override int FindRecordEnd(ReadOnlySpan<byte> data, ref QuoteState state) => CsvTokenizer.FindRecordEnd(data, _dialect, ref state);
 
     /// <inheritdoc/>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     protected override int Record(ReadOnlySpan<byte> span, long abs, bool isFinal)
     {
-        var status = CsvTokenizer.Frame(span, isFinal, _dialect, ref _fields, out var fieldCount, out var contentLength, out var recordLength);
+        // The header is split whole; a record only up to its last needed field (the rest is counted and checked).
+        var status = CsvTokenizer.Frame(span, isFinal, _dialect, _headerPending ? int.MaxValue : _lastNeeded, ref _fields, out var fieldCount, out var splitCount, out var contentLength, out var recordLength);
         if (status == FrameStatus.NeedMore)
         {
             return span.Length >= MaxRecord + 2L ? -1 : 0;
@@ -134,7 +138,7 @@ internal sealed class CsvRecordFramer<TDelivery> : RecordFramer
             return recordLength;
         }
 
-        if (_delivery.DeliverCsv(record, _fields.AsSpan(0, fieldCount)) is { } error)
+        if (_delivery.DeliverCsv(record, _fields.AsSpan(0, splitCount)) is { } error)
         {
             Bad.Bad(abs, error);
             return recordLength;

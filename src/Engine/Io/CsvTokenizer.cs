@@ -19,6 +19,12 @@ namespace OrleansProc.Engine.Io;
 /// </remarks>
 internal static class CsvTokenizer
 {
+    /// <summary>
+    /// What <see cref="FrameTail"/> answers when it cannot frame the rest of the record without splitting its fields
+    /// (not a <see cref="FrameStatus"/> a caller of <see cref="Frame(ReadOnlySpan{byte}, bool, CsvDialect, int, ref CsvField[], out int, out int, out int)"/> sees).
+    /// </summary>
+    private const FrameStatus TailUnsure = (FrameStatus)(-1);
+
     private static readonly SearchValues<byte> s_quoteOrNewline = SearchValues.Create("\"\n"u8);
 
     /// <summary><see cref="Frame(ReadOnlySpan{byte}, bool, CsvDialect, ref CsvField[], out int, out int, out int)"/> with <see cref="CsvDialect.Default"/>.</summary>
@@ -48,20 +54,72 @@ internal static class CsvTokenizer
     {
         fieldCount = 0;
         return Vector256.IsHardwareAccelerated
-            ? FrameVector(data, isFinal, dialect, ref fields, ref fieldCount, out contentLength, out recordLength)
+            ? FrameVector(data, isFinal, dialect, int.MaxValue, ref fields, ref fieldCount, out contentLength, out recordLength)
             : FrameScalar(data, isFinal, dialect, ref fields, ref fieldCount, new FieldCursor(0, 0, false, -1), out contentLength, out recordLength);
+    }
+
+    /// <summary>
+    /// <see cref="Frame(ReadOnlySpan{byte}, bool, CsvDialect, ref CsvField[], out int, out int, out int)"/>, but
+    /// with relaxed quotes the fields after <paramref name="lastNeeded"/> (an ordinal; -1 when no field is needed)
+    /// are counted, not split: <paramref name="fieldCount"/> is still every field of the record, and
+    /// <paramref name="fields"/> holds the first <paramref name="splitCount"/> (at least <c>lastNeeded + 1</c>, or all
+    /// of them when the record has fewer; the fields past them are well formed). Those later fields are only
+    /// searched for the delimiters, quotes and line feeds (32 bytes at a time, a quoted field skipped with one search
+    /// for its closing quote) and checked to be well formed: a closing quote must be followed by another quote, the
+    /// delimiter or the line end. When one is not (the delivery would report it), or the record runs into the last
+    /// bytes of the data, the record is framed again with every field, so a record is framed, counted and found bad
+    /// exactly as by the other overload.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static FrameStatus Frame(
+        ReadOnlySpan<byte> data,
+        bool isFinal,
+        CsvDialect dialect,
+        int lastNeeded,
+        ref CsvField[] fields,
+        out int fieldCount,
+        out int splitCount,
+        out int contentLength,
+        out int recordLength)
+    {
+        fieldCount = 0;
+        FrameStatus status;
+        if (!Vector256.IsHardwareAccelerated || dialect.StrictQuotes)
+        {
+            status = Frame(data, isFinal, dialect, ref fields, out fieldCount, out contentLength, out recordLength);
+            splitCount = fieldCount;
+            return status;
+        }
+
+        splitCount = lastNeeded + 1;
+        status = lastNeeded < 0
+            ? FrameTail(data, isFinal, dialect.Delimiter, 0, ref fieldCount, out contentLength, out recordLength)
+            : FrameVector(data, isFinal, dialect, lastNeeded, ref fields, ref fieldCount, out contentLength, out recordLength);
+        if (status == TailUnsure)
+        {
+            fieldCount = 0;
+            status = FrameVector(data, isFinal, dialect, int.MaxValue, ref fields, ref fieldCount, out contentLength, out recordLength);
+            splitCount = fieldCount;
+        }
+
+        splitCount = Math.Min(splitCount, fieldCount);
+        return status;
     }
 
     /// <summary>
     /// <see cref="Frame"/> 32 bytes at a time: one mask of the delimiters, quotes and newlines of a block, walked bit
     /// by bit, so a short field costs a few instructions rather than a search call. A quoted field is skipped with one
     /// search for its closing quote; the last bytes of the data, less than a block, are framed by
-    /// <see cref="FrameScalar"/>.
+    /// <see cref="FrameScalar"/>. Once field <paramref name="lastNeeded"/> is found, the rest of the record goes to
+    /// <see cref="FrameTail"/>; unless every field is to be split (<see cref="int.MaxValue"/>), reaching the last
+    /// bytes answers <see cref="TailUnsure"/>, as <see cref="FrameTail"/> may.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static FrameStatus FrameVector(
         ReadOnlySpan<byte> data,
         bool isFinal,
         CsvDialect dialect,
+        int lastNeeded,
         ref CsvField[] fields,
         ref int fieldCount,
         out int contentLength,
@@ -88,6 +146,14 @@ internal static class CsvTokenizer
                 if (block > data.Length - Vector256<byte>.Count)
                 {
                     fieldCount = count;
+                    if (lastNeeded != int.MaxValue)
+                    {
+                        // The scalar framing splits and does not check the later fields: the caller frames again.
+                        contentLength = 0;
+                        recordLength = 0;
+                        return TailUnsure;
+                    }
+
                     return FrameScalar(data, isFinal, dialect, ref fields, ref fieldCount, new FieldCursor(block, fieldStart, hasQuote, reopenAt), out contentLength, out recordLength);
                 }
 
@@ -113,6 +179,11 @@ internal static class CsvTokenizer
                 found[count++] = new CsvField(fieldStart, pos, hasQuote);
                 hasQuote = false;
                 fieldStart = pos + 1;
+                if (count > lastNeeded)
+                {
+                    fieldCount = count;
+                    return FrameTail(data, isFinal, delimiterByte, fieldStart, ref fieldCount, out contentLength, out recordLength);
+                }
             }
             else if (b == '\n')
             {
@@ -145,6 +216,105 @@ internal static class CsvTokenizer
                 mask = 0;
             }
         }
+    }
+
+    /// <summary>
+    /// The rest of a record from <paramref name="start"/>, a field start, with relaxed quotes: counts its fields into
+    /// <paramref name="fieldCount"/> without splitting them. Per block of 32 bytes, the delimiters before the first
+    /// quote or line feed are counted at once; a quote at a field start (or right after a closing quote, a doubled
+    /// quote) opens a quoted field, skipped with one search for its closing quote, which must then be followed by a
+    /// quote, the delimiter, a line feed or CR LF; any other quote is text, as in <see cref="FrameVector"/>.
+    /// <see cref="TailUnsure"/> when a closing quote is followed by anything else or the record reaches the last
+    /// block of the data: the caller frames the record again with every field.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static FrameStatus FrameTail(
+        ReadOnlySpan<byte> data,
+        bool isFinal,
+        byte delimiterByte,
+        int start,
+        ref int fieldCount,
+        out int contentLength,
+        out int recordLength)
+    {
+        ref var origin = ref MemoryMarshal.GetReference(data);
+        var delimiter = Vector256.Create(delimiterByte);
+        var newline = Vector256.Create((byte)'\n');
+        var quote = Vector256.Create((byte)'"');
+        var count = fieldCount;
+        var fieldStart = start;
+        var reopenAt = -1;
+        var pos = start;
+        while (pos <= data.Length - Vector256<byte>.Count)
+        {
+            var v = Vector256.LoadUnsafe(ref origin, (nuint)pos);
+            var delimiters = Vector256.Equals(v, delimiter).ExtractMostSignificantBits();
+            var stops = (Vector256.Equals(v, newline) | Vector256.Equals(v, quote)).ExtractMostSignificantBits();
+            if (stops == 0)
+            {
+                if (delimiters != 0)
+                {
+                    count += BitOperations.PopCount(delimiters);
+                    fieldStart = pos + 32 - BitOperations.LeadingZeroCount(delimiters);
+                }
+
+                pos += Vector256<byte>.Count;
+                continue;
+            }
+
+            var at = BitOperations.TrailingZeroCount(stops);
+            var before = delimiters & ((1u << at) - 1);
+            if (before != 0)
+            {
+                count += BitOperations.PopCount(before);
+                fieldStart = pos + 32 - BitOperations.LeadingZeroCount(before);
+            }
+
+            var stop = pos + at;
+            if (Unsafe.Add(ref origin, stop) == '\n')
+            {
+                contentLength = stop > fieldStart && Unsafe.Add(ref origin, stop - 1) == '\r' ? stop - 1 : stop;
+                fieldCount = count + 1;
+                recordLength = stop + 1;
+                return FrameStatus.Complete;
+            }
+
+            if (stop != fieldStart && stop != reopenAt)
+            {
+                // A quote inside an unquoted field is text.
+                pos = stop + 1;
+                continue;
+            }
+
+            var close = data[(stop + 1)..].IndexOf((byte)'"');
+            if (close < 0)
+            {
+                fieldCount = count;
+                contentLength = 0;
+                recordLength = data.Length;
+                return isFinal ? FrameStatus.Unterminated : FrameStatus.NeedMore;
+            }
+
+            var after = stop + close + 2;
+            if (after + 1 >= data.Length)
+            {
+                break;
+            }
+
+            var next = Unsafe.Add(ref origin, after);
+            if (next != '"' && next != delimiterByte && next != '\n' && (next != '\r' || Unsafe.Add(ref origin, after + 1) != '\n'))
+            {
+                break;
+            }
+
+            reopenAt = after;
+            pos = after;
+        }
+
+        fieldCount = count;
+        contentLength = 0;
+        recordLength = 0;
+        return TailUnsure;
     }
 
     private static FrameStatus FrameScalar(

@@ -14,7 +14,8 @@ namespace OrleansProc.Engine.Io;
 internal interface IRecordDelivery
 {
     /// <summary>
-    /// Decodes the fields of one framed CSV record (as many as the schema has columns) and delivers the record.
+    /// Decodes the fields of one framed CSV record (from the first to the last needed column: the record has as many
+    /// as the schema, and the later ones are well formed) and delivers the record.
     /// Null when it was delivered; otherwise the reason it is bad, and it did not reach the sink.
     /// </summary>
     string? DeliverCsv(ReadOnlySpan<byte> record, ReadOnlySpan<CsvField> fields);

@@ -29,6 +29,9 @@ internal sealed class Utf8KeyDictionary
     /// <summary>The value of a code.</summary>
     public string StringOf(int code) => _strings[code];
 
+    /// <summary>The UTF-8 bytes of a code's value (valid until the next <see cref="GetOrAdd"/>).</summary>
+    public ReadOnlySpan<byte> BytesOf(int code) => _arena.AsSpan(_starts[code], _lengths[code]);
+
     /// <summary>The code of <paramref name="utf8"/> (valid UTF-8), added when new.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int GetOrAdd(ReadOnlySpan<byte> utf8)

@@ -17,17 +17,22 @@ internal sealed class ParquetColumnCursorOf<T> : ParquetColumnCursor
     private readonly short _maxDefinition;
     private readonly ParquetRowConverter<T> _toRows;
     private readonly ParquetBatchConverter<T> _toBatch;
+    private readonly ParquetFilterConverter<T>? _toFilter;
     private readonly short[] _levels;
     private readonly T[] _values;
+    private readonly bool[] _passes;
 
-    public ParquetColumnCursorOf(ColumnReader<T> reader, ParquetRowConverter<T> toRows, ParquetBatchConverter<T> toBatch, int chunkRows)
+    public ParquetColumnCursorOf(
+        ColumnReader<T> reader, ParquetRowConverter<T> toRows, ParquetBatchConverter<T> toBatch, int chunkRows, ParquetFilterConverter<T>? toFilter = null)
     {
         _reader = reader;
         _toRows = toRows;
         _toBatch = toBatch;
+        _toFilter = toFilter;
         _maxDefinition = reader.ColumnDescriptor.MaxDefinitionLevel;
         _levels = new short[chunkRows];
         _values = new T[chunkRows];
+        _passes = toFilter is null ? [] : new bool[chunkRows];
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -76,6 +81,46 @@ internal sealed class ParquetColumnCursorOf<T> : ParquetColumnCursor
             }
 
             filled += rows;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public override void Filter(bool[] keep, int count)
+    {
+        var test = _toFilter ?? throw new InvalidOperationException("The column has no filter.");
+        for (var filled = 0; filled < count;)
+        {
+            var (rows, values) = ReadChunk(count - filled);
+            var passes = _passes.AsSpan(0, values);
+            test(_values.AsSpan(0, values), passes);
+            var target = keep.AsSpan(filled, rows);
+            if (values == rows)
+            {
+                for (var i = 0; i < target.Length; i++)
+                {
+                    target[i] &= passes[i];
+                }
+            }
+            else
+            {
+                var v = 0;
+                for (var i = 0; i < target.Length; i++)
+                {
+                    var isValue = _levels[i] == _maxDefinition;
+                    target[i] &= isValue && passes[v];
+                    v += isValue ? 1 : 0;
+                }
+            }
+
+            filled += rows;
+        }
+    }
+
+    public override void Skip(int count)
+    {
+        if (_reader.Skip(count) != count)
+        {
+            throw new InvalidDataException("A column chunk ended after fewer values than its row group's rows.");
         }
     }
 

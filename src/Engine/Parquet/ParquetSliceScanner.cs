@@ -8,8 +8,9 @@ namespace OrleansProc.Engine.Parquet;
 
 /// <summary>
 /// Reads the row groups of one slice of a Parquet file into a sink, decoding only the columns the processor needs:
-/// into the sink's <see cref="ColumnBatch"/> when it is an <see cref="IColumnBatchSink"/> whose batch holds exactly
-/// those columns (typed vectors, strings as dictionary codes), else row by row.
+/// into the sink's <see cref="ColumnBatch"/> when it is an <see cref="IColumnBatchSink"/> whose batch holds or
+/// filters on exactly those columns (typed vectors, strings as dictionary codes, the batch's string filters applied
+/// by <see cref="ParquetBatchFilter"/>), else row by row.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -73,8 +74,11 @@ internal static class ParquetSliceScanner
         /// <summary>Per schema ordinal: the file's column, or -1 when neither read nor pruned on.</summary>
         private int[] _fileColumn = [];
 
-        /// <summary>The sink's column batch when it holds exactly the needed columns (then rows go as batches), else null.</summary>
+        /// <summary>The sink's column batch when it holds or filters on exactly the needed columns (then rows go as batches), else null.</summary>
         private ColumnBatch? _batch;
+
+        /// <summary>The batch's string filters, when it has any.</summary>
+        private ParquetBatchFilter? _filter;
 
         public ParquetSliceResult Run()
         {
@@ -91,9 +95,8 @@ internal static class ParquetSliceScanner
                 }
             }
 
-            // A batch with byte filters (string conditions tested on a CSV field's bytes) takes rows: the column-by-column
-            // fill does not apply them.
-            _batch = sink is IColumnBatchSink { Batch: { Filters.Length: 0 } batch } && batch.Columns.SequenceEqual(needed) ? batch : null;
+            _batch = sink is IColumnBatchSink { Batch: { } batch } && batch.ReadColumns.SequenceEqual(needed) ? batch : null;
+            _filter = _batch is { Filters.Length: > 0 } ? new ParquetBatchFilter(_batch) : null;
             var metadata = reader.FileMetaData;
             var groups = metadata.NumRowGroups;
             long start = MagicBytes, rows = 0, bytes = 0;
@@ -191,7 +194,8 @@ internal static class ParquetSliceScanner
                     {
                         var index = _fileColumn[o];
                         ordinals.Add(o);
-                        cursors.Add(ParquetValues.Cursor(group.Column(_columns.Leaves[index]), _columns.Types[index], _columns.Names[index], chunkRows));
+                        cursors.Add(ParquetValues.Cursor(
+                            group.Column(_columns.Leaves[index]), _columns.Types[index], _columns.Names[index], chunkRows, _filter?.FiltersRead(o)));
                     }
                 }
 
@@ -223,16 +227,63 @@ internal static class ParquetSliceScanner
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var count = (int)Math.Min(ColumnBatch.Capacity, groupRows - done);
-                for (var c = 0; c < cursors.Count; c++)
+                done += count;
+                if (_filter is { } filter)
+                {
+                    count = ReadFiltered(filter, batch, cursors, ordinals, count);
+                }
+                else
+                {
+                    for (var c = 0; c < cursors.Count; c++)
+                    {
+                        cursors[c].Read(batch, ordinals[c], count);
+                    }
+                }
+
+                if (count > 0)
+                {
+                    batch.CommitRows(count);
+                    batchSink.AcceptBatch(batch);
+                    batch.Clear();
+                }
+            }
+        }
+
+        /// <summary>
+        /// Reads the next <paramref name="count"/> rows into the batch, keeping those that pass its filters: the columns
+        /// only filtered on first; when no row passes them the held columns are skipped, else read and the passing rows
+        /// moved to the front. Returns the rows kept.
+        /// </summary>
+        private static int ReadFiltered(ParquetBatchFilter filter, ColumnBatch batch, List<ParquetColumnCursor> cursors, List<int> ordinals, int count)
+        {
+            filter.Reset(count);
+            for (var c = 0; c < cursors.Count; c++)
+            {
+                if (!batch.Columns[ordinals[c]])
+                {
+                    cursors[c].Filter(filter.Keep, count);
+                }
+            }
+
+            var any = filter.Any(count);
+            for (var c = 0; c < cursors.Count; c++)
+            {
+                if (!batch.Columns[ordinals[c]])
+                {
+                    continue;
+                }
+
+                if (any)
                 {
                     cursors[c].Read(batch, ordinals[c], count);
                 }
-
-                batch.CommitRows(count);
-                batchSink.AcceptBatch(batch);
-                batch.Clear();
-                done += count;
+                else
+                {
+                    cursors[c].Skip(count);
+                }
             }
+
+            return any ? filter.Compact(count) : 0;
         }
 
         /// <summary>Hands the rows to the sink's <see cref="IRowSink.Accept"/>, one at a time.</summary>

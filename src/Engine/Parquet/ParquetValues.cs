@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using OrleansProc.Engine.Io;
+using OrleansProc.Engine.Io.Filters;
 using OrleansProc.Engine.Values;
 using ParquetSharp;
 
@@ -14,8 +15,11 @@ namespace OrleansProc.Engine.Parquet;
 /// </summary>
 internal static class ParquetValues
 {
-    /// <summary>A cursor over <paramref name="reader"/>, a column of type <paramref name="type"/> named <paramref name="name"/> (for errors).</summary>
-    public static ParquetColumnCursor Cursor(ColumnReader reader, ParquetColumnType type, string name, int chunkRows)
+    /// <summary>
+    /// A cursor over <paramref name="reader"/>, a column of type <paramref name="type"/> named <paramref name="name"/>
+    /// (for errors); with <paramref name="filters"/> (on a VARCHAR column), one whose <see cref="ParquetColumnCursor.Filter"/> applies them.
+    /// </summary>
+    public static ParquetColumnCursor Cursor(ColumnReader reader, ParquetColumnType type, string name, int chunkRows, IReadOnlyList<Utf8FieldFilter>? filters = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
         var scale = Math.Pow(10, type.Scale);
@@ -52,7 +56,8 @@ internal static class ParquetValues
             case ParquetValueKind.Boolean:
                 return new ParquetColumnCursorOf<bool>((ColumnReader<bool>)reader, Each<bool>(SqlValue.FromBool), ToInt64s<bool>(v => v ? 1 : 0), chunkRows);
             case ParquetValueKind.String:
-                return new ParquetColumnCursorOf<ByteArray>((ColumnReader<ByteArray>)reader, StringValues(), StringCodes(), chunkRows);
+                return new ParquetColumnCursorOf<ByteArray>(
+                    (ColumnReader<ByteArray>)reader, StringValues(), StringCodes(), chunkRows, filters is { Count: > 0 } ? StringFilter([.. filters]) : null);
             case ParquetValueKind.DecimalBytes when reader is ColumnReader<ByteArray> bytes:
                 Func<ByteArray, double> fromBytes = v => Decimal(Bytes(v.Pointer, v.Length), scale);
                 return new ParquetColumnCursorOf<ByteArray>(bytes, Each<ByteArray>(v => SqlValue.FromDouble(fromBytes(v))), ToDoubles(fromBytes), chunkRows);
@@ -190,6 +195,53 @@ internal static class ParquetValues
                     codes[i] = keys.GetOrAdd(scratch.AsSpan(0, v.Length));
                     cache.Add(v.Pointer, v.Length, codes[i]);
                 }
+            }
+        };
+    }
+
+    /// <summary>
+    /// Whether strings pass every filter, tested on their bytes once per distinct value of a <c>ReadBatch</c> result: a
+    /// dictionary-encoded column's values point into the dictionary page, so a filter runs once per dictionary entry
+    /// the result uses, and each row costs a lookup by address.
+    /// </summary>
+    private static ParquetFilterConverter<ByteArray> StringFilter(Utf8FieldFilter[] filters)
+    {
+        var cache = new ByteArrayValueCache<bool>();
+        var scratch = new byte[256];
+        return [MethodImpl(MethodImplOptions.AggressiveOptimization)] (values, passes) =>
+        {
+            cache.Clear();
+            for (var i = 0; i < values.Length; i++)
+            {
+                var v = values[i];
+                if (cache.TryGet(v.Pointer, v.Length, out passes[i]))
+                {
+                    continue;
+                }
+
+                if (v.Length > scratch.Length)
+                {
+                    scratch = new byte[Math.Max(v.Length, scratch.Length * 2)];
+                }
+
+                if (v.Length > 0)
+                {
+                    Marshal.Copy(v.Pointer, scratch, 0, v.Length);
+                }
+
+                var utf8 = scratch.AsSpan(0, v.Length);
+                var pass = true;
+                foreach (var filter in filters)
+                {
+                    if (!filter.Passes(utf8))
+                    {
+                        pass = false;
+                        break;
+                    }
+                }
+
+                passes[i] = pass;
+                cache.Add(v.Pointer, v.Length, pass);
             }
         };
     }

@@ -6,14 +6,14 @@ using OrleansProc.Engine.Values;
 namespace OrleansProc.Engine.Sql;
 
 /// <summary>
-/// The partial of a transform: writes rows as CSV or Parquet, counts them and keeps a preview. The header goes out with the first
-/// row, so a partition whose rows all fail the filter writes nothing (and leaves no output blob or file).
+/// The partial of a transform: filters and evaluates each row and writes it to a <see cref="TransformOutput"/> (CSV or Parquet,
+/// counted, previewed; a partition whose rows all fail the filter writes nothing and leaves no output blob or file).
 /// </summary>
 internal sealed class TransformPartial : IPartial, IOwnedPartial, IDisposable
 {
     private readonly TransformQueryProcessor _processor;
     private readonly BoundQuery _query;
-    private readonly IOutputRowWriter? _writer;
+    private readonly TransformOutput _output;
     private readonly SqlValue[] _row;
 
     public TransformPartial(TransformQueryProcessor processor, Stream? output)
@@ -21,17 +21,14 @@ internal sealed class TransformPartial : IPartial, IOwnedPartial, IDisposable
         _processor = processor;
         _query = processor.Query;
         _row = new SqlValue[_query.Outputs.Length];
-        if (output is not null)
-        {
-            _writer = OutputFiles.CreateWriter(processor.OutputFormat, output);
-        }
+        _output = new TransformOutput(_query.OutputColumns, processor.PreviewRows, processor.OutputFormat, output);
     }
 
     public SqlQueryProcessor Processor => _processor;
 
-    public long RowCount { get; private set; }
+    public long RowCount => _output.RowCount;
 
-    public List<SqlValue[]> Preview { get; } = [];
+    public List<SqlValue[]> Preview => _output.Preview;
 
     public void Accept(ReadOnlySpan<SqlValue> row)
     {
@@ -46,22 +43,7 @@ internal sealed class TransformPartial : IPartial, IOwnedPartial, IDisposable
             _row[i] = outputs[i].Evaluate(row);
         }
 
-        if (_writer is null)
-        {
-            throw new InvalidOperationException("this partial was read back from its binary form and has no output stream");
-        }
-
-        if (RowCount == 0)
-        {
-            _writer.WriteHeader(_query.OutputColumns);
-        }
-
-        _writer.WriteRow(_row);
-        RowCount++;
-        if (Preview.Count < _processor.PreviewRows)
-        {
-            Preview.Add((SqlValue[])_row.Clone());
-        }
+        _output.Write(_row);
     }
 
     public void Merge(IPartial other)
@@ -76,29 +58,25 @@ internal sealed class TransformPartial : IPartial, IOwnedPartial, IDisposable
             throw new ArgumentException("a partial cannot be merged into itself", nameof(other));
         }
 
-        RowCount += o.RowCount;
-        for (var i = 0; i < o.Preview.Count && Preview.Count < _processor.PreviewRows; i++)
-        {
-            Preview.Add(o.Preview[i]);
-        }
+        _output.Merge(o._output);
     }
 
     public void WriteTo(Stream destination)
     {
         using var writer = new BinaryWriter(destination, Encoding.UTF8, leaveOpen: true);
         PartialFormat.WriteHeader(writer, PartialFormat.TransformKind);
-        TransformRowsCodec.Write(writer, _row.Length, RowCount, Preview);
+        _output.WriteTo(writer);
     }
 
-    public void Complete() => _writer?.Finish();
+    public void Complete() => _output.Finish();
 
     /// <summary>Releases the row writer; the output stream stays open.</summary>
-    public void Dispose() => _writer?.Dispose();
+    public void Dispose() => _output.Dispose();
 
     internal void Read(Stream source)
     {
         using var reader = new BinaryReader(source, Encoding.UTF8, leaveOpen: true);
         PartialFormat.ReadHeader(reader, PartialFormat.TransformKind);
-        RowCount = TransformRowsCodec.Read(reader, _row.Length, Preview);
+        _output.ReadFrom(reader);
     }
 }

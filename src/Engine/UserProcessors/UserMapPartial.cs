@@ -6,48 +6,39 @@ using OrleansProc.Sdk;
 namespace OrleansProc.Engine.UserProcessors;
 
 /// <summary>
-/// The partial of a user map: writes the rows the processor emits through the transform output writer (CSV or
-/// Parquet, header with the first row, so a partition without rows writes nothing), counts them and keeps a preview,
-/// like a SQL transform's partial.
+/// The partial of a user map: the rows the processor emits go to a <see cref="TransformOutput"/>, as a SQL
+/// transform's rows do.
 /// </summary>
 internal sealed class UserMapPartial : UserPartial, IDisposable
 {
-    private readonly IOutputRowWriter? _writer;
+    private readonly TransformOutput _output;
     private readonly SqlValue[] _row;
 
     public UserMapPartial(UserProcessor processor, ProcessorContext context, object state, Stream? output)
         : base(processor, context, state)
     {
         _row = new SqlValue[processor.OutputColumns.Count];
-        if (output is not null)
-        {
-            _writer = OutputFiles.CreateWriter(processor.OutputFormat, output);
-        }
+        _output = new TransformOutput(processor.OutputColumns, processor.PreviewRows, processor.OutputFormat, output);
     }
 
-    public long RowCount { get; private set; }
+    public long RowCount => _output.RowCount;
 
-    public List<SqlValue[]> Preview { get; } = [];
+    public List<SqlValue[]> Preview => _output.Preview;
 
     public override void Merge(IPartial other)
     {
-        var source = Own<UserMapPartial>(other);
-        RowCount += source.RowCount;
-        for (var i = 0; i < source.Preview.Count && Preview.Count < Processor.PreviewRows; i++)
-        {
-            Preview.Add(source.Preview[i]);
-        }
+        _output.Merge(Own<UserMapPartial>(other)._output);
     }
 
     public override void WriteTo(Stream destination)
     {
         using var writer = new BinaryWriter(destination, Encoding.UTF8, leaveOpen: true);
         PartialFormat.WriteHeader(writer, UserPartialFormat.MapKind);
-        TransformRowsCodec.Write(writer, _row.Length, RowCount, Preview);
+        _output.WriteTo(writer);
     }
 
     /// <summary>Releases the row writer; the output stream stays open.</summary>
-    public void Dispose() => _writer?.Dispose();
+    public void Dispose() => _output.Dispose();
 
     protected override void BatchDone()
     {
@@ -57,30 +48,15 @@ internal sealed class UserMapPartial : UserPartial, IDisposable
             return;
         }
 
-        if (_writer is null)
-        {
-            throw new InvalidOperationException("this partial was read back from its binary form and has no output stream");
-        }
-
         var columns = Processor.Instance.ResultColumns;
         foreach (var row in rows)
         {
             ResultValues.Convert(row, columns, _row);
-            if (RowCount == 0)
-            {
-                _writer.WriteHeader(Processor.OutputColumns);
-            }
-
-            _writer.WriteRow(_row);
-            RowCount++;
-            if (Preview.Count < Processor.PreviewRows)
-            {
-                Preview.Add((SqlValue[])_row.Clone());
-            }
+            _output.Write(_row);
         }
     }
 
-    protected override void Completed() => _writer?.Finish();
+    protected override void Completed() => _output.Finish();
 
     /// <summary>Reads a partial written by <see cref="WriteTo"/>.</summary>
     public static UserMapPartial Read(UserProcessor processor, ProcessorContext context, Stream source)
@@ -88,7 +64,7 @@ internal sealed class UserMapPartial : UserPartial, IDisposable
         var partial = new UserMapPartial(processor, context, new RowEmitter(), null);
         using var reader = new BinaryReader(source, Encoding.UTF8, leaveOpen: true);
         PartialFormat.ReadHeader(reader, UserPartialFormat.MapKind);
-        partial.RowCount = TransformRowsCodec.Read(reader, partial._row.Length, partial.Preview);
+        partial._output.ReadFrom(reader);
 
         return partial;
     }

@@ -101,7 +101,7 @@ public sealed class WordCountProcessor : IPartitionProcessor
         // A bounded heap whose top is the worst word kept.
         var heap = new PriorityQueue<KeyValuePair<string, long>, KeyValuePair<string, long>>(
             Comparer<KeyValuePair<string, long>>.Create(static (a, b) => Compare(b, a)));
-        foreach (var entry in partial.Counts)
+        foreach (var entry in partial.WordCounts())
         {
             if (heap.Count < Top)
             {

@@ -14,7 +14,7 @@ public sealed partial class SiloReadyAnnouncer(SiloSettings settings, WebSetting
     {
         if (settings.Tls is { } tls)
         {
-            LogTls(logger, tls.Certificate.Subject, tls.Thumbprint, tls.TargetHost, tls.AllowSelfSigned);
+            LogTls(logger, tls.Certificate.Subject, tls.Thumbprint, tls.TargetHost, tls.AllowSelfSigned, tls.PeerTrust);
         }
 
         if (settings.Access.RequiresApiKey)
@@ -49,6 +49,6 @@ public sealed partial class SiloReadyAnnouncer(SiloSettings settings, WebSetting
     [LoggerMessage(Level = LogLevel.Warning, Message = "Access: no ORLEANSPROC_API_KEY: client calls are not checked and the jobs page answers on loopback only; set a key on any cluster other machines reach")]
     private static partial void LogNoApiKey(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "TLS on: certificate {Subject}, SHA-256 thumbprint {Thumbprint}, target host {TargetHost}, self-signed peers allowed: {AllowSelfSigned}")]
-    private static partial void LogTls(ILogger logger, string subject, string thumbprint, string targetHost, bool allowSelfSigned);
+    [LoggerMessage(Level = LogLevel.Information, Message = "TLS on: certificate {Subject}, SHA-256 thumbprint {Thumbprint}, target host {TargetHost}, self-signed peers allowed: {AllowSelfSigned}, peers accepted: {PeerTrust}")]
+    private static partial void LogTls(ILogger logger, string subject, string thumbprint, string targetHost, bool allowSelfSigned, string peerTrust);
 }

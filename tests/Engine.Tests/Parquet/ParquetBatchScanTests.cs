@@ -54,9 +54,9 @@ public sealed class ParquetBatchScanTests : IDisposable
     {
         var file = ParquetFiles.Write(_folder, "t.parquet", ParquetFiles.Sample);
         const string Sql = "SELECT city, COUNT(*), SUM(qty), SUM(amount), MAX(ts), MAX(day), MAX(even) FROM t GROUP BY city";
-        var (processor, schema) = Processor(Sql, file);
+        var (processor, schema) = ParquetFiles.SqlProcessor(Sql, file);
         var sink = new BatchRecordingSink(new ColumnBatch(schema, processor.NeededColumns));
-        var result = Scan(file, processor, sink);
+        var result = ParquetFiles.Scan(file, processor, sink);
 
         Assert.Equal(10_000, result.Rows);
         Assert.Equal(0, sink.Rows);
@@ -75,10 +75,10 @@ public sealed class ParquetBatchScanTests : IDisposable
     public void Scan_BatchWithOtherColumns_DeliversRows()
     {
         var file = ParquetFiles.Write(_folder, "t.parquet", ParquetFiles.Sample);
-        var (processor, schema) = Processor("SELECT city, SUM(qty) FROM t GROUP BY city", file);
+        var (processor, schema) = ParquetFiles.SqlProcessor("SELECT city, SUM(qty) FROM t GROUP BY city", file);
         var fewer = processor.NeededColumns.Select((needed, i) => needed && i != schema.IndexOf("qty")).ToArray();
         var sink = new BatchRecordingSink(new ColumnBatch(schema, fewer));
-        Scan(file, processor, sink);
+        ParquetFiles.Scan(file, processor, sink);
 
         Assert.Equal(10_000, sink.Rows);
         Assert.Equal(0, sink.BatchRows);
@@ -158,22 +158,10 @@ public sealed class ParquetBatchScanTests : IDisposable
 
     private static void AssertBatchPlan(string sql, string file, bool expected)
     {
-        var (processor, _) = Processor(sql, file);
+        var (processor, _) = ParquetFiles.SqlProcessor(sql, file);
         Assert.Equal(expected, processor is AggregateQueryProcessor { BatchPlan: not null });
     }
 
-    private static (IPartitionProcessor Processor, TableSchema Schema) Processor(string sql, string file)
-    {
-        using var stream = File.OpenRead(file);
-        var schema = ParquetSchemaReader.Read(stream, file);
-        return (SqlProcessor.Create(sql, schema), schema);
-    }
-
-    private static ParquetSliceResult Scan(string file, IPartitionProcessor processor, IRowSink sink)
-    {
-        using var stream = File.OpenRead(file);
-        return ParquetSliceScanner.Scan(stream, new InputSlice(file, 0, long.MaxValue, Gzip: false), processor, RowGroupPruner.For(processor), sink, CancellationToken.None);
-    }
 
     /// <summary>The encodings DuckDB reads from the footer for every chunk of a column, joined.</summary>
     private static string Encodings(string file, string column)
@@ -183,47 +171,5 @@ public sealed class ParquetBatchScanTests : IDisposable
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT string_agg(encodings, ',') FROM parquet_metadata('{file.Replace("'", "''", StringComparison.Ordinal)}') WHERE path_in_schema = '{column}'";
         return Convert.ToString(command.ExecuteScalar(), CultureInfo.InvariantCulture) ?? string.Empty;
-    }
-
-    /// <summary>Counts what a scan delivers, as rows or as batches, and sums the batches' vectors per column.</summary>
-    private sealed class BatchRecordingSink(ColumnBatch batch) : IRowSink, IColumnBatchSink
-    {
-        public ColumnBatch? Batch => batch;
-
-        public long Rows { get; private set; }
-
-        public long BatchRows { get; private set; }
-
-        public long[] NonNull { get; } = new long[batch.Columns.Length];
-
-        public long[] Int64Sums { get; } = new long[batch.Columns.Length];
-
-        public double[] DoubleSums { get; } = new double[batch.Columns.Length];
-
-        public void Accept(ReadOnlySpan<SqlValue> row) => Rows++;
-
-        public void AcceptBatch(ColumnBatch delivered)
-        {
-            BatchRows += delivered.Count;
-            for (var c = 0; c < delivered.Columns.Length; c++)
-            {
-                if (!delivered.Columns[c])
-                {
-                    continue;
-                }
-
-                for (var r = 0; r < delivered.Count; r++)
-                {
-                    if (delivered.Nulls[c]![r])
-                    {
-                        continue;
-                    }
-
-                    NonNull[c]++;
-                    Int64Sums[c] += delivered.Int64s[c]?[r] ?? 0;
-                    DoubleSums[c] += delivered.Doubles[c]?[r] ?? 0;
-                }
-            }
-        }
     }
 }

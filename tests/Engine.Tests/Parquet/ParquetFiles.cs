@@ -1,4 +1,10 @@
 using DuckDB.NET.Data;
+using OrleansProc.Engine.Io;
+using OrleansProc.Engine.Parquet;
+using OrleansProc.Engine.Pipeline;
+using OrleansProc.Engine.Processing;
+using OrleansProc.Engine.Schema;
+using OrleansProc.Engine.Sql;
 using OrleansProc.Engine.Tests.Local;
 
 namespace OrleansProc.Engine.Tests.Parquet;
@@ -43,6 +49,21 @@ internal static class ParquetFiles
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT COUNT(DISTINCT row_group_id) FROM parquet_metadata('{path.Replace("'", "''", StringComparison.Ordinal)}')";
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The SQL processor of <paramref name="sql"/> over the schema read from the file's footer, and that schema.</summary>
+    public static (IPartitionProcessor Processor, TableSchema Schema) SqlProcessor(string sql, string file)
+    {
+        using var stream = File.OpenRead(file);
+        var schema = ParquetSchemaReader.Read(stream, file);
+        return (Engine.Sql.SqlProcessor.Create(sql, schema), schema);
+    }
+
+    /// <summary>Scans the whole file into <paramref name="sink"/>, row groups pruned by the processor's WHERE.</summary>
+    public static ParquetSliceResult Scan(string file, IPartitionProcessor processor, IRowSink sink)
+    {
+        using var stream = File.OpenRead(file);
+        return ParquetSliceScanner.Scan(stream, new InputSlice(file, 0, long.MaxValue, Gzip: false), processor, RowGroupPruner.For(processor), sink, CancellationToken.None);
     }
 
     private static void Execute(string sql)

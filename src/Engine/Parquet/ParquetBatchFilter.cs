@@ -1,0 +1,137 @@
+using OrleansProc.Engine.Io;
+using OrleansProc.Engine.Io.Filters;
+
+namespace OrleansProc.Engine.Parquet;
+
+/// <summary>
+/// Applies a <see cref="ColumnBatch"/>'s filters (the WHERE's conditions on VARCHAR columns) on the Parquet batch
+/// path, where the batch is filled column by column rather than record by record: a column that is only filtered on
+/// is tested as it is read (<see cref="ParquetColumnCursor.Filter"/>, once per distinct value of each read); a
+/// column the batch also holds (the GROUP BY key) is tested by its codes, once per code for the whole scan. The rows
+/// that pass are then moved to the front of every held vector (<see cref="Compact"/>). A NULL fails every filter.
+/// </summary>
+internal sealed class ParquetBatchFilter
+{
+    private readonly ColumnBatch _batch;
+    private readonly HeldFilter[] _held;
+
+    /// <param name="batch">The batch, with at least one filter.</param>
+    public ParquetBatchFilter(ColumnBatch batch)
+    {
+        _batch = batch;
+        _held = [.. batch.Filters.Select(f => f.Column).Distinct().Where(c => batch.Columns[c])
+            .Select(c => new HeldFilter(c, [.. batch.Filters.Where(f => f.Column == c)]))];
+    }
+
+    /// <summary>Per row of the chunk being read: whether it passes the filters so far.</summary>
+    public bool[] Keep { get; } = new bool[ColumnBatch.Capacity];
+
+    /// <summary>The filters of a column the batch does not hold (tested while reading it), or null.</summary>
+    public Utf8FieldFilter[]? FiltersRead(int ordinal)
+    {
+        if (_batch.Columns[ordinal])
+        {
+            return null;
+        }
+
+        var filters = _batch.Filters.Where(f => f.Column == ordinal).ToArray();
+        return filters.Length == 0 ? null : filters;
+    }
+
+    /// <summary>Starts a chunk of <paramref name="count"/> rows, all passing so far.</summary>
+    public void Reset(int count) => Keep.AsSpan(0, count).Fill(true);
+
+    /// <summary>Whether any of the chunk's <paramref name="count"/> rows still passes.</summary>
+    public bool Any(int count) => Keep.AsSpan(0, count).Contains(true);
+
+    /// <summary>
+    /// Tests the held columns' filters on rows [0, <paramref name="count"/>) of the batch, then moves the rows that
+    /// pass every filter to the front of each held vector. Returns their number.
+    /// </summary>
+    public int Compact(int count)
+    {
+        foreach (var held in _held)
+        {
+            held.Apply(_batch, Keep, count);
+        }
+
+        var kept = 0;
+        for (var r = 0; r < count; r++)
+        {
+            if (!Keep[r])
+            {
+                continue;
+            }
+
+            if (kept != r)
+            {
+                foreach (var o in _batch.HeldOrdinals)
+                {
+                    _batch.Nulls[o]![kept] = _batch.Nulls[o]![r];
+                    if (_batch.Int64s[o] is { } longs)
+                    {
+                        longs[kept] = longs[r];
+                    }
+                    else if (_batch.Doubles[o] is { } doubles)
+                    {
+                        doubles[kept] = doubles[r];
+                    }
+                    else
+                    {
+                        _batch.Codes[o]![kept] = _batch.Codes[o]![r];
+                    }
+                }
+            }
+
+            kept++;
+        }
+
+        return kept;
+    }
+
+    /// <summary>The filters of a column the batch holds as codes, with each code's verdict once known.</summary>
+    private sealed class HeldFilter(int column, Utf8FieldFilter[] filters)
+    {
+        private const sbyte Unknown = 0;
+        private const sbyte Passes = 1;
+        private const sbyte Fails = 2;
+
+        /// <summary>Per code of the column's dictionary: <see cref="Unknown"/>, <see cref="Passes"/> or <see cref="Fails"/>.</summary>
+        private sbyte[] _verdicts = new sbyte[64];
+
+        public void Apply(ColumnBatch batch, bool[] keep, int count)
+        {
+            var keys = batch.Keys[column]!;
+            var codes = batch.Codes[column]!;
+            var nulls = batch.Nulls[column]!;
+            if (_verdicts.Length < keys.Count)
+            {
+                Array.Resize(ref _verdicts, Math.Max(keys.Count, _verdicts.Length * 2));
+            }
+
+            for (var r = 0; r < count; r++)
+            {
+                if (!keep[r])
+                {
+                    continue;
+                }
+
+                if (nulls[r])
+                {
+                    keep[r] = false;
+                    continue;
+                }
+
+                var code = codes[r];
+                var verdict = _verdicts[code];
+                if (verdict == Unknown)
+                {
+                    verdict = filters.All(f => f.Passes(keys.BytesOf(code))) ? Passes : Fails;
+                    _verdicts[code] = verdict;
+                }
+
+                keep[r] = verdict == Passes;
+            }
+        }
+    }
+}
