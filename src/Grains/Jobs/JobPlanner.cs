@@ -106,6 +106,12 @@ public sealed partial class JobPlanner(DatasetCatalog catalog, BlobStore store, 
             return Reject(SubmitErrorKind.UnknownDataset, badName);
         }
 
+        // The blob list does not depend on the manifest: both requests go out at once, one storage round trip less on
+        // the submit's path. Each is the same snapshot as when they went out one after the other (the slices are pinned
+        // to the listed ETags; a re-plan compares the two and waits while they differ). A submit rejected before it
+        // uses the list leaves it unread (its failure observed here).
+        var listing = catalog.ListBlobsAsync(dataset, cancellationToken);
+        _ = listing.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         var (manifest, missing) = await ManifestAsync(dataset, replan, cancellationToken).ConfigureAwait(false);
         if (manifest is null)
         {
@@ -133,7 +139,7 @@ public sealed partial class JobPlanner(DatasetCatalog catalog, BlobStore store, 
             return Reject(SubmitErrorKind.BadRequest, $"the output dataset '{JobPaths.OutputDataset(jobId)}' exists already: a transform never writes over a dataset (delete it, or use another job id)");
         }
 
-        var blobs = await catalog.ListBlobsAsync(dataset, cancellationToken).ConfigureAwait(false);
+        var blobs = await listing.ConfigureAwait(false);
         if (replan && InputSnapshot.Unsettled(manifest, blobs) is { } unsettled)
         {
             return new JobPlan(null, [], null) { Unsettled = $"dataset {dataset}: {unsettled}" };

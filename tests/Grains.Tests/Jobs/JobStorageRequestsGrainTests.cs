@@ -19,8 +19,8 @@ namespace OrleansProc.Grains.Tests.Jobs;
 public sealed class JobStorageRequestsGrainTests(GrainClusterFixture fixture)
 {
     /// <summary>
-    /// The coordinator's state read (activation), the manifest, the blob list, the state and the plan blob (submit, at
-    /// once), the blob, the partial, the state (before the merge: the fence), the state (the end).
+    /// The coordinator's state read (activation), the manifest and the blob list (at once), the state and the plan blob
+    /// (submit, at once), the blob, the partial, the state (before the merge: the fence), the state (the end).
     /// </summary>
     private const int OnePartitionRequests = 9;
 
@@ -45,6 +45,27 @@ public sealed class JobStorageRequestsGrainTests(GrainClusterFixture fixture)
         Assert.DoesNotContain(path, r => r.PathAndQuery.Contains(JobPaths.Result(jobId), StringComparison.Ordinal));
         Assert.DoesNotContain(path, r => r.Method == "GET" && r.PathAndQuery.Contains(JobPaths.PartialsPrefix(jobId), StringComparison.Ordinal));
         Assert.Single(path, r => r.Method == "PUT" && r.PathAndQuery.Contains(JobPaths.PartialsPrefix(jobId), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SubmitAsync_OnePartitionQuery_SendsTheBlobListBeforeTheManifestIsAnswered()
+    {
+        var dataset = $"together{Guid.NewGuid():N}"[..16];
+        await fixture.CreateDatasetAsync(dataset, Rows(100));
+        var jobId = NewId();
+        var before = Logs().Sum(l => l.Requests.Count);
+
+        var status = await fixture.RunAsync(jobId, new JobSpec { Sql = $"SELECT COUNT(*) AS n FROM {dataset}" });
+
+        Assert.True(status.State == JobState.Completed, status.Error);
+        var path = await PathRequestsAsync(jobId, dataset, before);
+        var manifest = path.First(r => r.Method == "GET" && r.PathAndQuery.Contains($"{dataset}/_dataset.json", StringComparison.Ordinal));
+        var list = path.First(r => r.PathAndQuery.Contains("comp=list", StringComparison.Ordinal) && r.PathAndQuery.Contains(dataset, StringComparison.Ordinal));
+        var manifestAnswered = Logs().SelectMany(l => l.Answers)
+            .Where(a => a.Timestamp >= manifest.Timestamp && a.Method == "GET" && a.PathAndQuery == manifest.PathAndQuery)
+            .Min(a => a.Timestamp);
+        // One round trip, not two: the list went out while the manifest was on its way.
+        Assert.True(list.Timestamp < manifestAnswered, string.Join("\n", path));
     }
 
     [Fact]
