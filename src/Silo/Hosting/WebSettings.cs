@@ -6,8 +6,7 @@ namespace OrleansProc.Silo.Hosting;
 /// <summary>
 /// Where the silo's web side (the jobs page, its JSON API, /healthz, /dashboard) listens, from configuration
 /// (appsettings.json or environment variables): ORLEANSPROC_WEB_HOST (default 127.0.0.1; 0.0.0.0 in a container),
-/// ORLEANSPROC_WEB_PORT (default 8080); and how often the Orleans Dashboard samples the silo's counters,
-/// ORLEANSPROC_DASHBOARD_INTERVAL (seconds, default 10).
+/// ORLEANSPROC_WEB_PORT (default 8080).
 /// </summary>
 public sealed class WebSettings
 {
@@ -15,21 +14,9 @@ public sealed class WebSettings
 
     public const string PortVariable = "ORLEANSPROC_WEB_PORT";
 
-    public const string DashboardIntervalVariable = "ORLEANSPROC_DASHBOARD_INTERVAL";
-
-    /// <summary>
-    /// The default of <see cref="DashboardInterval"/>: each sample collects every Orleans instrument, and some count
-    /// by walking the grain directory's cache (the dashboard's own default, 1 s, cost a busy silo about a seventh of
-    /// its CPU; docs/benchmarks.md, issue 14 round 6).
-    /// </summary>
-    public static readonly TimeSpan DefaultDashboardInterval = TimeSpan.FromSeconds(10);
-
     public IPAddress Host { get; init; } = IPAddress.Loopback;
 
     public int Port { get; init; } = 8080;
-
-    /// <summary>How often the Orleans Dashboard samples the silo's counters (at least 1 s).</summary>
-    public TimeSpan DashboardInterval { get; init; } = DefaultDashboardInterval;
 
     /// <summary>The address a browser on this machine opens: the host, or 127.0.0.1 when it listens on every address.</summary>
     public Uri PageAddress => new UriBuilder(Uri.UriSchemeHttp, Host.Equals(IPAddress.Any) || Host.Equals(IPAddress.IPv6Any) ? "127.0.0.1" : Host.ToString(), Port, "/").Uri;
@@ -45,9 +32,6 @@ public sealed class WebSettings
             Port = Get(PortVariable) is { } port
                 ? int.TryParse(port, out var value) && value is >= 1 and <= 65535 ? value : throw new InvalidOperationException($"{PortVariable} '{port}' is not a port number (1 to 65535)")
                 : 8080,
-            DashboardInterval = Get(DashboardIntervalVariable) is { } interval
-                ? int.TryParse(interval, out var seconds) && seconds is >= 1 and <= 3600 ? TimeSpan.FromSeconds(seconds) : throw new InvalidOperationException($"{DashboardIntervalVariable} '{interval}' is not a number of seconds (1 to 3600)")
-                : DefaultDashboardInterval,
         };
     }
 }

@@ -32,7 +32,7 @@ public static class WebHostingExtensions
         builder.Services.AddHealthChecks()
             .AddCheck<MembershipHealthCheck>("membership", timeout: HealthCheckTimeout)
             .AddCheck<StorageHealthCheck>("storage", timeout: HealthCheckTimeout);
-        builder.UseOrleans(silo => silo.AddDashboard(dashboard => dashboard.CounterUpdateIntervalMs = (int)settings.DashboardInterval.TotalMilliseconds));
+        builder.UseOrleans(silo => silo.AddDashboard());
         return builder;
     }
 

@@ -35,22 +35,9 @@ public sealed class WebSettingsTests
     }
 
     [Theory]
-    [InlineData(null, 10)]
-    [InlineData("1", 1)]
-    [InlineData("60", 60)]
-    public void From_DashboardInterval_SecondsOrTenByDefault(string? value, int seconds)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [WebSettings.DashboardIntervalVariable] = value }).Build();
-
-        Assert.Equal(TimeSpan.FromSeconds(seconds), WebSettings.From(configuration).DashboardInterval);
-    }
-
-    [Theory]
     [InlineData("ORLEANSPROC_WEB_PORT", "eighty")]
     [InlineData("ORLEANSPROC_WEB_PORT", "70000")]
     [InlineData("ORLEANSPROC_WEB_HOST", "not-an-address")]
-    [InlineData("ORLEANSPROC_DASHBOARD_INTERVAL", "0")]
-    [InlineData("ORLEANSPROC_DASHBOARD_INTERVAL", "fast")]
     public void From_BadValue_FailsNamingTheSetting(string name, string value)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [name] = value }).Build();
