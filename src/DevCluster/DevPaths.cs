@@ -29,7 +29,12 @@ public sealed class DevPaths(string root)
 
     public string AzuriteExecutable => Path.Combine(InfraDirectory, "node_modules", ".bin", "azurite");
 
-    public string SiloAssembly => Path.Combine(Root, "src", "Silo", "bin", "Release", "net10.0", "OrleansProc.Silo.dll");
+    public string SiloBuildDirectory => Path.Combine(Root, "src", "Silo", "bin", "Release", "net10.0");
+
+    public string SiloAssembly => Path.Combine(SiloBuildDirectory, SiloBuildChoice.AssemblyName);
+
+    /// <summary>The silo published ReadyToRun by <c>./orleansproc</c> after each silo build (see <see cref="SiloBuildChoice"/>).</summary>
+    public string SiloReadyToRunDirectory => Path.Combine(StateDirectory, "silo-r2r");
 
     public string SiloLog(string name) => Path.Combine(LogDirectory, name + ".log");
 

@@ -5,11 +5,13 @@ using OrleansProc.Security;
 namespace OrleansProc.DevCluster;
 
 /// <summary>
-/// Starts silo processes (the Release build of src/Silo) on free ports and waits until their logs say they started;
+/// Starts silo processes (the ReadyToRun publish of src/Silo when current, else its Release build) on free ports and waits until their logs say they started;
 /// they get this client's storage, cluster and TLS settings.
 /// </summary>
 internal sealed class SiloLauncher(DevPaths paths, TextWriter messages, TimeProvider time)
 {
+    private readonly Lazy<SiloBuildChoice> _build = new(() => SiloBuildChoice.For(paths));
+
     public const string StartedMarker = "OrleansProc silo started";
 
     public const int FirstSiloPort = 11111;
@@ -69,7 +71,7 @@ internal sealed class SiloLauncher(DevPaths paths, TextWriter messages, TimeProv
         }
 
         var log = paths.SiloLog(name);
-        var pid = ProcessControl.StartDetached(DotnetHost, [paths.SiloAssembly], environment, log, paths.Root);
+        var pid = ProcessControl.StartDetached(DotnetHost, [SiloAssembly()], environment, log, paths.Root);
         messages.WriteLine($"{name}: starting (pid {pid}, silo port {siloPort}, gateway port {gatewayPort}, page http://127.0.0.1:{webPort}/, log {paths.Show(log)})");
         return new SiloState
         {
@@ -81,6 +83,18 @@ internal sealed class SiloLauncher(DevPaths paths, TextWriter messages, TimeProv
             Log = log,
             StartMarker = ProcessControl.StartMarker(pid),
         };
+    }
+
+    /// <summary>The silo build to run, chosen once; its warning, if any, is written the first time.</summary>
+    private string SiloAssembly()
+    {
+        var first = !_build.IsValueCreated;
+        if (first && _build.Value.Warning is { } warning)
+        {
+            messages.WriteLine(warning);
+        }
+
+        return _build.Value.Assembly;
     }
 
     /// <summary>Waits until every silo's log shows it started; fails naming the log of one that exited or took too long.</summary>

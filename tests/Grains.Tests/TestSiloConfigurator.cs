@@ -1,3 +1,4 @@
+using Azure.Core;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Orleans.TestingHost;
@@ -8,10 +9,11 @@ using OrleansProc.Grains.Hosting;
 using OrleansProc.Grains.Jobs;
 using OrleansProc.Grains.Partitions;
 using OrleansProc.Grains.Tests.Jobs;
+using OrleansProc.Grains.Tests.Storage;
 
 namespace OrleansProc.Grains.Tests;
 
-/// <summary>Test silos: grain state and reminders in memory, datasets and partials in the fixture's Azurite, traces propagated, compilations counted.</summary>
+/// <summary>Test silos: grain state and reminders in memory, datasets and partials in the fixture's Azurite, traces propagated, compilations and storage requests counted.</summary>
 public sealed class TestSiloConfigurator : ISiloConfigurator
 {
     public const string StorageKey = "OrleansProcTestStorage";
@@ -41,17 +43,22 @@ public sealed class TestSiloConfigurator : ISiloConfigurator
     {
         var storage = siloBuilder.Configuration[StorageKey] ?? throw new InvalidOperationException($"{StorageKey} is not set");
         siloBuilder.AddActivityPropagation();
+        // Every storage request of the silo's blob clients is logged, so that a test can count a job's.
+        var requests = new StorageRequestLog();
+        var logged = new BlobClientOptions();
+        logged.AddPolicy(requests, HttpPipelinePosition.PerCall);
+        siloBuilder.Services.AddSingleton(requests);
         // Grain state in blob storage as on a real silo: the coordinator's writes meet ETags and conflicts for real.
         siloBuilder.AddAzureBlobGrainStorage("state", o =>
         {
-            o.BlobServiceClient = new BlobServiceClient(storage);
+            o.BlobServiceClient = new BlobServiceClient(storage, logged);
             o.ContainerName = StorageNames.GrainStateContainer;
         });
         siloBuilder.UseInMemoryReminderService();
         siloBuilder.Services.AddSingleton<AttemptGate>();
         siloBuilder.Services.AddSingleton<CountingProcessorFactory>();
         siloBuilder.Services.AddSingleton<IProcessorFactory>(sp => sp.GetRequiredService<CountingProcessorFactory>());
-        siloBuilder.AddOrleansProcGrains(new BlobServiceClient(storage));
+        siloBuilder.AddOrleansProcGrains(new BlobServiceClient(storage, logged));
         siloBuilder.Services.Configure<JobOptions>(o =>
         {
             o.MaxResultRows = MaxResultRows;

@@ -5,13 +5,15 @@ using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using OrleansProc.Contracts;
 using OrleansProc.Contracts.Jobs;
+using OrleansProc.DevCluster;
 using OrleansProc.TestSupport;
 
 namespace OrleansProc.Bench.Cluster;
 
 /// <summary>
-/// Silo processes (the Release build of src/Silo) on free ports, under a cluster id of their own, over the storage the
-/// caller gives, and one Orleans client in this process connected once. Everything is stopped on dispose.
+/// Silo processes (the ReadyToRun publish of src/Silo when current, as <c>dev up</c> runs them, else its Release build)
+/// on free ports, under a cluster id of their own, over the storage the caller gives, and one Orleans client in this
+/// process connected once. Everything is stopped on dispose.
 /// </summary>
 internal sealed class BenchCluster : IAsyncDisposable
 {
@@ -39,10 +41,17 @@ internal sealed class BenchCluster : IAsyncDisposable
     public static async Task<BenchCluster> StartAsync(string workDirectory, string siloStorage, string clientStorage, int silos, int? slots)
     {
         var clusterId = $"bench{Guid.NewGuid():N}"[..16];
+        var build = SiloBuildChoice.For(new DevPaths(RepositoryRoot.Path));
+        if (build.Warning is { } warning)
+        {
+            Console.Error.WriteLine(warning);
+        }
+
+        Console.Error.WriteLine($"bench: the silo run: {build.Assembly}");
         var started = new List<ChildProcess>();
         try
         {
-            var starts = Enumerable.Range(0, silos).Select(i => FreePorts.StartAsync(() => StartSiloAsync(workDirectory, clusterId, siloStorage, i, slots))).ToList();
+            var starts = Enumerable.Range(0, silos).Select(i => FreePorts.StartAsync(() => StartSiloAsync(build.Assembly, workDirectory, clusterId, siloStorage, i, slots))).ToList();
             started.AddRange(await Task.WhenAll(starts));
             var client = await ConnectAsync(clusterId, clientStorage);
             var cluster = new BenchCluster(clusterId, started, client);
@@ -118,7 +127,7 @@ internal sealed class BenchCluster : IAsyncDisposable
         }
     }
 
-    private static async Task<ChildProcess> StartSiloAsync(string workDirectory, string clusterId, string storage, int index, int? slots)
+    private static async Task<ChildProcess> StartSiloAsync(string siloAssembly, string workDirectory, string clusterId, string storage, int index, int? slots)
     {
         var environment = new Dictionary<string, string>
         {
@@ -134,7 +143,7 @@ internal sealed class BenchCluster : IAsyncDisposable
             environment["ORLEANSPROC_SLOTS"] = $"{n}";
         }
 
-        var silo = ChildProcess.Start("dotnet", [RepositoryRoot.SiloDll], environment, Path.Combine(workDirectory, $"{clusterId}-silo{index}.log"));
+        var silo = ChildProcess.Start("dotnet", [siloAssembly], environment, Path.Combine(workDirectory, $"{clusterId}-silo{index}.log"));
         try
         {
             await silo.WaitForOutputAsync("OrleansProc silo started", TimeSpan.FromSeconds(120));

@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace OrleansProc.Bench.Cluster;
 
-/// <summary>CPU seconds that Azurite, each silo and this process use between its start and <see cref="Describe"/>: where the time of a figure went.</summary>
+/// <summary>CPU seconds that Azurite, each silo and this process use between its start and <see cref="Read"/>: where the time of a figure went.</summary>
 internal sealed class CpuMeter
 {
     private readonly int _azurite;
@@ -21,10 +21,12 @@ internal sealed class CpuMeter
         _selfStart = Process.GetCurrentProcess().TotalProcessorTime;
     }
 
-    public string Describe()
-    {
-        var silos = _cluster.SiloCpuSeconds().Select((s, i) => s - _silosStart[i]);
-        var self = (Process.GetCurrentProcess().TotalProcessorTime - _selfStart).TotalSeconds;
-        return $"CPU s over {_wall.Elapsed.TotalSeconds:N1} s wall: Azurite {ProcessStats.CpuSeconds(_azurite) - _azuriteStart:N1}, silos {string.Join(" + ", silos.Select(s => s.ToString("N1", null)))}, bench client {self:N1}";
-    }
+    /// <summary>The CPU seconds of each process since the start, and the wall time.</summary>
+    public CpuReading Read() => new(
+        _wall.Elapsed.TotalSeconds,
+        ProcessStats.CpuSeconds(_azurite) - _azuriteStart,
+        _cluster.SiloCpuSeconds().Select((s, i) => s - _silosStart[i]).ToList(),
+        (Process.GetCurrentProcess().TotalProcessorTime - _selfStart).TotalSeconds);
+
+    public string Describe() => Read().Describe();
 }

@@ -71,4 +71,12 @@ public sealed record PartitionReport
     /// <summary>The epoch of the assignment this attempt ran (see <see cref="PartitionAssignment.Epoch"/>).</summary>
     [Id(40)]
     public int Epoch { get; init; }
+
+    /// <summary>
+    /// A copy of the partial blob's bytes when they are small (the partial blob is written all the same): the
+    /// coordinator merges them without reading the blob back. Empty for a large partial or a failed attempt (a partial
+    /// is never empty: it has a header).
+    /// </summary>
+    [Id(80)]
+    public ReadOnlyMemory<byte> InlinePartial { get; init; }
 }

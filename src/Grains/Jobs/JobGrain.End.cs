@@ -34,7 +34,11 @@ public sealed partial class JobGrain
     private async Task MergeAsync(CancellationToken cancellationToken)
     {
         using var span = OrleansProcActivities.StartMerge(JobId, Job.TraceParent);
-        var failure = await OfAsync(async () => _result = await merger.MergeAsync(JobId, Job, cancellationToken));
+        var failure = await OfAsync(async () =>
+        {
+            var (result, inline) = await merger.MergeAsync(JobId, Job, _inlinePartials, cancellationToken);
+            (_result, Job.Result) = (result, inline ? result : null); // a small result is stored with the job's end
+        });
         if (failure is not null && StorageFaults.IsUnreachable(failure))
         {
             var (delay, gaveUp) = Coordinator.OnMergeUnreachable(FirstLine(failure)); // retried while the outage lasts, a bounded number of times

@@ -70,7 +70,7 @@ public sealed partial class JobGrain
         IsFinal(status.State) && !IsFinal(_storedState) ? status with { State = JobState.Running, Error = null, FinishedAt = null } : status;
 
     /// <summary>
-    /// The slices of every partition, read from the plan blob once per activation; when it cannot be read the job
+    /// The slices of every partition, from the state or read from the plan blob once per activation; when it cannot be read the job
     /// fails (a missing plan at once, storage errors after a bounded number) and null is returned.
     /// </summary>
     private async Task<IReadOnlyList<IReadOnlyList<SliceSpec>>?> RunnablePlanAsync()
@@ -80,7 +80,7 @@ public sealed partial class JobGrain
             return _plan;
         }
 
-        if (await OfAsync(async () => _plan = await planner.LoadPlanAsync(JobId, Job.Replans)) is not { } failure)
+        if (await OfAsync(async () => _plan = await planner.LoadPlanAsync(JobId, Job)) is not { } failure)
         {
             return _plan;
         }

@@ -62,4 +62,7 @@ public sealed partial class JobGrain
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: recording it in the job directory failed, retry in {Delay:F1} s: {Error}")]
     private static partial void LogDirectoryFailed(ILogger logger, string jobId, double delay, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: writing its plan blob failed (the job runs from the plan in its state, but the retention sweep will not find it): {Error}")]
+    private static partial void LogPlanBlobFailed(ILogger logger, string jobId, string error);
 }

@@ -55,9 +55,10 @@ public sealed partial class JobGrain
             return;
         }
 
-        await planner.SavePlanAsync(JobId, next.Slices, Job.Replans + 1);
+        await planner.SavePlanAsync(JobId, next.Record!, next.Slices, Job.Replans + 1);
         Coordinator.OnReplanned(next.Record!);
         _plan = next.Slices;
+        _inlinePartials.Clear();
         LogReplanned(logger, JobId, Job.Replans, Job.Partitions.Count, reason);
         if (!await TrySaveAsync() && _fenced)
         {

@@ -33,6 +33,7 @@ public sealed partial class JobGrain(
     private static readonly TimeSpan PumpPeriod = TimeSpan.FromMilliseconds(500);
 
     private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly InlinePartials _inlinePartials = new();
     private JobCoordinator? _coordinator;
     private JobPartitionCalls? _partitions;
     private IReadOnlyList<IReadOnlyList<SliceSpec>>? _plan;
@@ -80,7 +81,7 @@ public sealed partial class JobGrain(
             return rejection;
         }
 
-        await planner.SavePlanAsync(JobId, plan.Slices, 0, cancellationToken);
+        await planner.SavePlanAsync(JobId, plan.Record!, plan.Slices, 0, cancellationToken);
         _plan = plan.Slices;
         state.State = plan.Record!;
         _coordinator = null;
@@ -89,6 +90,9 @@ public sealed partial class JobGrain(
         Job.Epoch = 1;
         Job.Owner = _owner;
         var recorded = TryRecordInDirectoryAsync();
+
+        // A plan kept in the state is written to the plan blob for the retention sweep beside the state, not before it.
+        var indexed = Job.Slices is null ? Task.CompletedTask : OnFailureAsync(() => planner.WritePlanBlobAsync(JobId, plan.Slices, 0, cancellationToken), e => LogPlanBlobFailed(logger, JobId, FirstLine(e)));
         try
         {
             await state.WriteStateAsync(cancellationToken);
@@ -103,6 +107,7 @@ public sealed partial class JobGrain(
         Coordinator.OnSaved();
         _storedState = Job.State;
         await recorded;
+        await indexed;
         LogSubmitted(logger, JobId, Job.Dataset, Job.Partitions.Count);
         metrics.JobStarted();
 
@@ -127,7 +132,7 @@ public sealed partial class JobGrain(
     }
 
     public async Task<JobResult?> GetResultAsync(CancellationToken cancellationToken = default) =>
-        Job.State != JobState.Completed || _storedState != JobState.Completed || (_result ??= await merger.ReadResultAsync(JobId, cancellationToken)) is not { } result
+        Job.State != JobState.Completed || _storedState != JobState.Completed || (_result ??= Job.Result ?? await merger.ReadResultAsync(JobId, cancellationToken)) is not { } result
             ? null
             : ResultMessages.ForMessage(result, options.Value.MaxResultMessageBytes, $"{StorageNames.JobsContainer}/{JobPaths.Result(JobId)}");
 
@@ -162,6 +167,8 @@ public sealed partial class JobGrain(
         {
             return;
         }
+
+        _inlinePartials.Keep(report, Job.Partitions[report.Index]);
 
         if (decision.Stop is { } loser)
         {
@@ -213,8 +220,8 @@ public sealed partial class JobGrain(
         }
     }
 
-    /// <summary>The slices of every partition, read from the plan blob once per activation.</summary>
-    private async Task<IReadOnlyList<IReadOnlyList<SliceSpec>>> PlanAsync() => _plan ??= await planner.LoadPlanAsync(JobId, Job.Replans);
+    /// <summary>The slices of every partition, from the state or read from the plan blob once per activation.</summary>
+    private async Task<IReadOnlyList<IReadOnlyList<SliceSpec>>> PlanAsync() => _plan ??= await planner.LoadPlanAsync(JobId, Job);
 
     /// <summary>Partitions the cluster scans at once (active silos × slots), for the default partition size.</summary>
     private int Workers() => Math.Max(1, membership.CurrentSnapshot.Members.Values.Count(m => m.Status == SiloStatus.Active)) * workers.Value.Slots;

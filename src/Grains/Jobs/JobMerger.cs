@@ -20,12 +20,18 @@ public sealed class JobMerger(BlobStore store, DatasetCatalog catalog, JobPlanne
 {
     private const int ParallelDownloads = 8;
 
-    public async Task<JobResult> MergeAsync(string jobId, JobRecord record, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Merges the partials of <paramref name="record"/>'s recorded attempts (those in <paramref name="inline"/> from
+    /// memory, the others from their blobs) and stores the result: a small one (<see cref="InlineLimits.MaxResultBytes"/>)
+    /// is left to the caller to keep in the job's state (<c>Inline</c> true), a larger one is written to the result blob.
+    /// </summary>
+    public async Task<(JobResult Result, bool Inline)> MergeAsync(string jobId, JobRecord record, InlinePartials? inline = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(record);
         var plan = record.Plan ?? await planner.RestorePlanAsync(jobId, record, cancellationToken).ConfigureAwait(false);
         var processor = await PlanProcessors.GetAsync(processors, store, packages, jobId, plan, cancellationToken).ConfigureAwait(false);
 
-        var table = await Task.Run(() => MergePartialsAsync(jobId, record, processor, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var table = await Task.Run(() => MergePartialsAsync(jobId, record, processor, inline, cancellationToken), cancellationToken).ConfigureAwait(false);
         if (table.Rows.Count > options.Value.MaxResultRows)
         {
             throw new ResultTooLargeException(
@@ -61,8 +67,14 @@ public sealed class JobMerger(BlobStore store, DatasetCatalog catalog, JobPlanne
                 cancellationToken).ConfigureAwait(false);
         }
 
-        await store.UploadJsonAsync(store.Jobs, JobPaths.Result(jobId), result, cancellationToken).ConfigureAwait(false);
-        return result;
+        var json = BinaryData.FromObjectAsJson(result, BlobStore.Json);
+        if (json.ToMemory().Length <= InlineLimits.MaxResultBytes)
+        {
+            return (result, true);
+        }
+
+        await store.UploadAsync(store.Jobs, JobPaths.Result(jobId), json, cancellationToken).ConfigureAwait(false);
+        return (result, false);
     }
 
     public Task<JobResult?> ReadResultAsync(string jobId, CancellationToken cancellationToken = default) =>
@@ -102,13 +114,15 @@ public sealed class JobMerger(BlobStore store, DatasetCatalog catalog, JobPlanne
             }).ConfigureAwait(false);
     }
 
-    private async Task<ResultTable> MergePartialsAsync(string jobId, JobRecord record, IPartitionProcessor processor, CancellationToken cancellationToken)
+    private async Task<ResultTable> MergePartialsAsync(string jobId, JobRecord record, IPartitionProcessor processor, InlinePartials? inline, CancellationToken cancellationToken)
     {
         var merged = processor.CreatePartial(record.OutputDataset is null ? null : Stream.Null);
         for (var start = 0; start < record.Partitions.Count; start += ParallelDownloads)
         {
             var batch = Enumerable.Range(start, Math.Min(ParallelDownloads, record.Partitions.Count - start))
-                .Select(i => store.ReadAllAsync(store.Jobs, JobPaths.Partial(jobId, i, record.Partitions[i].Attempt), cancellationToken))
+                .Select(i => inline?.Find(i, record.Partitions[i].Attempt) is { } kept
+                    ? Task.FromResult(new BinaryData(kept))
+                    : store.ReadAllAsync(store.Jobs, JobPaths.Partial(jobId, i, record.Partitions[i].Attempt), cancellationToken))
                 .ToList();
             foreach (var download in batch)
             {

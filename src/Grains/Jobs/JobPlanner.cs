@@ -17,7 +17,7 @@ namespace OrleansProc.Grains.Jobs;
 /// <summary>
 /// Validates a job spec against the catalog (dataset, query, columns, types) and cuts the dataset's blobs into
 /// partitions: large blobs into byte ranges, small blobs packed together. The slices of every partition go to the plan
-/// blob, written once at submit; the job's state holds per-partition counters only. The query is parsed and bound
+/// blob, written once at submit (a small plan's stay in the job's state); the job's state holds per-partition counters. The query is parsed and bound
 /// here, once: the bound <see cref="QueryPlan"/> goes into the job's state and every assignment (no attempt or merge
 /// reads the manifest again), and the compiled processor into this silo's <see cref="ProcessorCache"/>.
 /// </summary>
@@ -106,6 +106,12 @@ public sealed partial class JobPlanner(DatasetCatalog catalog, BlobStore store, 
             return Reject(SubmitErrorKind.UnknownDataset, badName);
         }
 
+        // The blob list does not depend on the manifest: both requests go out at once, one storage round trip less on
+        // the submit's path. Each is the same snapshot as when they went out one after the other (the slices are pinned
+        // to the listed ETags; a re-plan compares the two and waits while they differ). A submit rejected before it
+        // uses the list leaves it unread (its failure observed here).
+        var listing = catalog.ListBlobsAsync(dataset, cancellationToken);
+        _ = listing.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         var (manifest, missing) = await ManifestAsync(dataset, replan, cancellationToken).ConfigureAwait(false);
         if (manifest is null)
         {
@@ -133,7 +139,7 @@ public sealed partial class JobPlanner(DatasetCatalog catalog, BlobStore store, 
             return Reject(SubmitErrorKind.BadRequest, $"the output dataset '{JobPaths.OutputDataset(jobId)}' exists already: a transform never writes over a dataset (delete it, or use another job id)");
         }
 
-        var blobs = await catalog.ListBlobsAsync(dataset, cancellationToken).ConfigureAwait(false);
+        var blobs = await listing.ConfigureAwait(false);
         if (replan && InputSnapshot.Unsettled(manifest, blobs) is { } unsettled)
         {
             return new JobPlan(null, [], null) { Unsettled = $"dataset {dataset}: {unsettled}" };
@@ -215,18 +221,43 @@ public sealed partial class JobPlanner(DatasetCatalog catalog, BlobStore store, 
 
     /// <summary>
     /// Stores the slices of a job's partitions (once per plan version: at submit, and at each re-plan under a new
-    /// name, before the state that refers to it).
+    /// name, before the state that refers to it): a small plan in <paramref name="record"/> itself (see
+    /// <see cref="InlineLimits.MaxPlanSlices"/>), a larger one in the plan blob of <paramref name="version"/>.
     /// </summary>
-    public async Task SavePlanAsync(string jobId, IReadOnlyList<IReadOnlyList<SliceSpec>> slices, int version = 0, CancellationToken cancellationToken = default)
+    public async Task SavePlanAsync(string jobId, JobRecord record, IReadOnlyList<IReadOnlyList<SliceSpec>> slices, int version = 0, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(slices);
         await store.EnsureContainersAsync(cancellationToken).ConfigureAwait(false);
-        await store.UploadJsonAsync(store.Jobs, JobPaths.Plan(jobId, version), slices, cancellationToken).ConfigureAwait(false);
+        if (slices.Sum(s => s.Count) <= InlineLimits.MaxPlanSlices)
+        {
+            record.Slices = slices.Select(s => s.ToList()).ToList();
+            return;
+        }
+
+        record.Slices = null;
+        await WritePlanBlobAsync(jobId, slices, version, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The slices of a job's partitions, as <see cref="SavePlanAsync"/> stored them.</summary>
-    public async Task<IReadOnlyList<IReadOnlyList<SliceSpec>>> LoadPlanAsync(string jobId, int version = 0, CancellationToken cancellationToken = default) =>
-        await store.ReadJsonAsync<List<List<SliceSpec>>>(store.Jobs, JobPaths.Plan(jobId, version), cancellationToken).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"job {jobId}: its plan blob {StorageNames.JobsContainer}/{JobPaths.Plan(jobId, version)} is missing");
+    /// <summary>
+    /// Writes the plan blob of <paramref name="version"/>. Besides a large plan's slices, the first plan blob is how the
+    /// retention sweep finds a job, so a plan kept in the state is written there too (nothing reads it back).
+    /// </summary>
+    public Task WritePlanBlobAsync(string jobId, IReadOnlyList<IReadOnlyList<SliceSpec>> slices, int version = 0, CancellationToken cancellationToken = default) =>
+        store.UploadJsonAsync(store.Jobs, JobPaths.Plan(jobId, version), slices, cancellationToken);
+
+    /// <summary>The slices of a job's partitions, as <see cref="SavePlanAsync"/> stored them: from the record, or its plan blob.</summary>
+    public async Task<IReadOnlyList<IReadOnlyList<SliceSpec>>> LoadPlanAsync(string jobId, JobRecord record, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (record.Slices is { } inline)
+        {
+            return inline;
+        }
+
+        return await store.ReadJsonAsync<List<List<SliceSpec>>>(store.Jobs, JobPaths.Plan(jobId, record.Replans), cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"job {jobId}: its plan blob {StorageNames.JobsContainer}/{JobPaths.Plan(jobId, record.Replans)} is missing");
+    }
 
     /// <summary>A dataset of that name is registered, or blobs lie under its prefix.</summary>
     private async Task<bool> OutputExistsAsync(string outputDataset, CancellationToken cancellationToken) =>

@@ -1,10 +1,12 @@
 using OrleansProc.Contracts.Jobs;
+using OrleansProc.Contracts.Partitions;
 
 namespace OrleansProc.Grains.Jobs;
 
 /// <summary>
 /// A job's stored state: the spec, the plan (references to blob ranges), per-partition status and attempts, and
-/// counters. Payloads (partials, results) are blobs.
+/// counters. Payloads (partials, results) are blobs, but for a small plan's slices and a small result, which are kept
+/// here (see <see cref="InlineLimits"/>): a short job spares the storage requests of their blobs.
 /// </summary>
 [GenerateSerializer]
 [Alias("OrleansProc.JobRecord")]
@@ -81,4 +83,15 @@ public sealed class JobRecord
     /// <summary>Failed merges (storage errors): bounded by <see cref="JobOptions.MaxMergeFailures"/>.</summary>
     [Id(43)]
     public int MergeFailures { get; set; }
+
+    /// <summary>
+    /// The slices of every partition when the plan is small (<see cref="InlineLimits.MaxPlanSlices"/>), or null when
+    /// they are in the plan blob (<see cref="JobPaths.Plan(string, int)"/>).
+    /// </summary>
+    [Id(80)]
+    public List<List<SliceSpec>>? Slices { get; set; }
+
+    /// <summary>The result of a completed job when it is small (<see cref="InlineLimits.MaxResultBytes"/>), or null when it is in the result blob.</summary>
+    [Id(81)]
+    public JobResult? Result { get; set; }
 }

@@ -150,11 +150,13 @@ public sealed partial class PartitionRunner(
                 samples.Add(await DescribeAsync(sample, assignment.Slices, cancellationToken).ConfigureAwait(false));
             }
 
+            ReadOnlyMemory<byte> inlinePartial;
             using (var buffer = new MemoryStream())
             {
                 partial.WriteTo(buffer);
                 cancellationToken.ThrowIfCancellationRequested();
                 await store.UploadAsync(store.Jobs, assignment.PartialBlob, new BinaryData(buffer.GetBuffer().AsMemory(0, (int)buffer.Length)), cancellationToken).ConfigureAwait(false);
+                inlinePartial = buffer.Length <= InlineLimits.MaxPartialBytes ? buffer.ToArray() : ReadOnlyMemory<byte>.Empty;
             }
 
             if (cancellationToken.IsCancellationRequested)
@@ -175,6 +177,7 @@ public sealed partial class PartitionRunner(
                 SliceQuoteTransfers = scan.QuoteTransfers.Select(t => t is { } transfer ? transfer.Code : -1).ToList(),
                 OutputBlocks = output?.Blocks ?? 0,
                 RowGroupsSkipped = scan.RowGroupsSkipped,
+                InlinePartial = inlinePartial,
             };
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -150,6 +150,24 @@ public sealed partial class DockerfileTests
     }
 
     [Fact]
+    public void SiloImage_PublishesReadyToRun_RestoredForTheSameArchitecture()
+    {
+        var runs = Dockerfile.Load("infra/docker/silo.Dockerfile").Stages[0].ArgumentsOf("RUN").ToList();
+        var restore = runs.Single(run => run.Contains("dotnet restore ", StringComparison.Ordinal));
+        var publish = runs.Single(run => run.Contains("dotnet publish ", StringComparison.Ordinal));
+
+        // A ReadyToRun publish needs the runtime identifier, and --no-restore needs the restore to have fetched the
+        // runtime and crossgen packs for that same identifier.
+        Assert.Contains("-p:PublishReadyToRun=true", publish, StringComparison.Ordinal);
+        Assert.Contains("-p:PublishReadyToRun=true", restore, StringComparison.Ordinal);
+        Assert.Contains("--no-restore", publish, StringComparison.Ordinal);
+        Assert.Contains("--self-contained false", publish, StringComparison.Ordinal);
+        var platform = PlatformOption().Match(publish);
+        Assert.True(platform.Success, $"the publish names no runtime identifier or architecture: {publish}");
+        Assert.Contains(platform.Value, restore, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void DockerIgnore_LeavesOutBuildOutputAndLocalState_KeepsWhatTheBuildCopies()
     {
         var patterns = File.ReadAllLines(Path.Combine(RepositoryRoot.Path, ".dockerignore"))
@@ -213,4 +231,7 @@ public sealed partial class DockerfileTests
 
     [GeneratedRegex(@"-o\s+(\S+)", RegexOptions.CultureInvariant)]
     private static partial Regex OutputOption();
+
+    [GeneratedRegex(@"(?<!\S)(-a|-r|--arch|--runtime)\s+\S+", RegexOptions.CultureInvariant)]
+    private static partial Regex PlatformOption();
 }

@@ -516,6 +516,7 @@ public sealed class JobCoordinator(JobRecord job, JobOptions options, TimeProvid
         job.Partitions = planned.Partitions;
         job.BytesTotal = planned.BytesTotal;
         job.Plan = planned.Plan;
+        job.Slices = planned.Slices;
         job.BadRecordSamples.Clear();
         _unreachableSince.Clear();
         IsDirty = true;

@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
+using OrleansProc.Contracts;
+using OrleansProc.Contracts.Jobs;
+using OrleansProc.Grains.Jobs;
+using OrleansProc.Grains.Tests.Storage;
+
+namespace OrleansProc.Grains.Tests.Jobs;
+
+/// <summary>
+/// The storage requests a one-partition job makes on the path its client waits on (submit to the stored end), counted
+/// by the silos' <see cref="StorageRequestLog"/>: a small plan and a small result stay in the job's state, a small
+/// partial comes back in its partition's report, so no plan read, result write or partial read is among them (the plan
+/// blob, which the retention sweep finds jobs by, is written beside the state at submit, not before it).
+/// </summary>
+[Collection(GrainClusterCollection.Name)]
+public sealed class JobStorageRequestsGrainTests(GrainClusterFixture fixture)
+{
+    /// <summary>
+    /// The coordinator's state read (activation), the manifest and the blob list (at once), the state and the plan blob
+    /// (submit, at once), the blob, the partial, the state (before the merge: the fence), the state (the end).
+    /// </summary>
+    private const int OnePartitionRequests = 9;
+
+    [Fact]
+    public async Task SubmitAsync_OnePartitionQuery_WaitsOnNineStorageRequestsWithoutPlanReadResultWriteOrPartialRead()
+    {
+        var dataset = $"requests{Guid.NewGuid():N}"[..16];
+        await fixture.CreateDatasetAsync(dataset, Rows(1_000));
+        var jobId = NewId();
+        var before = Logs().Sum(l => l.Requests.Count);
+
+        var status = await fixture.RunAsync(jobId, new JobSpec { Sql = $"SELECT COUNT(*) AS n, SUM(id) AS s FROM {dataset}" });
+        var result = await fixture.Grains.GetGrain<IJobGrain>(jobId).GetResultAsync();
+
+        Assert.True(status.State == JobState.Completed, status.Error);
+        Assert.Equal(1, status.PartitionsTotal);
+        Assert.Equal(["1000", "500500"], result!.Rows.Single());
+        var path = await PathRequestsAsync(jobId, dataset, before);
+        var listed = string.Join("\n", path);
+        Assert.True(path.Count == OnePartitionRequests, $"{path.Count} requests:\n{listed}");
+        Assert.DoesNotContain(path, r => r.Method == "GET" && r.PathAndQuery.Contains(JobPaths.Plan(jobId), StringComparison.Ordinal));
+        Assert.DoesNotContain(path, r => r.PathAndQuery.Contains(JobPaths.Result(jobId), StringComparison.Ordinal));
+        Assert.DoesNotContain(path, r => r.Method == "GET" && r.PathAndQuery.Contains(JobPaths.PartialsPrefix(jobId), StringComparison.Ordinal));
+        Assert.Single(path, r => r.Method == "PUT" && r.PathAndQuery.Contains(JobPaths.PartialsPrefix(jobId), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SubmitAsync_OnePartitionQuery_SendsTheBlobListBeforeTheManifestIsAnswered()
+    {
+        var dataset = $"together{Guid.NewGuid():N}"[..16];
+        await fixture.CreateDatasetAsync(dataset, Rows(100));
+        var jobId = NewId();
+        var before = Logs().Sum(l => l.Requests.Count);
+
+        var status = await fixture.RunAsync(jobId, new JobSpec { Sql = $"SELECT COUNT(*) AS n FROM {dataset}" });
+
+        Assert.True(status.State == JobState.Completed, status.Error);
+        var path = await PathRequestsAsync(jobId, dataset, before);
+        var manifest = path.First(r => r.Method == "GET" && r.PathAndQuery.Contains($"{dataset}/_dataset.json", StringComparison.Ordinal));
+        var list = path.First(r => r.PathAndQuery.Contains("comp=list", StringComparison.Ordinal) && r.PathAndQuery.Contains(dataset, StringComparison.Ordinal));
+        var manifestAnswered = Logs().SelectMany(l => l.Answers)
+            .Where(a => a.Timestamp >= manifest.Timestamp && a.Method == "GET" && a.PathAndQuery == manifest.PathAndQuery)
+            .Min(a => a.Timestamp);
+        // One round trip, not two: the list went out while the manifest was on its way.
+        Assert.True(list.Timestamp < manifestAnswered, string.Join("\n", path));
+    }
+
+    [Fact]
+    public async Task GetResultAsync_SmallResultAfterReactivation_ReadFromTheStoredStateNotABlob()
+    {
+        var dataset = $"inline{Guid.NewGuid():N}"[..16];
+        await fixture.CreateDatasetAsync(dataset, Rows(300));
+        var jobId = NewId();
+        var status = await fixture.RunAsync(jobId, new JobSpec { Sql = $"SELECT g, COUNT(*) AS n FROM {dataset} GROUP BY g ORDER BY g" });
+        Assert.True(status.State == JobState.Completed, status.Error);
+        var expected = Enumerable.Range(1, 300).GroupBy(i => $"g{i % 7}").OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new[] { g.Key, g.Count().ToString(CultureInfo.InvariantCulture) }).ToList();
+
+        // The stored state met by a fresh activation (another job id, whose blobs do not exist).
+        var copy = NewId();
+        var states = fixture.Blobs.GetBlobContainerClient(StorageNames.GrainStateContainer);
+        var json = (await states.GetBlobClient($"job-job/{jobId}.json").DownloadContentAsync()).Value.Content;
+        await states.GetBlobClient($"job-job/{copy}.json").UploadAsync(json);
+        var result = await fixture.Grains.GetGrain<IJobGrain>(copy).GetResultAsync();
+
+        Assert.False((await fixture.Blobs.GetBlobContainerClient(StorageNames.JobsContainer).GetBlobClient(JobPaths.Result(jobId)).ExistsAsync()).Value);
+        Assert.NotNull(result);
+        Assert.Equal(expected, result.Rows.Select(r => r.Select(v => v ?? "NULL").ToArray()).ToList());
+        Assert.Equal(["g", "n"], result.Columns.Select(c => c.Name));
+    }
+
+    private List<StorageRequestLog> Logs() =>
+        fixture.Cluster.Silos.Cast<InProcessSiloHandle>().Select(s => s.ServiceProvider.GetRequiredService<StorageRequestLog>()).ToList();
+
+    /// <summary>
+    /// The requests naming the job or its dataset, in the order sent, up to the end's cleanup (which starts once the end
+    /// is stored and the client told: a list and a delete of the partials). Waits for the cleanup (deadline one minute).
+    /// </summary>
+    private async Task<List<StorageRequest>> PathRequestsAsync(string jobId, string dataset, int before)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        while (true)
+        {
+            var requests = Logs().SelectMany(l => l.Requests).OrderBy(r => r.Timestamp).Skip(before)
+                .Where(r => r.PathAndQuery.Contains(jobId, StringComparison.Ordinal) || r.PathAndQuery.Contains(dataset, StringComparison.Ordinal))
+                .ToList();
+            var cleanup = requests.FindIndex(r => r.Method == "DELETE" || (r.PathAndQuery.Contains("comp=list", StringComparison.Ordinal) && r.PathAndQuery.Contains(JobPaths.PartialsPrefix(jobId), StringComparison.Ordinal)));
+            if (cleanup >= 0)
+            {
+                return requests[..cleanup];
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(50), deadline.Token);
+        }
+    }
+
+    private static string Rows(int count)
+    {
+        var csv = new StringBuilder("id,g\n");
+        for (var i = 1; i <= count; i++)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"{i},g{i % 7}\n");
+        }
+
+        return csv.ToString();
+    }
+
+    private static string NewId() => $"reqs-{Guid.NewGuid():N}"[..20];
+}
