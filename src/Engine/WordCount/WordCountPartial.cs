@@ -63,8 +63,10 @@ internal sealed class WordCountPartial : IPartial, IUtf8ColumnSink
 
         var buffer = _value;
         value.CopyTo(buffer);
-        buffer.AsSpan(length, Vector256<byte>.Count).Clear();
         ref var origin = ref MemoryMarshal.GetArrayDataReference(buffer);
+
+        // The 32 zero bytes after the value (the buffer has room for them): one store.
+        Vector256<byte>.Zero.StoreUnsafe(ref origin, (nuint)length);
         var upperA = Vector256.Create((byte)'A');
         var lowerA = Vector256.Create((byte)'a');
         var letterSpan = Vector256.Create((byte)('z' - 'a'));
