@@ -25,6 +25,23 @@ internal struct Utf8ColumnDelivery : IRecordDelivery
     /// <inheritdoc/>
     public string? DeliverCsv(ReadOnlySpan<byte> record, ReadOnlySpan<CsvField> fields)
     {
+        // Most records have no quoted field: the value is the field's bytes as they are.
+        foreach (ref readonly var field in fields)
+        {
+            if (field.HasQuote)
+            {
+                return DeliverQuoted(record, fields);
+            }
+        }
+
+        var column = fields[_column];
+        _sink.AcceptUtf8(record[column.Start..column.End]);
+        return null;
+    }
+
+    /// <summary><see cref="DeliverCsv"/> of a record with a quoted field: every quoted field is checked, the value unquoted.</summary>
+    private string? DeliverQuoted(ReadOnlySpan<byte> record, ReadOnlySpan<CsvField> fields)
+    {
         var needed = _columns.Needed;
         for (var i = 0; i < fields.Length; i++)
         {

@@ -16,9 +16,6 @@ namespace OrleansProc.Engine.WordCount;
 /// </summary>
 internal sealed class WordCountPartial : IPartial, IUtf8ColumnSink
 {
-    /// <summary>For each ASCII byte, its lowercase letter, or 0 when it is not a letter.</summary>
-    private static readonly byte[] s_asciiLetters = CreateAsciiLetters();
-
     private readonly Utf8WordCounts _words = new();
     private readonly int _column;
     private readonly int _maxWords;
@@ -26,7 +23,7 @@ internal sealed class WordCountPartial : IPartial, IUtf8ColumnSink
     /// <summary>The value being split, lowercased in place block by block, with 32 zero bytes after it.</summary>
     private byte[] _value = new byte[256];
 
-    /// <summary>The word being built by the general (non-ASCII) path, with room for 8 bytes more.</summary>
+    /// <summary>The word being built by <see cref="AddNonAscii"/>, with room for its lowercase and 8 bytes more.</summary>
     private byte[] _word = new byte[64];
 
     /// <summary>A row's text as UTF-8 (<see cref="Accept"/>).</summary>
@@ -45,9 +42,10 @@ internal sealed class WordCountPartial : IPartial, IUtf8ColumnSink
 
     /// <summary>
     /// Counts the words of one value given as UTF-8, the same words <see cref="Accept"/> counts in its string. 32 bytes
-    /// at a time while they are ASCII: lowercased and tested for letters as one vector, the words found from the
-    /// edges of the letter mask. From the first block holding a non-ASCII byte on, character by character: ASCII
-    /// bytes through a table, other characters decoded, lowercased, tested and encoded again as UTF-8.
+    /// at a time: the ASCII letters lowercased as one vector, and the words found from the edges of the mask of the
+    /// bytes that may be part of one (the ASCII letters and every non-ASCII byte). A word of ASCII letters only is
+    /// counted as it is; one holding a non-ASCII byte goes to <see cref="AddNonAscii"/>, which lowercases and tests its
+    /// characters and may split it (a non-ASCII character that is not a letter, such as <c>°</c>, ends a word).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AcceptUtf8(ReadOnlySpan<byte> value)
@@ -65,48 +63,70 @@ internal sealed class WordCountPartial : IPartial, IUtf8ColumnSink
 
         var buffer = _value;
         value.CopyTo(buffer);
-        buffer.AsSpan(length, Vector256<byte>.Count).Clear();
         ref var origin = ref MemoryMarshal.GetArrayDataReference(buffer);
+
+        // The 32 zero bytes after the value (the buffer has room for them): one store.
+        Vector256<byte>.Zero.StoreUnsafe(ref origin, (nuint)length);
         var upperA = Vector256.Create((byte)'A');
         var lowerA = Vector256.Create((byte)'a');
         var letterSpan = Vector256.Create((byte)('z' - 'a'));
         var caseBit = Vector256.Create((byte)0x20);
         var wordStart = -1;
+
+        // Whether the word in progress has a non-ASCII byte in a block before the current one.
+        var wordNonAscii = false;
         for (var block = 0; block < length; block += Vector256<byte>.Count)
         {
             var v = Vector256.LoadUnsafe(ref origin, (nuint)block);
-            if (v.ExtractMostSignificantBits() != 0)
-            {
-                AcceptGeneral(value, block, wordStart);
-                return;
-            }
 
+            // A non-ASCII byte is 0x80 or more: v - 'A' is then 0x3F or more, so only 'A' to 'Z' get the case bit.
             var lower = v | (Vector256.LessThanOrEqual(v - upperA, letterSpan) & caseBit);
             lower.StoreUnsafe(ref origin, (nuint)block);
-            var letters = Vector256.LessThanOrEqual(lower - lowerA, letterSpan).ExtractMostSignificantBits();
+            var nonAscii = v.ExtractMostSignificantBits();
+            var letters = Vector256.LessThanOrEqual(lower - lowerA, letterSpan).ExtractMostSignificantBits() | nonAscii;
 
             // A bit of edges marks a byte whose letterness differs from the byte before it: a word's start or end.
             var edges = letters ^ ((letters << 1) | (wordStart >= 0 ? 1u : 0u));
             while (edges != 0)
             {
-                var at = block + System.Numerics.BitOperations.TrailingZeroCount(edges);
+                var offset = System.Numerics.BitOperations.TrailingZeroCount(edges);
                 edges &= edges - 1;
+                var at = block + offset;
                 if (wordStart < 0)
                 {
                     wordStart = at;
+                    continue;
+                }
+
+                // The word's bytes in this block lie below the end's offset and from its start on.
+                if (wordNonAscii || ((nonAscii & ((1u << offset) - 1)) >> Math.Max(wordStart - block, 0)) != 0)
+                {
+                    AddNonAscii(wordStart, at);
                 }
                 else
                 {
                     Add(ref Unsafe.Add(ref origin, wordStart), at - wordStart);
-                    wordStart = -1;
                 }
+
+                wordStart = -1;
+                wordNonAscii = false;
             }
+
+            // The word in progress holds a non-ASCII byte of this block when one lies at or after its start.
+            wordNonAscii |= wordStart >= 0 && (nonAscii >> Math.Max(wordStart - block, 0)) != 0;
         }
 
         // The zero bytes after the value end a word in its last block, unless the value ends at a block's end.
         if (wordStart >= 0)
         {
-            Add(ref Unsafe.Add(ref origin, wordStart), length - wordStart);
+            if (wordNonAscii)
+            {
+                AddNonAscii(wordStart, length);
+            }
+            else
+            {
+                Add(ref Unsafe.Add(ref origin, wordStart), length - wordStart);
+            }
         }
     }
 
@@ -205,44 +225,55 @@ internal sealed class WordCountPartial : IPartial, IUtf8ColumnSink
     }
 
     /// <summary>
-    /// The rest of a value from <paramref name="from"/>, character by character; <paramref name="wordStart"/> is the
-    /// start of a word in progress (its bytes before <paramref name="from"/> already lowercased in the value buffer), or -1.
+    /// Counts the words of the value buffer's bytes <paramref name="start"/> to <paramref name="end"/>: ASCII letters
+    /// (already lowercased) and non-ASCII bytes. Each non-ASCII character is decoded (an invalid sequence is U+FFFD),
+    /// lowercased and tested (<see cref="TwoByteLetters"/> for those of two bytes, <see cref="Rune"/> for the others):
+    /// a letter's lowercase is appended as UTF-8, anything else ends the word.
     /// </summary>
-    private void AcceptGeneral(ReadOnlySpan<byte> value, int from, int wordStart)
+    private void AddNonAscii(int start, int end)
     {
-        var letters = s_asciiLetters;
-        var word = _word;
-        var length = 0;
-        if (wordStart >= 0)
-        {
-            length = from - wordStart;
-            if (length + 12 > word.Length)
-            {
-                _word = word = new byte[Math.Max(length + 12, word.Length * 2)];
-            }
+        var source = _value;
 
-            _value.AsSpan(wordStart, length).CopyTo(word);
+        // A lowercase takes at most 3 bytes for a character of 2, 4 for 4; 8 readable bytes after the word for Add.
+        var capacity = 2 * (end - start) + 8;
+        if (_word.Length < capacity)
+        {
+            _word = new byte[Math.Max(capacity, _word.Length * 2)];
         }
 
-        var i = from;
-        while (i < value.Length)
+        var word = _word;
+        var length = 0;
+        var i = start;
+        while (i < end)
         {
-            if (length + 12 > word.Length)
-            {
-                Array.Resize(ref _word, word.Length * 2);
-                word = _word;
-            }
-
-            var b = value[i];
+            var b = source[i];
             if (b < 0x80)
             {
+                word[length++] = b;
                 i++;
-                var c = letters[b];
-                if (c != 0)
-                {
-                    word[length++] = c;
-                }
-                else if (length > 0)
+                continue;
+            }
+
+            int encoded;
+            if (b is >= 0xC2 and <= 0xDF && i + 1 < end && (source[i + 1] & 0xC0) == 0x80)
+            {
+                // The packed lowercase's three bytes are written whatever its length: only its length's are kept.
+                var packed = TwoByteLetters.Lowercase(((b & 0x1F) << 6) | (source[i + 1] & 0x3F));
+                encoded = (int)(packed & 0xFF);
+                word[length] = (byte)(packed >> 8);
+                word[length + 1] = (byte)(packed >> 16);
+                word[length + 2] = (byte)(packed >> 24);
+                i += 2;
+            }
+            else
+            {
+                encoded = LowercaseLetter(source.AsSpan(i, end - i), out var consumed, word.AsSpan(length));
+                i += consumed;
+            }
+
+            if (encoded == 0)
+            {
+                if (length > 0)
                 {
                     Add(ref word[0], length);
                     length = 0;
@@ -251,29 +282,29 @@ internal sealed class WordCountPartial : IPartial, IUtf8ColumnSink
                 continue;
             }
 
-            if (Rune.DecodeFromUtf8(value[i..], out var rune, out var consumed) != System.Buffers.OperationStatus.Done)
-            {
-                rune = Rune.ReplacementChar;
-                consumed = Math.Max(consumed, 1);
-            }
-
-            i += consumed;
-            var lower = Rune.ToLowerInvariant(rune);
-            if (Rune.IsLetter(lower))
-            {
-                length += lower.EncodeToUtf8(word.AsSpan(length));
-            }
-            else if (length > 0)
-            {
-                Add(ref word[0], length);
-                length = 0;
-            }
+            length += encoded;
         }
 
         if (length > 0)
         {
             Add(ref word[0], length);
         }
+    }
+
+    /// <summary>
+    /// Decodes the character at the start of <paramref name="utf8"/> (U+FFFD for an invalid sequence) and lowercases
+    /// it; when that is a letter, encodes it into <paramref name="destination"/> and answers its UTF-8 length, else 0.
+    /// </summary>
+    private static int LowercaseLetter(ReadOnlySpan<byte> utf8, out int consumed, Span<byte> destination)
+    {
+        if (Rune.DecodeFromUtf8(utf8, out var rune, out consumed) != System.Buffers.OperationStatus.Done)
+        {
+            rune = Rune.ReplacementChar;
+            consumed = Math.Max(consumed, 1);
+        }
+
+        var lower = Rune.ToLowerInvariant(rune);
+        return Rune.IsLetter(lower) ? lower.EncodeToUtf8(destination) : 0;
     }
 
     /// <summary>Counts the word of <paramref name="length"/> bytes at <paramref name="start"/>, 8 readable bytes after its start.</summary>
@@ -293,17 +324,5 @@ internal sealed class WordCountPartial : IPartial, IUtf8ColumnSink
         {
             throw Processor.TooManyWords();
         }
-    }
-
-    private static byte[] CreateAsciiLetters()
-    {
-        var table = new byte[128];
-        for (var c = 'a'; c <= 'z'; c++)
-        {
-            table[c] = (byte)c;
-            table[char.ToUpperInvariant(c)] = (byte)c;
-        }
-
-        return table;
     }
 }
