@@ -81,7 +81,7 @@ internal sealed class MinMaxState : AggregateState
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void UpdateAll(ReadOnlySpan<int> groups, ReadOnlySpan<int> rows, double[] values, bool[] nulls)
     {
-        var current = _values;
+        var (current, max) = (_values, _max);
         for (var i = 0; i < rows.Length; i++)
         {
             var r = rows[i];
@@ -98,8 +98,16 @@ internal sealed class MinMaxState : AggregateState
                 continue;
             }
 
-            var c = SqlValueComparer.CompareDouble(value, best.Float64);
-            if (_max ? c > 0 : c < 0)
+            // Without a NaN, < and > decide as CompareDouble does (equal values keep the current one); with one, it decides.
+            var held = best.Float64;
+            var better = max ? value > held : value < held;
+            if (!better && (double.IsNaN(value) || double.IsNaN(held)))
+            {
+                var c = SqlValueComparer.CompareDouble(value, held);
+                better = max ? c > 0 : c < 0;
+            }
+
+            if (better)
             {
                 best = SqlValue.FromDouble(value);
             }

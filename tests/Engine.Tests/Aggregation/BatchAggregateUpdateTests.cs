@@ -113,6 +113,25 @@ public sealed class BatchAggregateUpdateTests
         }
     }
 
+    [Fact]
+    public void MinMaxDoubles_WithNaN_NaNIsTheLargestAsInDuckDb()
+    {
+        // Group 0: numbers and a NaN; group 1: only NaN; group 2: numbers with -0.0 and 0.0.
+        double[] values = [3.5, double.NaN, -2, double.NaN, -0.0, 0.0, 1];
+        int[] rows = [0, 1, 2, 3, 4, 5, 6];
+        int[] groups = [0, 0, 0, 1, 2, 2, 2];
+        var (min, max) = (Sized(new MinMaxState(max: false, SqlType.Double)), Sized(new MinMaxState(max: true, SqlType.Double)));
+        min.UpdateAll(groups, rows, values, new bool[rows.Length]);
+        max.UpdateAll(groups, rows, values, new bool[rows.Length]);
+
+        Assert.Equal(-2, min.Result(0).Float64);
+        Assert.True(double.IsNaN(max.Result(0).Float64));
+        Assert.True(double.IsNaN(min.Result(1).Float64));
+        Assert.True(double.IsNaN(max.Result(1).Float64));
+        Assert.Equal(0.0, Math.Abs(min.Result(2).Float64));
+        Assert.Equal(1, max.Result(2).Float64);
+    }
+
     private static T Sized<T>(T state)
         where T : AggregateState
     {
