@@ -23,9 +23,27 @@ internal sealed class CountState : AggregateState
         }
     }
 
-    /// <summary>Counts one row (COUNT(*)) or one non-NULL value (COUNT(x)) of a group.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Increment(int group) => _counts[group]++;
+    /// <summary>Counts one row of group <paramref name="groups"/>[i] per i (COUNT(*) over a batch).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void IncrementAll(ReadOnlySpan<int> groups)
+    {
+        var counts = _counts;
+        foreach (var g in groups)
+        {
+            counts[g]++;
+        }
+    }
+
+    /// <summary>Counts the non-NULL values of rows <paramref name="rows"/>[i] (NULL where <paramref name="nulls"/> says), each in group <paramref name="groups"/>[i] (COUNT(x) over a batch).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void IncrementNonNull(ReadOnlySpan<int> groups, ReadOnlySpan<int> rows, bool[] nulls)
+    {
+        var counts = _counts;
+        for (var i = 0; i < rows.Length; i++)
+        {
+            counts[groups[i]] += nulls[rows[i]] ? 0 : 1;
+        }
+    }
 
     public override void Merge(int group, AggregateState other, int otherGroup) =>
         _counts[group] += ((CountState)other)._counts[otherGroup];

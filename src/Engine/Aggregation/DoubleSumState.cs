@@ -27,15 +27,49 @@ internal sealed class DoubleSumState : AggregateState
             return;
         }
 
-        AddValue(group, value.AsDouble());
+        Add(group, value.AsDouble());
+        _counts[group]++;
     }
 
-    /// <summary>Folds one non-NULL value into a group.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void AddValue(int group, double value)
+    /// <summary>
+    /// Folds the values of rows <paramref name="rows"/>[i] of a batch vector, each into group <paramref name="groups"/>[i],
+    /// skipping the NULLs <paramref name="nulls"/> flags (none when <paramref name="anyNull"/> is false).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void AddAll(ReadOnlySpan<int> groups, ReadOnlySpan<int> rows, double[] values, bool[] nulls, bool anyNull)
     {
-        Add(group, value);
-        _counts[group]++;
+        var (sums, compensations, counts) = (_sums, _compensations, _counts);
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var r = rows[i];
+            if (!anyNull || !nulls[r])
+            {
+                var g = groups[i];
+                ref var sum = ref sums[g];
+                sum = Neumaier(sum, values[r], ref compensations[g]);
+                counts[g]++;
+            }
+        }
+    }
+
+    /// <summary>Folds the values of rows <paramref name="rows"/>[i] of a batch vector into one group, skipping the NULLs (as <see cref="AddAll"/>, the same sum).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void AddToGroup(int group, ReadOnlySpan<int> rows, double[] values, bool[] nulls, bool anyNull)
+    {
+        var (sum, compensation) = (_sums[group], _compensations[group]);
+        long count = 0;
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var r = rows[i];
+            if (!anyNull || !nulls[r])
+            {
+                sum = Neumaier(sum, values[r], ref compensation);
+                count++;
+            }
+        }
+
+        (_sums[group], _compensations[group]) = (sum, compensation);
+        _counts[group] += count;
     }
 
     public override void Merge(int group, AggregateState other, int otherGroup)
@@ -92,26 +126,20 @@ internal sealed class DoubleSumState : AggregateState
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Add(int group, double x)
+    private void Add(int group, double x) => _sums[group] = Neumaier(_sums[group], x, ref _compensations[group]);
+
+    /// <summary>One step of Neumaier's summation: <paramref name="sum"/> + <paramref name="x"/>, the lost low part added to <paramref name="compensation"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Neumaier(double sum, double x, ref double compensation)
     {
-        var sum = _sums[group];
         var t = sum + x;
         if (!double.IsFinite(t))
         {
             // An infinite or NaN sum stays so (as DuckDB's); its compensation, inf - inf, would make a merged inf NaN.
-            _sums[group] = t;
-            return;
+            return t;
         }
 
-        if (Math.Abs(sum) >= Math.Abs(x))
-        {
-            _compensations[group] += (sum - t) + x;
-        }
-        else
-        {
-            _compensations[group] += (x - t) + sum;
-        }
-
-        _sums[group] = t;
+        compensation += Math.Abs(sum) >= Math.Abs(x) ? (sum - t) + x : (x - t) + sum;
+        return t;
     }
 }

@@ -37,6 +37,55 @@ internal sealed class IntegerSumState : AggregateState
         _counts[group]++;
     }
 
+    /// <summary>
+    /// Folds the values of rows <paramref name="rows"/>[i] of a batch vector, each into group <paramref name="groups"/>[i],
+    /// skipping the NULLs <paramref name="nulls"/> flags (none when <paramref name="anyNull"/> is false).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void AddAll(ReadOnlySpan<int> groups, ReadOnlySpan<int> rows, long[] values, bool[] nulls, bool anyNull)
+    {
+        var (sums, counts) = (_sums, _counts);
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var r = rows[i];
+            if (!anyNull || !nulls[r])
+            {
+                var g = groups[i];
+                sums[g] += values[r];
+                counts[g]++;
+            }
+        }
+    }
+
+    /// <summary>Folds the values of rows <paramref name="rows"/>[i] of a batch vector into one group, skipping the NULLs (as <see cref="AddAll"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void AddToGroup(int group, ReadOnlySpan<int> rows, long[] values, bool[] nulls, bool anyNull)
+    {
+        // A 64-bit running sum, moved into the 128-bit total just before it would overflow.
+        Int128 total = 0;
+        long sum = 0, count = 0;
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var r = rows[i];
+            if (!anyNull || !nulls[r])
+            {
+                var v = values[r];
+                var next = unchecked(sum + v);
+                if (((sum ^ next) & (v ^ next)) < 0)
+                {
+                    total += sum;
+                    next = v;
+                }
+
+                sum = next;
+                count++;
+            }
+        }
+
+        _sums[group] += total + sum;
+        _counts[group] += count;
+    }
+
     public override void Merge(int group, AggregateState other, int otherGroup)
     {
         var o = (IntegerSumState)other;

@@ -41,38 +41,76 @@ internal sealed class MinMaxState : AggregateState
         }
     }
 
-    /// <summary>Folds one non-NULL value of an integer-valued type (BIGINT, TIMESTAMP, DATE, BOOLEAN: <see cref="ArgumentType"/>) into a group.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void UpdateInt64(int group, long value)
+    /// <summary>
+    /// Folds the values of rows <paramref name="rows"/>[i] of a batch vector of an integer-valued type (BIGINT,
+    /// TIMESTAMP, DATE, BOOLEAN: <see cref="ArgumentType"/>), each into group <paramref name="groups"/>[i], skipping
+    /// the NULLs <paramref name="nulls"/> flags.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void UpdateAll(ReadOnlySpan<int> groups, ReadOnlySpan<int> rows, long[] values, bool[] nulls)
     {
-        ref var current = ref _values[group];
-        if (current.IsNull || (_max ? value > current.Int64 : value < current.Int64))
+        var current = _values;
+        for (var i = 0; i < rows.Length; i++)
         {
-            current = ArgumentType switch
+            var r = rows[i];
+            if (nulls[r])
             {
-                SqlType.Timestamp => SqlValue.FromTimestamp(value),
-                SqlType.Date => SqlValue.FromDate(value),
-                SqlType.Boolean => SqlValue.FromBool(value != 0),
-                _ => SqlValue.FromInt64(value),
-            };
+                continue;
+            }
+
+            var value = values[r];
+            ref var best = ref current[groups[i]];
+            if (best.IsNull || (_max ? value > best.Int64 : value < best.Int64))
+            {
+                best = ArgumentType switch
+                {
+                    SqlType.Timestamp => SqlValue.FromTimestamp(value),
+                    SqlType.Date => SqlValue.FromDate(value),
+                    SqlType.Boolean => SqlValue.FromBool(value != 0),
+                    _ => SqlValue.FromInt64(value),
+                };
+            }
         }
     }
 
-    /// <summary>Folds one non-NULL DOUBLE into a group, in the order of <see cref="SqlValueComparer.CompareDouble"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void UpdateDouble(int group, double value)
+    /// <summary>
+    /// Folds the values of rows <paramref name="rows"/>[i] of a DOUBLE batch vector, each into group
+    /// <paramref name="groups"/>[i], in the order of <see cref="SqlValueComparer.CompareDouble"/>, skipping the NULLs
+    /// <paramref name="nulls"/> flags.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void UpdateAll(ReadOnlySpan<int> groups, ReadOnlySpan<int> rows, double[] values, bool[] nulls)
     {
-        ref var current = ref _values[group];
-        if (current.IsNull)
+        var (current, max) = (_values, _max);
+        for (var i = 0; i < rows.Length; i++)
         {
-            current = SqlValue.FromDouble(value);
-            return;
-        }
+            var r = rows[i];
+            if (nulls[r])
+            {
+                continue;
+            }
 
-        var c = SqlValueComparer.CompareDouble(value, current.Float64);
-        if (_max ? c > 0 : c < 0)
-        {
-            current = SqlValue.FromDouble(value);
+            var value = values[r];
+            ref var best = ref current[groups[i]];
+            if (best.IsNull)
+            {
+                best = SqlValue.FromDouble(value);
+                continue;
+            }
+
+            // Without a NaN, < and > decide as CompareDouble does (equal values keep the current one); with one, it decides.
+            var held = best.Float64;
+            var better = max ? value > held : value < held;
+            if (!better && (double.IsNaN(value) || double.IsNaN(held)))
+            {
+                var c = SqlValueComparer.CompareDouble(value, held);
+                better = max ? c > 0 : c < 0;
+            }
+
+            if (better)
+            {
+                best = SqlValue.FromDouble(value);
+            }
         }
     }
 

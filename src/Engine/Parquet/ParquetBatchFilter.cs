@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using OrleansProc.Engine.Io;
 using OrleansProc.Engine.Io.Filters;
 
@@ -22,6 +23,9 @@ internal sealed class ParquetBatchFilter
         _held = [.. batch.Filters.Select(f => f.Column).Distinct().Where(c => batch.Columns[c])
             .Select(c => new HeldFilter(c, [.. batch.Filters.Where(f => f.Column == c)]))];
     }
+
+    /// <summary>The rows that pass, in order (<see cref="Compact"/>'s scratch).</summary>
+    private readonly int[] _keptRows = new int[ColumnBatch.Capacity];
 
     /// <summary>Per row of the chunk being read: whether it passes the filters so far.</summary>
     public bool[] Keep { get; } = new bool[ColumnBatch.Capacity];
@@ -55,38 +59,47 @@ internal sealed class ParquetBatchFilter
             held.Apply(_batch, Keep, count);
         }
 
+        var rows = _keptRows;
         var kept = 0;
         for (var r = 0; r < count; r++)
         {
-            if (!Keep[r])
-            {
-                continue;
-            }
+            rows[kept] = r;
+            kept += Keep[r] ? 1 : 0;
+        }
 
-            if (kept != r)
-            {
-                foreach (var o in _batch.HeldOrdinals)
-                {
-                    _batch.Nulls[o]![kept] = _batch.Nulls[o]![r];
-                    if (_batch.Int64s[o] is { } longs)
-                    {
-                        longs[kept] = longs[r];
-                    }
-                    else if (_batch.Doubles[o] is { } doubles)
-                    {
-                        doubles[kept] = doubles[r];
-                    }
-                    else
-                    {
-                        _batch.Codes[o]![kept] = _batch.Codes[o]![r];
-                    }
-                }
-            }
+        if (kept == count)
+        {
+            return kept;
+        }
 
-            kept++;
+        foreach (var o in _batch.HeldOrdinals)
+        {
+            MoveToFront(_batch.Nulls[o]!, rows, kept);
+            if (_batch.Int64s[o] is { } longs)
+            {
+                MoveToFront(longs, rows, kept);
+            }
+            else if (_batch.Doubles[o] is { } doubles)
+            {
+                MoveToFront(doubles, rows, kept);
+            }
+            else
+            {
+                MoveToFront(_batch.Codes[o]!, rows, kept);
+            }
         }
 
         return kept;
+    }
+
+    /// <summary>Moves the values of rows <paramref name="rows"/>[i] (ascending, each at or after i) to position i.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void MoveToFront<T>(T[] vector, int[] rows, int kept)
+    {
+        for (var i = 0; i < kept; i++)
+        {
+            vector[i] = vector[rows[i]];
+        }
     }
 
     /// <summary>The filters of a column the batch holds as codes, with each code's verdict once known.</summary>

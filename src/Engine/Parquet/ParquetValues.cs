@@ -15,6 +15,9 @@ namespace OrleansProc.Engine.Parquet;
 /// </summary>
 internal static class ParquetValues
 {
+    /// <summary>The distinct values of a filtered column whose verdicts are kept before they are forgotten (bounds the memory a column of unique values takes).</summary>
+    private const int MaxFilteredValues = 1 << 16;
+
     /// <summary>
     /// A cursor over <paramref name="reader"/>, a column of type <paramref name="type"/> named <paramref name="name"/>
     /// (for errors); with <paramref name="filters"/> (on a VARCHAR column), one whose <see cref="ParquetColumnCursor.Filter"/> applies them.
@@ -167,83 +170,68 @@ internal static class ParquetValues
         };
     }
 
-    /// <summary>Strings as codes of the batch column's dictionary, each distinct value of a <c>ReadBatch</c> result looked up once.</summary>
+    /// <summary>Strings as codes of the batch column's dictionary, looked up through a <see cref="ByteArrayCodeCache"/> that lasts the column chunk.</summary>
     private static ParquetBatchConverter<ByteArray> StringCodes()
     {
-        var cache = new ByteArrayValueCache<int>();
-        var scratch = new byte[256];
+        var cache = new ByteArrayCodeCache();
         return [MethodImpl(MethodImplOptions.AggressiveOptimization)] (values, batch, ordinal, start) =>
         {
-            cache.Clear();
+            cache.StartBatch();
             var keys = batch.Keys[ordinal]!;
             var codes = batch.Codes[ordinal].AsSpan(start, values.Length);
             for (var i = 0; i < values.Length; i++)
             {
                 var v = values[i];
-                if (!cache.TryGet(v.Pointer, v.Length, out codes[i]))
-                {
-                    if (v.Length > scratch.Length)
-                    {
-                        scratch = new byte[Math.Max(v.Length, scratch.Length * 2)];
-                    }
-
-                    if (v.Length > 0)
-                    {
-                        Marshal.Copy(v.Pointer, scratch, 0, v.Length);
-                    }
-
-                    codes[i] = keys.GetOrAdd(scratch.AsSpan(0, v.Length));
-                    cache.Add(v.Pointer, v.Length, codes[i]);
-                }
+                codes[i] = cache.CodeOf(v.Pointer, v.Length, keys);
             }
         };
     }
 
     /// <summary>
-    /// Whether strings pass every filter, tested on their bytes once per distinct value of a <c>ReadBatch</c> result: a
-    /// dictionary-encoded column's values point into the dictionary page, so a filter runs once per dictionary entry
-    /// the result uses, and each row costs a lookup by address.
+    /// Whether strings pass every filter, tested on their bytes once per distinct value of the column chunk (up to
+    /// <see cref="MaxFilteredValues"/> at a time): each value gets a code in a dictionary of the values seen, through a
+    /// <see cref="ByteArrayCodeCache"/> (a dictionary-encoded column's values point into the dictionary page, so each
+    /// row costs a lookup by address), and the filters' verdict is kept per code.
     /// </summary>
     private static ParquetFilterConverter<ByteArray> StringFilter(Utf8FieldFilter[] filters)
     {
-        var cache = new ByteArrayValueCache<bool>();
-        var scratch = new byte[256];
+        var cache = new ByteArrayCodeCache();
+        var seen = new Utf8KeyDictionary();
+        var verdicts = new List<bool>();
         return [MethodImpl(MethodImplOptions.AggressiveOptimization)] (values, passes) =>
         {
-            cache.Clear();
+            if (seen.Count >= MaxFilteredValues)
+            {
+                (cache, seen) = (new ByteArrayCodeCache(), new Utf8KeyDictionary());
+                verdicts.Clear();
+            }
+
+            cache.StartBatch();
             for (var i = 0; i < values.Length; i++)
             {
                 var v = values[i];
-                if (cache.TryGet(v.Pointer, v.Length, out passes[i]))
+                var code = cache.CodeOf(v.Pointer, v.Length, seen);
+                if (code == verdicts.Count)
                 {
-                    continue;
+                    verdicts.Add(PassesAll(filters, seen.BytesOf(code)));
                 }
 
-                if (v.Length > scratch.Length)
-                {
-                    scratch = new byte[Math.Max(v.Length, scratch.Length * 2)];
-                }
-
-                if (v.Length > 0)
-                {
-                    Marshal.Copy(v.Pointer, scratch, 0, v.Length);
-                }
-
-                var utf8 = scratch.AsSpan(0, v.Length);
-                var pass = true;
-                foreach (var filter in filters)
-                {
-                    if (!filter.Passes(utf8))
-                    {
-                        pass = false;
-                        break;
-                    }
-                }
-
-                passes[i] = pass;
-                cache.Add(v.Pointer, v.Length, pass);
+                passes[i] = verdicts[code];
             }
         };
+    }
+
+    private static bool PassesAll(Utf8FieldFilter[] filters, ReadOnlySpan<byte> utf8)
+    {
+        foreach (var filter in filters)
+        {
+            if (!filter.Passes(utf8))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static Func<int, SqlValue> Int32Converter(ParquetColumnType type)

@@ -79,60 +79,35 @@ internal sealed class AggregatePartial : IPartial, IOwnedPartial, IColumnBatchSi
         FindGroups(plan, batch, count);
         var groups = _groupIds.AsSpan(0, count);
         var selection = _selection.AsSpan(0, count);
+        var oneGroup = plan.KeyColumn < 0;
         for (var a = 0; a < plan.Aggregates.Length; a++)
         {
             var aggregate = plan.Aggregates[a];
             var state = States[a];
             if (aggregate.Column < 0)
             {
-                var counts = (CountState)state;
-                foreach (var g in groups)
-                {
-                    counts.Increment(g);
-                }
-
+                ((CountState)state).IncrementAll(groups);
                 continue;
             }
 
             var nulls = batch.Nulls[aggregate.Column]!;
+            var anyNull = nulls.AsSpan(0, batch.Count).Contains(true);
             switch (aggregate.Kind)
             {
                 case AggregateKind.Count:
-                    var nonNull = (CountState)state;
-                    for (var i = 0; i < selection.Length; i++)
-                    {
-                        if (!nulls[selection[i]])
-                        {
-                            nonNull.Increment(groups[i]);
-                        }
-                    }
-
+                    ((CountState)state).IncrementNonNull(groups, selection, nulls);
+                    break;
+                case AggregateKind.SumBigInt or AggregateKind.AvgBigInt when oneGroup:
+                    ((IntegerSumState)state).AddToGroup(0, selection, batch.Int64s[aggregate.Column]!, nulls, anyNull);
                     break;
                 case AggregateKind.SumBigInt or AggregateKind.AvgBigInt:
-                    var longs = batch.Int64s[aggregate.Column]!;
-                    var integerSums = (IntegerSumState)state;
-                    for (var i = 0; i < selection.Length; i++)
-                    {
-                        var r = selection[i];
-                        if (!nulls[r])
-                        {
-                            integerSums.Add(groups[i], longs[r]);
-                        }
-                    }
-
+                    ((IntegerSumState)state).AddAll(groups, selection, batch.Int64s[aggregate.Column]!, nulls, anyNull);
+                    break;
+                case AggregateKind.SumDouble or AggregateKind.AvgDouble when oneGroup:
+                    ((DoubleSumState)state).AddToGroup(0, selection, batch.Doubles[aggregate.Column]!, nulls, anyNull);
                     break;
                 case AggregateKind.SumDouble or AggregateKind.AvgDouble:
-                    var doubles = batch.Doubles[aggregate.Column]!;
-                    var doubleSums = (DoubleSumState)state;
-                    for (var i = 0; i < selection.Length; i++)
-                    {
-                        var r = selection[i];
-                        if (!nulls[r])
-                        {
-                            doubleSums.AddValue(groups[i], doubles[r]);
-                        }
-                    }
-
+                    ((DoubleSumState)state).AddAll(groups, selection, batch.Doubles[aggregate.Column]!, nulls, anyNull);
                     break;
                 default:
                     UpdateMinMax((MinMaxState)state, aggregate, batch, selection, groups);
@@ -141,33 +116,16 @@ internal sealed class AggregatePartial : IPartial, IOwnedPartial, IColumnBatchSi
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void UpdateMinMax(MinMaxState state, BatchAggregate aggregate, ColumnBatch batch, ReadOnlySpan<int> selection, ReadOnlySpan<int> groups)
     {
         var nulls = batch.Nulls[aggregate.Column]!;
         if (aggregate.ColumnType == SqlType.Double)
         {
-            var doubles = batch.Doubles[aggregate.Column]!;
-            for (var i = 0; i < selection.Length; i++)
-            {
-                var r = selection[i];
-                if (!nulls[r])
-                {
-                    state.UpdateDouble(groups[i], doubles[r]);
-                }
-            }
-
-            return;
+            state.UpdateAll(groups, selection, batch.Doubles[aggregate.Column]!, nulls);
         }
-
-        var longs = batch.Int64s[aggregate.Column]!;
-        for (var i = 0; i < selection.Length; i++)
+        else
         {
-            var r = selection[i];
-            if (!nulls[r])
-            {
-                state.UpdateInt64(groups[i], longs[r]);
-            }
+            state.UpdateAll(groups, selection, batch.Int64s[aggregate.Column]!, nulls);
         }
     }
 

@@ -106,6 +106,8 @@ public sealed class ParquetBatchScanTests : IDisposable
     [InlineData("SELECT s, COUNT(*) AS n FROM t WHERE id > 10 GROUP BY s")]
     [InlineData("SELECT s, id % 4 AS m, COUNT(*) AS n FROM t GROUP BY s, m")]
     [InlineData("SELECT COUNT(*) AS n FROM t WHERE s LIKE 'v-1%'")]
+    [InlineData("SELECT COUNT(*) AS n, SUM(id) AS total FROM t WHERE s = 'v-7'")]
+    [InlineData("SELECT s, COUNT(*) AS n, MIN(id) AS lo FROM t WHERE s IN ('v-7', 'v-1999', 'v-2') GROUP BY s")]
     public async Task Query_DictionaryFallingBackToPlainPages_AgreesWithDuckDb(string sql)
     {
         // A small dictionary page limit: the chunk starts dictionary-encoded, then falls back to plain pages of
@@ -136,6 +138,22 @@ public sealed class ParquetBatchScanTests : IDisposable
         var encodings = Encodings(path, "s");
         Assert.Contains("DICTIONARY", encodings, StringComparison.Ordinal);
         Assert.Contains("PLAIN", encodings.Replace("PLAIN_DICTIONARY", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        await DuckDbOracle.AssertSameAsync(sql, path);
+    }
+
+    [Theory]
+    [InlineData("SELECT COUNT(*) AS n, SUM(id) AS total, AVG(x) AS a, MIN(x) AS lo FROM t")]
+    [InlineData("SELECT s, COUNT(*) AS n, SUM(x) AS total FROM t GROUP BY s")]
+    [InlineData("SELECT COUNT(*) AS n FROM t WHERE s = 'a'")]
+    public async Task Query_FileWithNoRows_AgreesWithDuckDb(string sql)
+    {
+        var path = _folder.File("empty.parquet");
+        using (var writer = new ParquetFileWriter(path, [new Column<long>("id"), new Column<string>("s"), new Column<double?>("x")]))
+        {
+            writer.Close();
+        }
+
+        AssertBatchPlan(sql, path, expected: true);
         await DuckDbOracle.AssertSameAsync(sql, path);
     }
 
