@@ -13,6 +13,8 @@ internal sealed record ClientProgram(string Kind, string Path, string Managed)
     /// <summary>The AOT front door's executable name in its publish folder.</summary>
     public const string AotExecutable = "OrleansProc.LocalClient";
 
+    private static readonly string[] CompiledDlls = ["OrleansProc.Client.dll", "OrleansProc.Engine.dll"];
+
     /// <summary>True when <see cref="Path"/> is a native executable rather than a dll.</summary>
     public bool IsNative => Kind == "Native AOT";
 
@@ -22,10 +24,9 @@ internal sealed record ClientProgram(string Kind, string Path, string Managed)
         var built = System.IO.Path.Combine(root, "src", "Client", "bin", "Release", "net10.0");
         var r2r = System.IO.Path.Combine(root, ".orleansproc", "client-r2r");
         var aot = System.IO.Path.Combine(root, ".orleansproc", "client-aot", AotExecutable);
-        var newest = new[] { "OrleansProc.Client.dll", "OrleansProc.Engine.dll" }
-            .Select(dll => File.GetLastWriteTimeUtc(System.IO.Path.Combine(built, dll))).Max();
+        var newest = CompiledDlls.Select(dll => File.GetLastWriteTimeUtc(System.IO.Path.Combine(built, dll))).Max();
         var r2rCurrent = Enabled("ORLEANSPROC_R2R") && File.Exists(System.IO.Path.Combine(r2r, "OrleansProc.Client.dll"))
-            && new[] { "OrleansProc.Client.dll", "OrleansProc.Engine.dll" }.All(dll => File.GetLastWriteTimeUtc(System.IO.Path.Combine(r2r, dll)) >= File.GetLastWriteTimeUtc(System.IO.Path.Combine(built, dll)));
+            && CompiledDlls.All(dll => File.GetLastWriteTimeUtc(System.IO.Path.Combine(r2r, dll)) >= File.GetLastWriteTimeUtc(System.IO.Path.Combine(built, dll)));
         var managed = System.IO.Path.Combine(r2rCurrent ? r2r : built, "OrleansProc.Client.dll");
         if (Enabled("ORLEANSPROC_AOT") && File.Exists(aot) && File.GetLastWriteTimeUtc(aot) >= newest)
         {
