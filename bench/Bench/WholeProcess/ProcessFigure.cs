@@ -11,6 +11,9 @@ namespace OrleansProc.Bench.WholeProcess;
 /// <param name="Answers"><c>agree</c>, or what differed or failed.</param>
 internal sealed record ProcessFigure(string Dataset, string Query, long Bytes, double? OrleansProcSeconds, double? DuckDbSeconds, int Runs, int Rows, string Answers)
 {
+    /// <summary>The client program that ran (<see cref="ClientProgram.Kind"/>).</summary>
+    public string Client { get; init; } = "JIT build";
+
     /// <summary>The median CPU seconds (user + system) of OrleansProc's runs; null when not measured.</summary>
     public double? OrleansProcCpuSeconds { get; init; }
 

@@ -14,23 +14,30 @@ namespace OrleansProc.Bench.WholeProcess;
 internal sealed record ProcessRun(double Seconds, double? CpuSeconds, int ExitCode, string Stdout, string Stderr)
 {
     /// <summary>Runs <c>dotnet DLL ARGS...</c> to its end.</summary>
-    public static async Task<ProcessRun> DotnetAsync(string dll, IEnumerable<string> arguments)
+    public static Task<ProcessRun> DotnetAsync(string dll, IEnumerable<string> arguments) => StartAsync("dotnet", [dll, .. arguments]);
+
+    /// <summary>Runs <c>PROGRAM ARGS...</c> to its end, with <paramref name="environment"/> added to this process's.</summary>
+    public static async Task<ProcessRun> StartAsync(string program, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(program)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(dll);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
 
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         var cpuBefore = ChildrenCpuSeconds();
         var clock = Stopwatch.StartNew();
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"dotnet {dll} did not start");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();

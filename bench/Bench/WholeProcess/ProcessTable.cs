@@ -10,7 +10,8 @@ internal static class ProcessTable
     {
         var text = new StringBuilder();
         var runs = figures.Count > 0 ? figures[0].Runs : 0;
-        text.AppendLine(CultureInfo.InvariantCulture, $"Whole processes (start-up, JIT and all), as a user runs them: OrleansProc local mode (the built client, --format csv) against DuckDB (a .NET process running one DuckDB.NET query); median of {runs} alternating runs; vs DuckDB = DuckDB's seconds / OrleansProc's; CPU s = user + system seconds of the process (median)");
+        var client = figures.Count > 0 ? figures[0].Client : "the client";
+        text.AppendLine(CultureInfo.InvariantCulture, $"Whole processes (start-up, JIT and all), as a user runs them: OrleansProc local mode ({client}, --format csv) against DuckDB (a .NET process running one DuckDB.NET query); median of {runs} alternating runs; vs DuckDB = DuckDB's seconds / OrleansProc's; CPU s = user + system seconds of the process (median)");
         text.AppendLine("| dataset | query | OrleansProc s | DuckDB s | vs DuckDB | OrleansProc CPU s | DuckDB CPU s | MB read | answers |");
         text.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
         foreach (var f in figures)

@@ -2,34 +2,23 @@ namespace OrleansProc.Bench.WholeProcess;
 
 /// <summary>
 /// The whole-process figures: each query runs as a user runs it, OrleansProc's built client in local mode
-/// (<c>dotnet OrleansProc.Client.dll query "..." --format csv</c>) against DuckDB as a process of its own
+/// (<c>query "..." --format csv</c>, the program <see cref="ClientProgram"/> picks) against DuckDB as a process of its own
 /// (<c>dotnet OrleansProc.DuckDbQuery.dll "..."</c>, DuckDB.NET, so DuckDB pays a .NET start-up too), start-up, JIT
 /// and all. The two alternate run by run (which goes first alternates too, so a burst of load from elsewhere hits
 /// both); each figure is the median. The printed CSV of both is parsed and compared.
 /// </summary>
 internal sealed class WholeProcessSuite(string root, int runs)
 {
-    private readonly string _client = ClientPath(root);
+    private readonly ClientProgram _client = ClientProgram.Choose(root);
     private readonly string _duck = Path.Combine(root, "bench", "DuckDbQuery", "bin", "Release", "net10.0", "OrleansProc.DuckDbQuery.dll");
 
     /// <summary>The <c>--only</c> names that select the whole-process figures: <c>queries</c>, a dataset or a query name.</summary>
     public static IEnumerable<string> OnlyNames => ["queries", .. UserQueries.Datasets, .. UserQueries.Names];
 
-    /// <summary>The client a user's <c>./orleansproc</c> runs: the ReadyToRun publish when it is at least as new as the build, else the build.</summary>
-    public static string ClientPath(string root)
-    {
-        var built = Path.Combine(root, "src", "Client", "bin", "Release", "net10.0");
-        var published = Path.Combine(root, ".orleansproc", "client-r2r");
-        var current = File.Exists(Path.Combine(published, "OrleansProc.Client.dll"))
-            && IsAsNew("OrleansProc.Client.dll") && IsAsNew("OrleansProc.Engine.dll");
-        bool IsAsNew(string dll) => File.GetLastWriteTimeUtc(Path.Combine(published, dll)) >= File.GetLastWriteTimeUtc(Path.Combine(built, dll));
-        return Path.Combine(current ? published : built, "OrleansProc.Client.dll");
-    }
-
     /// <summary>Runs the queries and returns one figure each.</summary>
     public async Task<List<ProcessFigure>> RunAsync(IEnumerable<(UserQuery Query, long Bytes)> queries)
     {
-        foreach (var dll in new[] { _client, _duck })
+        foreach (var dll in new[] { _client.Path, _duck })
         {
             if (!File.Exists(dll))
             {
@@ -37,7 +26,7 @@ internal sealed class WholeProcessSuite(string root, int runs)
             }
         }
 
-        Console.Error.WriteLine($"bench: the client run: {_client}");
+        Console.Error.WriteLine($"bench: the client run: {_client.Kind}, {_client.Path}");
         var figures = new List<ProcessFigure>();
         foreach (var (query, bytes) in queries)
         {
@@ -51,7 +40,9 @@ internal sealed class WholeProcessSuite(string root, int runs)
     {
         var systems = new (string Name, Func<Task<ProcessRun>> Run)[]
         {
-            ("OrleansProc", () => ProcessRun.DotnetAsync(_client, query.ClientArguments)),
+            ("OrleansProc", () => _client.IsNative
+                ? ProcessRun.StartAsync(_client.Path, query.ClientArguments, new Dictionary<string, string> { ["ORLEANSPROC_MANAGED_CLIENT"] = _client.Managed })
+                : ProcessRun.DotnetAsync(_client.Path, query.ClientArguments)),
             ("DuckDB", () => ProcessRun.DotnetAsync(_duck, [query.DuckSql])),
         };
         var seconds = new List<double>[] { [], [] };
@@ -104,6 +95,7 @@ internal sealed class WholeProcessSuite(string root, int runs)
 
         return new ProcessFigure(query.Dataset, query.Name, bytes, Median(seconds[0]), Median(seconds[1]), runs, rows, answers)
         {
+            Client = _client.Kind,
             OrleansProcCpuSeconds = Median(cpu[0]),
             DuckDbCpuSeconds = Median(cpu[1]),
         };

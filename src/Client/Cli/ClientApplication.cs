@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
+using OrleansProc.Client.Cluster;
 using OrleansProc.Client.Commands;
 using OrleansProc.Contracts.Security;
 using OrleansProc.DevCluster;
@@ -13,10 +14,15 @@ namespace OrleansProc.Client.Cli;
 /// </summary>
 internal static class ClientApplication
 {
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, ConsoleContext console)
+    public static Task<int> RunAsync(IReadOnlyList<string> args, ConsoleContext console)
     {
-        var root = CommandTree.Build(console);
-        var parsed = root.Parse(args);
+        console = console with { Cluster = console.Cluster ?? new ClusterJobs() };
+        return RunAsync(CommandTree.Build(console).Parse(args), console);
+    }
+
+    /// <summary>Runs a command line parsed already (by the whole tree, or by the Native AOT front door's <see cref="Local.LocalFrontDoor"/>).</summary>
+    public static async Task<int> RunAsync(ParseResult parsed, ConsoleContext console)
+    {
         if (parsed.Action is ParseErrorAction || (parsed.Errors.Count > 0 && parsed.Action is null))
         {
             console.WriteError(ParseErrors.Describe(parsed));

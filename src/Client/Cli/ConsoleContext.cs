@@ -4,7 +4,7 @@ using OrleansProc.Contracts;
 namespace OrleansProc.Client.Cli;
 
 /// <summary>Where a command writes and what it knows of its terminal: results to <see cref="Out"/>, everything else to <see cref="Error"/>.</summary>
-internal sealed class ConsoleContext
+internal sealed record ConsoleContext
 {
     public required TextWriter Out { get; init; }
 
@@ -21,9 +21,19 @@ internal sealed class ConsoleContext
     /// <summary>Signalled by Ctrl+C.</summary>
     public CancellationToken Interrupt { get; init; }
 
+    /// <summary>Runs job commands on the cluster: set by the managed client's <see cref="ClientApplication"/>, null in the Native AOT front door.</summary>
+    public IClusterJobs? Cluster { get; init; }
+
+    /// <summary>
+    /// In the Native AOT front door (no <see cref="Cluster"/>): runs the whole command line in the managed client
+    /// instead and returns its exit status only when that fails; null in the managed client.
+    /// </summary>
+    public Func<int>? HandOff { get; init; }
+
     /// <summary>The process's console; stdout is buffered (results can be large) and flushed when a command ends.</summary>
-    public static ConsoleContext FromSystemConsole(CancellationToken interrupt) => new()
+    public static ConsoleContext FromSystemConsole(CancellationToken interrupt, Func<int>? handOff = null) => new()
     {
+        HandOff = handOff,
         Out = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 64 * 1024) { AutoFlush = false },
         Error = Console.Error,
         ErrorIsTerminal = !Console.IsErrorRedirected,

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using OrleansProc.Client.Cli;
-using OrleansProc.Client.Cluster;
 using OrleansProc.Client.Jobs;
 using OrleansProc.Client.Local;
 using OrleansProc.Client.Output;
@@ -86,8 +85,11 @@ internal sealed class JobCommandOptions
             throw CommandException.Usage("--delimiter applies to local files; a dataset's delimiter is set by 'dataset upload --delimiter'");
         }
 
-        return ClusterSession.RunAsync(
-            cluster => new JobClient(cluster, console).RunAsync(spec, format, detach, cancellationToken),
-            cancellationToken);
+        if (console.Cluster is { } cluster)
+        {
+            return cluster.RunAsync(console, spec, format, detach, cancellationToken);
+        }
+
+        return Task.FromResult(console.HandOff is { } handOff ? handOff() : throw new InvalidOperationException("this console has neither the cluster nor a managed client to hand off to"));
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using OrleansProc.Engine.Processing;
 using OrleansProc.Engine.Schema;
 using OrleansProc.Engine.Sql;
@@ -32,6 +33,10 @@ public sealed class ProcessorFactory(IIsolatedProcessorFactory? isolated = null,
             ProcessorKind.WordCount => WordCountProcessor.Create(schema, spec.Column ?? string.Empty, spec.Top, options.MaxGroups),
             ProcessorKind.User when spec.Isolation == ProcessorIsolation.Process => isolated?.Create(spec, schema)
                 ?? throw new QueryException("--isolation process needs a pool of worker processes, which this host does not have; run with --isolation thread"),
+            // A user processor loads its package's assemblies at run time, which a Native AOT build cannot (the AOT
+            // compiler folds this check, so the loader is not compiled into such a build).
+            ProcessorKind.User when !RuntimeFeature.IsDynamicCodeSupported =>
+                throw new QueryException("a user processor loads .NET assemblies at run time, which this Native AOT build of the client cannot: run it with the managed client"),
             ProcessorKind.User => UserProcessor.Create(_loader, spec, schema),
             _ => SqlProcessor.Create(parsed ?? SqlParser.Parse(spec.Sql ?? string.Empty), schema, options),
         };
