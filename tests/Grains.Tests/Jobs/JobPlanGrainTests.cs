@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 using OrleansProc.Contracts;
@@ -14,7 +12,7 @@ public sealed class JobPlanGrainTests(GrainClusterFixture fixture)
     [Fact]
     public async Task SubmitAsync_ManyPartitionsOverTwoSilos_CompilesTheQueryOncePerSilo()
     {
-        await fixture.CreateDatasetAsync("compiled", Rows(2_000));
+        await fixture.CreateDatasetAsync("compiled", IdGroupCsv.Rows(2_000));
         var sql = $"SELECT COUNT(*) AS n, SUM(id) AS s FROM compiled WHERE g <> '{Guid.NewGuid():N}'";
 
         var status = await fixture.RunAsync(NewId(), new JobSpec { Sql = sql, PartitionSize = 2_048 });
@@ -39,7 +37,7 @@ public sealed class JobPlanGrainTests(GrainClusterFixture fixture)
     [Fact]
     public async Task SubmitAsync_ManifestGoneAfterSubmit_PartitionsAndMergeStillComplete()
     {
-        await fixture.CreateDatasetAsync("unlisted", Rows(1_000));
+        await fixture.CreateDatasetAsync("unlisted", IdGroupCsv.Rows(1_000));
         var id = NewId();
         var job = fixture.Grains.GetGrain<IJobGrain>(id);
 
@@ -51,17 +49,6 @@ public sealed class JobPlanGrainTests(GrainClusterFixture fixture)
         Assert.True(status.State == JobState.Completed, status.Error);
         var result = await job.GetResultAsync();
         Assert.Equal(["1000", "1000"], result!.Rows.Single());
-    }
-
-    private static string Rows(int count)
-    {
-        var csv = new StringBuilder("id,g\n");
-        for (var i = 1; i <= count; i++)
-        {
-            csv.Append(CultureInfo.InvariantCulture, $"{i},g{i % 7}\n");
-        }
-
-        return csv.ToString();
     }
 
     private static string NewId() => $"plan-{Guid.NewGuid():N}"[..20];

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 using OrleansProc.Contracts;
@@ -28,7 +27,7 @@ public sealed class JobStorageRequestsGrainTests(GrainClusterFixture fixture)
     public async Task SubmitAsync_OnePartitionQuery_WaitsOnNineStorageRequestsWithoutPlanReadResultWriteOrPartialRead()
     {
         var dataset = $"requests{Guid.NewGuid():N}"[..16];
-        await fixture.CreateDatasetAsync(dataset, Rows(1_000));
+        await fixture.CreateDatasetAsync(dataset, IdGroupCsv.Rows(1_000));
         var jobId = NewId();
         var before = Logs().Sum(l => l.Requests.Count);
 
@@ -51,7 +50,7 @@ public sealed class JobStorageRequestsGrainTests(GrainClusterFixture fixture)
     public async Task SubmitAsync_OnePartitionQuery_SendsTheBlobListBeforeTheManifestIsAnswered()
     {
         var dataset = $"together{Guid.NewGuid():N}"[..16];
-        await fixture.CreateDatasetAsync(dataset, Rows(100));
+        await fixture.CreateDatasetAsync(dataset, IdGroupCsv.Rows(100));
         var jobId = NewId();
         var before = Logs().Sum(l => l.Requests.Count);
 
@@ -72,7 +71,7 @@ public sealed class JobStorageRequestsGrainTests(GrainClusterFixture fixture)
     public async Task GetResultAsync_SmallResultAfterReactivation_ReadFromTheStoredStateNotABlob()
     {
         var dataset = $"inline{Guid.NewGuid():N}"[..16];
-        await fixture.CreateDatasetAsync(dataset, Rows(300));
+        await fixture.CreateDatasetAsync(dataset, IdGroupCsv.Rows(300));
         var jobId = NewId();
         var status = await fixture.RunAsync(jobId, new JobSpec { Sql = $"SELECT g, COUNT(*) AS n FROM {dataset} GROUP BY g ORDER BY g" });
         Assert.True(status.State == JobState.Completed, status.Error);
@@ -101,9 +100,11 @@ public sealed class JobStorageRequestsGrainTests(GrainClusterFixture fixture)
     private async Task<List<StorageRequest>> PathRequestsAsync(string jobId, string dataset, int before)
     {
         using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        var logs = Logs();
         while (true)
         {
-            var requests = Logs().SelectMany(l => l.Requests).OrderBy(r => r.Timestamp).Skip(before)
+            var next = Task.WhenAny(logs.Select(l => l.NextRequestAsync()));
+            var requests = logs.SelectMany(l => l.Requests).OrderBy(r => r.Timestamp).Skip(before)
                 .Where(r => r.PathAndQuery.Contains(jobId, StringComparison.Ordinal) || r.PathAndQuery.Contains(dataset, StringComparison.Ordinal))
                 .ToList();
             var cleanup = requests.FindIndex(r => r.Method == "DELETE" || (r.PathAndQuery.Contains("comp=list", StringComparison.Ordinal) && r.PathAndQuery.Contains(JobPaths.PartialsPrefix(jobId), StringComparison.Ordinal)));
@@ -112,19 +113,8 @@ public sealed class JobStorageRequestsGrainTests(GrainClusterFixture fixture)
                 return requests[..cleanup];
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(50), deadline.Token);
+            await next.WaitAsync(deadline.Token);
         }
-    }
-
-    private static string Rows(int count)
-    {
-        var csv = new StringBuilder("id,g\n");
-        for (var i = 1; i <= count; i++)
-        {
-            csv.Append(CultureInfo.InvariantCulture, $"{i},g{i % 7}\n");
-        }
-
-        return csv.ToString();
     }
 
     private static string NewId() => $"reqs-{Guid.NewGuid():N}"[..20];

@@ -14,6 +14,7 @@ public sealed class StorageRequestLog : HttpPipelineSynchronousPolicy
 {
     private readonly ConcurrentQueue<StorageRequest> _requests = new();
     private readonly ConcurrentQueue<StorageRequest> _answers = new();
+    private TaskCompletionSource _nextRequest = NewSignal();
 
     /// <summary>The requests so far, in the order they were sent.</summary>
     public IReadOnlyList<StorageRequest> Requests => [.. _requests];
@@ -21,10 +22,17 @@ public sealed class StorageRequestLog : HttpPipelineSynchronousPolicy
     /// <summary>The requests answered so far, in the order their answers came, each with the time of its answer.</summary>
     public IReadOnlyList<StorageRequest> Answers => [.. _answers];
 
+    /// <summary>
+    /// A task that completes when the next request is sent: take it before reading <see cref="Requests"/>, so that a
+    /// request sent in between is not missed.
+    /// </summary>
+    public Task NextRequestAsync() => Volatile.Read(ref _nextRequest).Task;
+
     public override void OnSendingRequest(HttpMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
         _requests.Enqueue(Now(message));
+        Interlocked.Exchange(ref _nextRequest, NewSignal()).TrySetResult();
     }
 
     public override void OnReceivedResponse(HttpMessage message)
@@ -32,6 +40,8 @@ public sealed class StorageRequestLog : HttpPipelineSynchronousPolicy
         ArgumentNullException.ThrowIfNull(message);
         _answers.Enqueue(Now(message));
     }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private static StorageRequest Now(HttpMessage message) =>
         new(Stopwatch.GetTimestamp(), message.Request.Method.Method, Uri.UnescapeDataString(message.Request.Uri.PathAndQuery));
