@@ -32,7 +32,11 @@ public static class WebHostingExtensions
         builder.Services.AddHealthChecks()
             .AddCheck<MembershipHealthCheck>("membership", timeout: HealthCheckTimeout)
             .AddCheck<StorageHealthCheck>("storage", timeout: HealthCheckTimeout);
-        builder.UseOrleans(silo => silo.AddDashboard());
+        if (settings.Dashboard)
+        {
+            builder.UseOrleans(silo => silo.AddDashboard());
+        }
+
         return builder;
     }
 
@@ -56,7 +60,11 @@ public static class WebHostingExtensions
         });
         app.MapJobsApi();
         app.MapJobsPage();
-        app.MapOrleansDashboard(routePrefix: DashboardPath);
+        if (app.Services.GetRequiredService<WebSettings>().Dashboard)
+        {
+            app.MapOrleansDashboard(routePrefix: DashboardPath);
+        }
+
         return app;
     }
 }

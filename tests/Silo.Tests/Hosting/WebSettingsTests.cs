@@ -15,6 +15,20 @@ public sealed class WebSettingsTests
         Assert.Equal(IPAddress.Loopback, settings.Host);
         Assert.Equal(8080, settings.Port);
         Assert.Equal(new Uri("http://127.0.0.1:8080/"), settings.PageAddress);
+        Assert.True(settings.Dashboard);
+    }
+
+    [Theory]
+    [InlineData("off", false)]
+    [InlineData("0", false)]
+    [InlineData("False", false)]
+    [InlineData("on", true)]
+    [InlineData("TRUE", true)]
+    public void From_DashboardSet_FollowsIt(string value, bool expected)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [WebSettings.DashboardVariable] = value }).Build();
+
+        Assert.Equal(expected, WebSettings.From(configuration).Dashboard);
     }
 
     [Fact]
@@ -38,6 +52,7 @@ public sealed class WebSettingsTests
     [InlineData("ORLEANSPROC_WEB_PORT", "eighty")]
     [InlineData("ORLEANSPROC_WEB_PORT", "70000")]
     [InlineData("ORLEANSPROC_WEB_HOST", "not-an-address")]
+    [InlineData("ORLEANSPROC_DASHBOARD", "sometimes")]
     public void From_BadValue_FailsNamingTheSetting(string name, string value)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [name] = value }).Build();
