@@ -11,6 +11,9 @@ namespace OrleansProc.Bench.WholeProcess;
 /// <param name="Answers"><c>agree</c>, or what differed or failed.</param>
 internal sealed record ProcessFigure(string Dataset, string Query, long Bytes, double? OrleansProcSeconds, double? DuckDbSeconds, int Runs, int Rows, string Answers)
 {
+    /// <summary>The name of the start-up line's query.</summary>
+    public const string StartupQuery = "startup";
+
     /// <summary>The client program that ran (<see cref="ClientProgram.Kind"/>).</summary>
     public string Client { get; init; } = "JIT build";
 
@@ -22,6 +25,16 @@ internal sealed record ProcessFigure(string Dataset, string Query, long Bytes, d
 
     /// <summary>DuckDB's seconds over OrleansProc's: above 1 when OrleansProc is faster.</summary>
     public double? VsDuckDb => OrleansProcSeconds is { } o && DuckDbSeconds is { } d && o > 0 ? d / o : null;
+
+    /// <summary>
+    /// DuckDB's seconds less <paramref name="duckDbStartupSeconds"/> (its <c>startup</c> line: mostly the .NET host of
+    /// the bench's DuckDB process, which a <c>duckdb</c> CLI user does not pay) over OrleansProc's; conservative, since
+    /// it also takes off DuckDB's own library load. Null when a figure is missing or for the start-up line itself.
+    /// </summary>
+    public double? VsDuckDbNetOfStartup(double? duckDbStartupSeconds) =>
+        Query != StartupQuery && OrleansProcSeconds is { } o && DuckDbSeconds is { } d && duckDbStartupSeconds is { } s && o > 0
+            ? Math.Max(d - s, 0) / o
+            : null;
 
     /// <summary>True when both systems ran and gave the same rows.</summary>
     public bool Agree => Answers == "agree";

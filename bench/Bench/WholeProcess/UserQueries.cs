@@ -34,7 +34,7 @@ internal static class UserQueries
     /// <summary>The start-up line: a COUNT(*) of the 30-line region table, so the time is the process's fixed cost.</summary>
     public static UserQuery Startup(string regionTable) => new(
         "-",
-        "startup",
+        ProcessFigure.StartupQuery,
         $"SELECT COUNT(*) FROM {Quote(regionTable)}",
         $"SELECT COUNT(*) FROM read_csv({Quote(regionTable)}, header=true)");
 
