@@ -20,6 +20,9 @@ public sealed class ChildProcess : IAsyncDisposable
 
     public string LogPath { get; }
 
+    /// <summary>Raised at each line the process writes, at the end of each of its streams and when it exits.</summary>
+    public ChangeSignal OutputChanged { get; } = new();
+
     public int Id => _process.Id;
 
     public bool HasExited => _process.HasExited;
@@ -57,8 +60,9 @@ public sealed class ChildProcess : IAsyncDisposable
             info.Environment[key] = value;
         }
 
-        var process = new Process { StartInfo = info };
+        var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         var child = new ChildProcess(process, logPath);
+        process.Exited += (_, _) => child.OutputChanged.Raise();
         process.OutputDataReceived += (_, e) => child.Append(e.Data);
         process.ErrorDataReceived += (_, e) => child.Append(e.Data);
         process.Start();
@@ -70,21 +74,22 @@ public sealed class ChildProcess : IAsyncDisposable
     /// <summary>Waits until the output holds <paramref name="marker"/>; fails if the process exits or the deadline passes.</summary>
     public async Task WaitForOutputAsync(string marker, TimeSpan timeout)
     {
-        using var deadline = new CancellationTokenSource(timeout);
-        while (!Output.Contains(marker, StringComparison.Ordinal))
+        try
         {
-            if (_process.HasExited)
+            await ChangeSignal.WaitUntilAsync([OutputChanged], () => Output.Contains(marker, StringComparison.Ordinal) || _process.HasExited, timeout, marker);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"no '{marker}' within {timeout}; log {LogPath}:\n{Tail()}");
+        }
+
+        if (!Output.Contains(marker, StringComparison.Ordinal))
+        {
+            _process.WaitForExit(); // drains the redirected output, so the reason is in the message
+            if (!Output.Contains(marker, StringComparison.Ordinal))
             {
-                _process.WaitForExit(); // drains the redirected output, so the reason is in the message
                 throw new ChildProcessExitedException($"process exited with {_process.ExitCode} before '{marker}'; log {LogPath}:\n{Tail()}");
             }
-
-            if (deadline.IsCancellationRequested)
-            {
-                throw new TimeoutException($"no '{marker}' within {timeout}; log {LogPath}:\n{Tail()}");
-            }
-
-            await Task.Delay(100, CancellationToken.None);
         }
     }
 
@@ -135,15 +140,15 @@ public sealed class ChildProcess : IAsyncDisposable
 
     private void Append(string? line)
     {
-        if (line is null)
+        if (line is not null)
         {
-            return;
+            lock (_gate)
+            {
+                _output.AppendLine(line);
+                _log.WriteLine(line);
+            }
         }
 
-        lock (_gate)
-        {
-            _output.AppendLine(line);
-            _log.WriteLine(line);
-        }
+        OutputChanged.Raise();
     }
 }

@@ -86,19 +86,8 @@ public static partial class FaultJobs
     }
 
     /// <summary>Waits until <paramref name="condition"/> holds over a silo's log (the client may not reach the cluster meanwhile).</summary>
-    public static async Task WaitForLogAsync(ChildProcess silo, Func<string, bool> condition, TimeSpan timeout, string what)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!condition(silo.Output))
-        {
-            if (clock.Elapsed > timeout)
-            {
-                throw new TimeoutException($"{what} not in {silo.LogPath} within {timeout}");
-            }
-
-            await Task.Delay(200);
-        }
-    }
+    public static Task WaitForLogAsync(ChildProcess silo, Func<string, bool> condition, TimeSpan timeout, string what) =>
+        ChangeSignal.WaitUntilAsync([silo.OutputChanged], () => condition(silo.Output), timeout, $"{what} in {silo.LogPath}");
 
     /// <summary>The silo that logged the submission of <paramref name="jobId"/>, where its coordinator runs.</summary>
     public static ChildProcess CoordinatorSilo(ClusterFixture cluster, string jobId)

@@ -26,6 +26,9 @@ public sealed class OtlpReceiver : IAsyncDisposable
 
     public IReadOnlyList<OtlpPost> Posts => [.. _posts];
 
+    /// <summary>Raised at each request received.</summary>
+    public ChangeSignal PostReceived { get; } = new();
+
     /// <summary>Listens on a free port, taking another when the one chosen is taken before the bind.</summary>
     public static OtlpReceiver Start()
     {
@@ -71,6 +74,7 @@ public sealed class OtlpReceiver : IAsyncDisposable
                 using var body = new MemoryStream();
                 await context.Request.InputStream.CopyToAsync(body);
                 _posts.Enqueue(new OtlpPost(context.Request.HttpMethod, context.Request.Url!.AbsolutePath, context.Request.ContentType, body.ToArray()));
+                PostReceived.Raise();
                 context.Response.StatusCode = (int)HttpStatusCode.OK;
                 context.Response.ContentType = "application/x-protobuf"; // an empty Export*ServiceResponse: all accepted
                 context.Response.Close();

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using OrleansProc.TestSupport;
 
 namespace OrleansProc.EndToEnd.Tests.Infrastructure;
 
@@ -14,17 +14,8 @@ public static class TlsRefusals
     public static int Count(ClusterFixture cluster) => cluster.Silos.Sum(silo => silo.Output.Split(Rejected).Length - 1);
 
     /// <summary>Waits until the silos have refused more handshakes than <paramref name="before"/>; fails after 30 s.</summary>
-    public static async Task WaitForMoreThanAsync(ClusterFixture cluster, int before)
-    {
-        var clock = Stopwatch.StartNew();
-        while (Count(cluster) <= before)
-        {
-            if (clock.Elapsed > TimeSpan.FromSeconds(30))
-            {
-                throw new TimeoutException($"no silo logged '{Rejected}' within 30 s (logs under {cluster.WorkDirectory})");
-            }
-
-            await Task.Delay(200);
-        }
-    }
+    public static Task WaitForMoreThanAsync(ClusterFixture cluster, int before) =>
+        ChangeSignal.WaitUntilAsync(
+            [.. cluster.Silos.Select(silo => silo.OutputChanged)], () => Count(cluster) > before, TimeSpan.FromSeconds(30),
+            $"a silo logging '{Rejected}' (logs under {cluster.WorkDirectory})");
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using OrleansProc.EndToEnd.Tests.Infrastructure;
+using OrleansProc.TestSupport;
 using Xunit.Abstractions;
 
 namespace OrleansProc.EndToEnd.Tests.Telemetry;
@@ -148,17 +149,16 @@ public sealed partial class OtlpExportEndToEndTests(OtlpClusterFixture cluster, 
     /// <summary>The receiver's requests once the condition holds of them, deadline <see cref="Patience"/>.</summary>
     private async Task<IReadOnlyList<OtlpPost>> WaitForAsync(Func<IReadOnlyList<OtlpPost>, bool> condition)
     {
-        using var deadline = new CancellationTokenSource(Patience);
-        while (true)
+        try
         {
-            var posts = cluster.Receiver.Posts;
-            if (condition(posts) || deadline.IsCancellationRequested)
-            {
-                return posts;
-            }
-
-            await Task.Delay(OtlpClusterFixture.SpanExportDelayMilliseconds);
+            await ChangeSignal.WaitUntilAsync([cluster.Receiver.PostReceived], () => condition(cluster.Receiver.Posts), Patience, "the OTLP posts awaited");
         }
+        catch (TimeoutException)
+        {
+            // the assertions that follow say what is missing from what did arrive
+        }
+
+        return cluster.Receiver.Posts;
     }
 
     [GeneratedRegex(@"(\d+)/\1 partitions")]

@@ -37,8 +37,9 @@ public sealed class WorkerPoolTests : IDisposable
         await RunAsync(pool, "SELECT COUNT(*) FROM sales", file);
         var pid = Assert.Single(pool.WorkerProcessIds());
 
-        await WaitUntilAsync(() => pool.WorkersAlive == 0 && HasEnded(pid));
+        await WaitForExitAsync(pid);
 
+        Assert.Equal(0, pool.WorkersAlive);
         Assert.Equal(1, pool.WorkersStarted);
     }
 
@@ -84,26 +85,22 @@ public sealed class WorkerPoolTests : IDisposable
             DegreeOfParallelism = parallelism,
         });
 
-    private static bool HasEnded(int pid)
+    /// <summary>Waits (up to 30 s) for the process to exit; at once when it already has.</summary>
+    private static async Task WaitForExitAsync(int pid)
     {
+        System.Diagnostics.Process process;
         try
         {
-            using var process = System.Diagnostics.Process.GetProcessById(pid);
-            return process.HasExited;
+            process = System.Diagnostics.Process.GetProcessById(pid);
         }
         catch (ArgumentException)
         {
-            return true;
+            return; // no such process: it has exited
         }
-    }
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (!condition())
+        using (process)
         {
-            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), "the condition did not hold within 30 s");
-            await Task.Delay(20);
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
         }
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Orleans.Diagnostics;
 using OrleansProc.Contracts.Telemetry;
+using OrleansProc.TestSupport;
 
 namespace OrleansProc.Grains.Tests.Telemetry;
 
@@ -12,6 +13,7 @@ public sealed class SpanRecorder : IDisposable
 
     private readonly ActivityListener _listener;
     private readonly ConcurrentQueue<Activity> _stopped = new();
+    private readonly ChangeSignal _spanStopped = new();
 
     public SpanRecorder()
     {
@@ -20,7 +22,11 @@ public sealed class SpanRecorder : IDisposable
         {
             ShouldListenTo = source => sources.Contains(source.Name),
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = _stopped.Enqueue,
+            ActivityStopped = span =>
+            {
+                _stopped.Enqueue(span);
+                _spanStopped.Raise();
+            },
         };
         ActivitySource.AddActivityListener(_listener);
     }
@@ -31,16 +37,8 @@ public sealed class SpanRecorder : IDisposable
     /// <summary>The first stopped span of that name and job, waiting for it up to a deadline.</summary>
     public async Task<Activity> WaitForAsync(string name, string jobId)
     {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            if (Spans(name, jobId) is [var span, ..])
-            {
-                return span;
-            }
-
-            await Task.Delay(20, deadline.Token);
-        }
+        await ChangeSignal.WaitUntilAsync([_spanStopped], () => Spans(name, jobId).Count > 0, TimeSpan.FromSeconds(30), $"span {name} of job {jobId}");
+        return Spans(name, jobId)[0];
     }
 
     public void Dispose() => _listener.Dispose();
