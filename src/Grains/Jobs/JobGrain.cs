@@ -284,8 +284,8 @@ public sealed partial class JobGrain(
             }
         }
 
-        // A conditional write first: only an activation still in charge writes the result and commits the output.
-        if (coordinator.IsMergeDue && coordinator.CanSave && await TrySaveAsync())
+        // Only an activation in charge writes the result or commits the output: the merge stores the state first when it writes them.
+        if (coordinator.IsMergeDue && coordinator.CanSave)
         {
             await MergeAsync(cancellationToken);
         }

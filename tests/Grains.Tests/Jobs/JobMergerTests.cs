@@ -51,7 +51,7 @@ public sealed class JobMergerTests(GrainClusterFixture fixture)
         }
 
         var compiled = Silo.GetRequiredService<CountingProcessorFactory>().Compilations(sql);
-        var (result, _) = await Silo.GetRequiredService<JobMerger>().MergeAsync(jobId, record);
+        var result = (await Silo.GetRequiredService<JobMerger>().MergeAsync(jobId, record)).Result;
 
         Assert.Equal(compiled + 1, Silo.GetRequiredService<CountingProcessorFactory>().Compilations(sql));
         Assert.Equal(jobId, result.JobId);

@@ -19,12 +19,13 @@ public sealed class JobStorageRequestsGrainTests(GrainClusterFixture fixture)
 {
     /// <summary>
     /// The coordinator's state read (activation), the manifest and the blob list (at once), the state and the plan blob
-    /// (submit, at once), the blob, the partial, the state (before the merge: the fence), the state (the end).
+    /// (submit, at once), the blob, the partial, the state (the end, with the result: a merge that writes nothing beside
+    /// the state needs no fence write before it).
     /// </summary>
-    private const int OnePartitionRequests = 9;
+    private const int OnePartitionRequests = 8;
 
     [Fact]
-    public async Task SubmitAsync_OnePartitionQuery_WaitsOnNineStorageRequestsWithoutPlanReadResultWriteOrPartialRead()
+    public async Task SubmitAsync_OnePartitionQuery_WaitsOnEightStorageRequestsWithoutPlanReadResultWriteOrPartialRead()
     {
         var dataset = $"requests{Guid.NewGuid():N}"[..16];
         await fixture.CreateDatasetAsync(dataset, IdGroupCsv.Rows(1_000));
@@ -44,6 +45,30 @@ public sealed class JobStorageRequestsGrainTests(GrainClusterFixture fixture)
         Assert.DoesNotContain(path, r => r.PathAndQuery.Contains(JobPaths.Result(jobId), StringComparison.Ordinal));
         Assert.DoesNotContain(path, r => r.Method == "GET" && r.PathAndQuery.Contains(JobPaths.PartialsPrefix(jobId), StringComparison.Ordinal));
         Assert.Single(path, r => r.Method == "PUT" && r.PathAndQuery.Contains(JobPaths.PartialsPrefix(jobId), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task MergeAsync_ResultTooLargeForTheState_StoresTheStateBeforeTheResultBlobAndTheEndAfterIt()
+    {
+        var dataset = $"largeres{Guid.NewGuid():N}"[..16];
+        await fixture.CreateDatasetAsync(dataset, IdGroupCsv.Rows(2_000));
+        var jobId = NewId();
+        var before = Logs().Sum(l => l.Requests.Count);
+
+        var status = await fixture.RunAsync(jobId, new JobSpec { Sql = $"SELECT id, COUNT(*) AS n FROM {dataset} GROUP BY id ORDER BY id" });
+        var result = await fixture.Grains.GetGrain<IJobGrain>(jobId).GetResultAsync();
+
+        Assert.True(status.State == JobState.Completed, status.Error);
+        Assert.Equal(Enumerable.Range(1, 2_000).Select(i => i.ToString(CultureInfo.InvariantCulture)), result!.Rows.Select(r => r[0]));
+        var path = await PathRequestsAsync(jobId, dataset, before);
+        var listed = string.Join("\n", path);
+        var partial = path.FindIndex(r => r.Method == "PUT" && r.PathAndQuery.Contains(JobPaths.PartialsPrefix(jobId), StringComparison.Ordinal));
+        var resultBlob = path.FindIndex(r => r.Method == "PUT" && r.PathAndQuery.Contains(JobPaths.Result(jobId), StringComparison.Ordinal));
+        var stateWrites = path.Select((r, i) => (r, i)).Where(x => x.r.Method == "PUT" && x.r.PathAndQuery.Contains($"job-job/{jobId}", StringComparison.Ordinal)).Select(x => x.i).ToList();
+        Assert.True(partial >= 0 && resultBlob > partial, listed);
+        // Only an activation in charge writes the result blob: the state is stored (conditionally) between the partial and the result blob.
+        Assert.True(stateWrites.Any(i => i > partial && i < resultBlob), listed);
+        Assert.True(stateWrites.Any(i => i > resultBlob), listed);
     }
 
     [Fact]

@@ -73,8 +73,8 @@ public sealed class JobCoordinator(JobRecord job, JobOptions options, TimeProvid
     public bool IsKeepAliveDue(bool registered) => !registered && IsActive && time.GetUtcNow() - job.SubmittedAt >= KeepAliveAfter;
 
     /// <summary>
-    /// When the job is running and every partition is done, moves it to merging (stored before the merge runs, so that
-    /// only an activation in charge merges; one that resumes a merging job merges again).
+    /// When the job is running and every partition is done, moves it to merging (stored before the merge writes beside
+    /// the state, so that only an activation in charge writes; one that resumes a merging job merges again).
     /// </summary>
     public bool TryBeginMerge()
     {
