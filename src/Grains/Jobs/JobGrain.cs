@@ -337,6 +337,7 @@ public sealed partial class JobGrain(
         PartialBlob = JobPaths.Partial(JobId, start.Index, start.Attempt),
         OutputBlob = Job.OutputDataset is { } output ? JobPaths.OutputBlob(output, start.Index, QueryPlans.OutputFormatOf(plan)) : null,
         Plan = plan,
+        PartialInReport = Job.Partitions.Count <= InlineLimits.MaxPartitionsWithPartialsInState,
     };
 
     private async Task StartPartitionAsync(PartitionStart start)

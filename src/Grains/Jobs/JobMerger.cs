@@ -22,7 +22,7 @@ public sealed class JobMerger(BlobStore store, DatasetCatalog catalog, JobPlanne
 
     /// <summary>
     /// Merges the partials of <paramref name="record"/>'s recorded attempts (those in <paramref name="inline"/> from
-    /// memory, the others from their blobs) into the finished result. Reads only: what is to be written (see
+    /// memory, those stored with their record from the state, the others from their blobs) into the finished result. Reads only: what is to be written (see
     /// <see cref="JobMerge.WritesBesideTheState"/>) is written by <see cref="CommitAsync"/>.
     /// </summary>
     public async Task<JobMerge> MergeAsync(string jobId, JobRecord record, InlinePartials? inline = null, CancellationToken cancellationToken = default)
@@ -130,7 +130,9 @@ public sealed class JobMerger(BlobStore store, DatasetCatalog catalog, JobPlanne
             var batch = Enumerable.Range(start, Math.Min(ParallelDownloads, record.Partitions.Count - start))
                 .Select(i => inline?.Find(i, record.Partitions[i].Attempt) is { } kept
                     ? Task.FromResult(new BinaryData(kept))
-                    : store.ReadAllAsync(store.Jobs, JobPaths.Partial(jobId, i, record.Partitions[i].Attempt), cancellationToken))
+                    : record.Partitions[i].Partial is { } stored
+                        ? Task.FromResult(new BinaryData(Convert.FromBase64String(stored)))
+                        : store.ReadAllAsync(store.Jobs, JobPaths.Partial(jobId, i, record.Partitions[i].Attempt), cancellationToken))
                 .ToList();
             foreach (var download in batch)
             {
