@@ -184,7 +184,7 @@ public sealed partial class JobGrain
         }
 
         var (writing, written) = (Job.State, false);
-        if (await OfAsync(async () => written = await state.WriteFencedAsync(conflict => LogStateConflict(logger, JobId, conflict))) is { } failure)
+        if (await OfAsync(async () => written = await Stored.WriteFencedAsync(conflict => LogStateConflict(logger, JobId, conflict))) is { } failure)
         {
             var delay = Coordinator.OnSaveFailed(FirstLine(failure), StorageFaults.IsUnreachable(failure));
             LogSaveFailed(logger, JobId, delay.TotalSeconds, FirstLine(failure));

@@ -92,6 +92,27 @@ public sealed class JobStorageRequestsGrainTests(GrainClusterFixture fixture)
     }
 
     [Fact]
+    public async Task SubmitAsync_NewJob_ReadsItsStateWhileItPlans()
+    {
+        var dataset = $"overlap{Guid.NewGuid():N}"[..16];
+        await fixture.CreateDatasetAsync(dataset, IdGroupCsv.Rows(100));
+        var jobId = NewId();
+        var before = Logs().Sum(l => l.Requests.Count);
+
+        var status = await fixture.RunAsync(jobId, new JobSpec { Sql = $"SELECT COUNT(*) AS n FROM {dataset}" });
+
+        Assert.True(status.State == JobState.Completed, status.Error);
+        var path = await PathRequestsAsync(jobId, dataset, before);
+        var stateRead = path.First(r => r.Method == "GET" && r.PathAndQuery.Contains($"job-job/{jobId}", StringComparison.Ordinal));
+        var manifest = path.First(r => r.Method == "GET" && r.PathAndQuery.Contains($"{dataset}/_dataset.json", StringComparison.Ordinal));
+        var stateAnswered = Logs().SelectMany(l => l.Answers)
+            .Where(a => a.Timestamp >= stateRead.Timestamp && a.Method == "GET" && a.PathAndQuery == stateRead.PathAndQuery)
+            .Min(a => a.Timestamp);
+        // Not one after the other: the manifest was asked for while the state read was on its way.
+        Assert.True(manifest.Timestamp < stateAnswered, string.Join("\n", path));
+    }
+
+    [Fact]
     public async Task GetResultAsync_SmallResultAfterReactivation_ReadFromTheStoredStateNotABlob()
     {
         var dataset = $"inline{Guid.NewGuid():N}"[..16];
