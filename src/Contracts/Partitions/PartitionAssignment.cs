@@ -43,4 +43,11 @@ public sealed record PartitionAssignment
     /// </summary>
     [Id(40)]
     public int Epoch { get; init; }
+
+    /// <summary>
+    /// A small partial may travel in the report alone, without a partial blob: the coordinator keeps it in its state
+    /// with the partition's record (a job of few partitions, whose small partials the state can hold).
+    /// </summary>
+    [Id(91)]
+    public bool PartialInReport { get; init; }
 }

@@ -73,10 +73,17 @@ public sealed record PartitionReport
     public int Epoch { get; init; }
 
     /// <summary>
-    /// A copy of the partial blob's bytes when they are small (the partial blob is written all the same): the
-    /// coordinator merges them without reading the blob back. Empty for a large partial or a failed attempt (a partial
+    /// A copy of the partial blob's bytes when they are small (the partial blob is written all the same, unless
+    /// <see cref="PartialOnlyInReport"/>): the coordinator merges them without reading the blob back. Empty for a large partial or a failed attempt (a partial
     /// is never empty: it has a header).
     /// </summary>
     [Id(80)]
     public ReadOnlyMemory<byte> InlinePartial { get; init; }
+
+    /// <summary>
+    /// No partial blob was written (the assignment allowed it, <see cref="PartitionAssignment.PartialInReport"/>, and
+    /// the partial is small): <see cref="InlinePartial"/> is the only copy, and the coordinator stores it in its state.
+    /// </summary>
+    [Id(92)]
+    public bool PartialOnlyInReport { get; init; }
 }

@@ -16,6 +16,12 @@ public static class InlineLimits
     /// <summary>The inline partials a coordinator keeps in memory for its merge, in all (beyond it, the merge reads blobs).</summary>
     public const int MaxPartialsBytes = 4 * 1024 * 1024;
 
+    /// <summary>
+    /// In a job of at most this many partitions a small partial travels in its report alone (no partial blob) and is
+    /// stored in the job's state: at most this many times <see cref="MaxPartialBytes"/> more in the state.
+    /// </summary>
+    public const int MaxPartitionsWithPartialsInState = 4;
+
     /// <summary>A result whose JSON is at most this many bytes is kept in the job's state, not in a result blob.</summary>
     public const int MaxResultBytes = 16 * 1024;
 }

@@ -8,6 +8,7 @@ public sealed partial class JobGrain
 {
     public async Task<JobDeletion> DeleteAsync(DateTimeOffset? finishedBefore = null, CancellationToken cancellationToken = default)
     {
+        await LoadAsync();
         if (Coordinator.HasWork && Job.State != JobState.None)
         {
             return JobDeletion.Running; // it runs, or its end is not stored yet
@@ -28,8 +29,8 @@ public sealed partial class JobGrain
 
         _secondCleanup?.Dispose();
         _secondCleanup = null;
-        await state.ClearStateAsync(cancellationToken);
-        state.State = new JobRecord();
+        await Stored.ClearStateAsync(cancellationToken);
+        Stored.State = new JobRecord();
         (_coordinator, _plan, _result) = (null, null, null);
         LogDeleted(logger, JobId, blobs);
         DeactivateOnIdle();

@@ -31,14 +31,37 @@ public sealed partial class JobGrain
         }
     }
 
+    /// <summary>
+    /// Merges the partials, then ends the job. A merge that writes beside the job's state (a transform's output, a result
+    /// too large for the state) stores the state first, conditionally, so that only an activation in charge writes
+    /// them; one that writes nothing else is stored once, with the job's end (conditional too: a stale activation's end
+    /// is refused, and it has written nothing).
+    /// </summary>
     private async Task MergeAsync(CancellationToken cancellationToken)
     {
         using var span = OrleansProcActivities.StartMerge(JobId, Job.TraceParent);
+        var stored = true;
         var failure = await OfAsync(async () =>
         {
-            var (result, inline) = await merger.MergeAsync(JobId, Job, _inlinePartials, cancellationToken);
-            (_result, Job.Result) = (result, inline ? result : null); // a small result is stored with the job's end
+            var merge = await merger.MergeAsync(JobId, Job, _inlinePartials, cancellationToken);
+            if (merge.WritesBesideTheState)
+            {
+                stored = await TrySaveAsync();
+                if (!stored)
+                {
+                    return; // not stored (the pump merges again after the save's backoff) or not in charge (fenced)
+                }
+
+                await merger.CommitAsync(JobId, Job, merge, cancellationToken);
+            }
+
+            (_result, Job.Result) = (merge.Result, merge.FitsState ? merge.Result : null); // a small result is stored with the job's end
         });
+        if (!stored)
+        {
+            return;
+        }
+
         if (failure is not null && StorageFaults.IsUnreachable(failure))
         {
             var (delay, gaveUp) = Coordinator.OnMergeUnreachable(FirstLine(failure)); // retried while the outage lasts, a bounded number of times
@@ -161,7 +184,7 @@ public sealed partial class JobGrain
         }
 
         var (writing, written) = (Job.State, false);
-        if (await OfAsync(async () => written = await state.WriteFencedAsync(conflict => LogStateConflict(logger, JobId, conflict))) is { } failure)
+        if (await OfAsync(async () => written = await Stored.WriteFencedAsync(conflict => LogStateConflict(logger, JobId, conflict))) is { } failure)
         {
             var delay = Coordinator.OnSaveFailed(FirstLine(failure), StorageFaults.IsUnreachable(failure));
             LogSaveFailed(logger, JobId, delay.TotalSeconds, FirstLine(failure));

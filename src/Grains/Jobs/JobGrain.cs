@@ -18,7 +18,6 @@ namespace OrleansProc.Grains.Jobs;
 /// <see cref="JobCoordinator"/> decides; the grain carries it out (timers, reminders, calls, writes, metrics, spans).
 /// </summary>
 public sealed partial class JobGrain(
-    [PersistentState("job", "state")] IPersistentState<JobRecord> state,
     JobPlanner planner,
     JobMerger merger,
     IOptions<JobOptions> options,
@@ -44,38 +43,26 @@ public sealed partial class JobGrain(
 
     private string JobId => this.GetPrimaryKeyString();
 
-    private JobRecord Job => state.State;
+    private JobRecord Job => Stored.State;
 
     private JobPartitionCalls Partitions => _partitions ??= new JobPartitionCalls(GrainFactory, JobId, options.Value.CallTimeout);
 
     /// <summary>The scheduling policy over the state; made anew only when a submit replaces the state object.</summary>
-    private JobCoordinator Coordinator => _coordinator ??= new JobCoordinator(state.State, options.Value, time, Random.Shared.NextDouble);
-
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        _storedState = Job.State;
-        if (Coordinator.IsActive || Coordinator.IsCleanUpDue)
-        {
-            var done = Job.Partitions.Count(p => p.Status == PartitionStatus.Done);
-            var running = Job.Partitions.Count(p => p.Status == PartitionStatus.Running);
-            LogResumed(logger, JobId, Job.State, done, Job.Partitions.Count, running);
-            _keepAlive = true; // a previous activation may have registered it
-            _takingOver = true; // nothing is started, merged or cleaned up before this activation's epoch is stored
-            StartPump(firstTurnIn: TimeSpan.Zero);
-        }
-
-        return base.OnActivateAsync(cancellationToken);
-    }
+    private JobCoordinator Coordinator => _coordinator ??= new JobCoordinator(Stored.State, options.Value, time, Random.Shared.NextDouble);
 
     public async Task<SubmitOutcome> SubmitAsync(JobSpec spec, CancellationToken cancellationToken = default)
     {
+        // The plan is made while the state is read (a new job's: nothing stored); both only read.
+        using var span = OrleansProcActivities.StartSubmit(JobId);
+        var loading = LoadAsync();
+        var planning = planner.PlanAsync(JobId, spec, Workers(), cancellationToken);
+        await Task.WhenAll(loading, planning);
         if (Job.State != JobState.None)
         {
             return SubmitOutcome.Rejected(SubmitErrorKind.BadRequest, $"a job with id '{JobId}' exists already");
         }
 
-        using var span = OrleansProcActivities.StartSubmit(JobId);
-        var plan = await planner.PlanAsync(JobId, spec, Workers(), cancellationToken);
+        var plan = await planning;
         if (plan.Rejection is { } rejection)
         {
             return rejection;
@@ -83,7 +70,7 @@ public sealed partial class JobGrain(
 
         await planner.SavePlanAsync(JobId, plan.Record!, plan.Slices, 0, cancellationToken);
         _plan = plan.Slices;
-        state.State = plan.Record!;
+        Stored.State = plan.Record!;
         _coordinator = null;
         Job.SubmittedAt = time.GetUtcNow();
         Job.TraceParent = span?.Id;
@@ -95,11 +82,11 @@ public sealed partial class JobGrain(
         var indexed = Job.Slices is null ? Task.CompletedTask : OnFailureAsync(() => planner.WritePlanBlobAsync(JobId, plan.Slices, 0, cancellationToken), e => LogPlanBlobFailed(logger, JobId, FirstLine(e)));
         try
         {
-            await state.WriteStateAsync(cancellationToken);
+            await Stored.WriteStateAsync(cancellationToken);
         }
         catch
         {
-            state.State = new JobRecord(); // not accepted: the same id may be submitted again
+            Stored.State = new JobRecord(); // not accepted: the same id may be submitted again
             _coordinator = null;
             throw;
         }
@@ -116,11 +103,15 @@ public sealed partial class JobGrain(
         return SubmitOutcome.Ok;
     }
 
-    public Task<JobStatus?> GetStatusAsync(CancellationToken cancellationToken = default) =>
-        Task.FromResult(Job.State == JobState.None ? null : StoredView(JobStatusView.From(JobId, Job)));
+    public async Task<JobStatus?> GetStatusAsync(CancellationToken cancellationToken = default)
+    {
+        await LoadAsync();
+        return Job.State == JobState.None ? null : StoredView(JobStatusView.From(JobId, Job));
+    }
 
     public async Task<JobStatus?> WaitForStatusAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {
+        await LoadAsync();
         if (Job.State != JobState.None && !IsFinal(_storedState))
         {
             using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -131,16 +122,23 @@ public sealed partial class JobGrain(
         return await GetStatusAsync(cancellationToken);
     }
 
-    public async Task<JobResult?> GetResultAsync(CancellationToken cancellationToken = default) =>
-        Job.State != JobState.Completed || _storedState != JobState.Completed || (_result ??= Job.Result ?? await merger.ReadResultAsync(JobId, cancellationToken)) is not { } result
+    public async Task<JobResult?> GetResultAsync(CancellationToken cancellationToken = default)
+    {
+        await LoadAsync();
+        return Job.State != JobState.Completed || _storedState != JobState.Completed || (_result ??= Job.Result ?? await merger.ReadResultAsync(JobId, cancellationToken)) is not { } result
             ? null
             : ResultMessages.ForMessage(result, options.Value.MaxResultMessageBytes, $"{StorageNames.JobsContainer}/{JobPaths.Result(JobId)}");
+    }
 
-    public async Task<IReadOnlyList<PartitionDetail>> GetPartitionsAsync(CancellationToken cancellationToken = default) =>
-        Job.State == JobState.None ? [] : PartitionDetails.From(Job, await PlanAsync());
+    public async Task<IReadOnlyList<PartitionDetail>> GetPartitionsAsync(CancellationToken cancellationToken = default)
+    {
+        await LoadAsync();
+        return Job.State == JobState.None ? [] : PartitionDetails.From(Job, await PlanAsync());
+    }
 
     public async Task<bool> CancelAsync(CancellationToken cancellationToken = default)
     {
+        await LoadAsync();
         if (Coordinator.Cancel() is not { } end)
         {
             return false;
@@ -152,6 +150,7 @@ public sealed partial class JobGrain(
 
     public async Task ReportPartitionAsync(PartitionReport report)
     {
+        await LoadAsync();
         if (_fenced || _takingOver)
         {
             return; // not in charge (yet): a finished attempt sends its report again when asked whether it runs
@@ -204,6 +203,7 @@ public sealed partial class JobGrain(
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
+        await LoadAsync();
         _keepAlive = true;
         if (_fenced)
         {
@@ -284,8 +284,8 @@ public sealed partial class JobGrain(
             }
         }
 
-        // A conditional write first: only an activation still in charge writes the result and commits the output.
-        if (coordinator.IsMergeDue && coordinator.CanSave && await TrySaveAsync())
+        // Only an activation in charge writes the result or commits the output: the merge stores the state first when it writes them.
+        if (coordinator.IsMergeDue && coordinator.CanSave)
         {
             await MergeAsync(cancellationToken);
         }
@@ -337,6 +337,7 @@ public sealed partial class JobGrain(
         PartialBlob = JobPaths.Partial(JobId, start.Index, start.Attempt),
         OutputBlob = Job.OutputDataset is { } output ? JobPaths.OutputBlob(output, start.Index, QueryPlans.OutputFormatOf(plan)) : null,
         Plan = plan,
+        PartialInReport = Job.Partitions.Count <= InlineLimits.MaxPartitionsWithPartialsInState,
     };
 
     private async Task StartPartitionAsync(PartitionStart start)

@@ -22,10 +22,10 @@ public sealed class JobMerger(BlobStore store, DatasetCatalog catalog, JobPlanne
 
     /// <summary>
     /// Merges the partials of <paramref name="record"/>'s recorded attempts (those in <paramref name="inline"/> from
-    /// memory, the others from their blobs) and stores the result: a small one (<see cref="InlineLimits.MaxResultBytes"/>)
-    /// is left to the caller to keep in the job's state (<c>Inline</c> true), a larger one is written to the result blob.
+    /// memory, those stored with their record from the state, the others from their blobs) into the finished result. Reads only: what is to be written (see
+    /// <see cref="JobMerge.WritesBesideTheState"/>) is written by <see cref="CommitAsync"/>.
     /// </summary>
-    public async Task<(JobResult Result, bool Inline)> MergeAsync(string jobId, JobRecord record, InlinePartials? inline = null, CancellationToken cancellationToken = default)
+    public async Task<JobMerge> MergeAsync(string jobId, JobRecord record, InlinePartials? inline = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
         var plan = record.Plan ?? await planner.RestorePlanAsync(jobId, record, cancellationToken).ConfigureAwait(false);
@@ -38,11 +38,12 @@ public sealed class JobMerger(BlobStore store, DatasetCatalog catalog, JobPlanne
                 $"the result has {table.Rows.Count:N0} rows, more than the limit of {options.Value.MaxResultRows:N0} (ORLEANSPROC_MAX_RESULT_ROWS): add a LIMIT, group more coarsely, or drop ORDER BY so the rows go to an output dataset");
         }
 
+        var format = QueryPlans.OutputFormatOf(plan);
         var result = JobResult.FromTable(jobId, table.ColumnNames(), table.TypeNames(), table.TextRows(), table.TotalRows) with
         {
             OutputDataset = record.OutputDataset,
             OutputBlobs = record.OutputDataset is { } output
-                ? WrittenPartitions(record).Select(i => JobPaths.OutputBlob(output, i, QueryPlans.OutputFormatOf(plan))).ToList()
+                ? WrittenPartitions(record).Select(i => JobPaths.OutputBlob(output, i, format)).ToList()
                 : [],
             RowsRead = record.Partitions.Sum(p => p.Rows),
             BytesRead = record.Partitions.Sum(p => p.Bytes),
@@ -52,29 +53,36 @@ public sealed class JobMerger(BlobStore store, DatasetCatalog catalog, JobPlanne
             Elapsed = time.GetUtcNow() - record.SubmittedAt,
         };
 
+        return new JobMerge(result, table.Columns, format, BinaryData.FromObjectAsJson(result, BlobStore.Json));
+    }
+
+    /// <summary>
+    /// Writes what <paramref name="merge"/> needs besides the job's state: a transform's output (the recorded attempts'
+    /// blocks committed, its manifest registered) and a result too large for the state (the result blob).
+    /// </summary>
+    public async Task CommitAsync(string jobId, JobRecord record, JobMerge merge, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(merge);
         if (record.OutputDataset is { } outputDataset)
         {
-            await CommitOutputAsync(outputDataset, record, QueryPlans.OutputFormatOf(plan), cancellationToken).ConfigureAwait(false);
+            await CommitOutputAsync(outputDataset, record, merge.OutputFormat, cancellationToken).ConfigureAwait(false);
             await catalog.WriteManifestAsync(
                 new DatasetManifest
                 {
                     Name = outputDataset,
-                    Format = QueryPlans.OutputFormatOf(plan),
-                    Columns = table.Columns,
+                    Format = merge.OutputFormat,
+                    Columns = merge.Columns,
                     SchemaGiven = true,
                     RegisteredAt = time.GetUtcNow(),
                 },
                 cancellationToken).ConfigureAwait(false);
         }
 
-        var json = BinaryData.FromObjectAsJson(result, BlobStore.Json);
-        if (json.ToMemory().Length <= InlineLimits.MaxResultBytes)
+        if (!merge.FitsState)
         {
-            return (result, true);
+            await store.UploadAsync(store.Jobs, JobPaths.Result(jobId), merge.Json, cancellationToken).ConfigureAwait(false);
         }
-
-        await store.UploadAsync(store.Jobs, JobPaths.Result(jobId), json, cancellationToken).ConfigureAwait(false);
-        return (result, false);
     }
 
     public Task<JobResult?> ReadResultAsync(string jobId, CancellationToken cancellationToken = default) =>
@@ -122,7 +130,9 @@ public sealed class JobMerger(BlobStore store, DatasetCatalog catalog, JobPlanne
             var batch = Enumerable.Range(start, Math.Min(ParallelDownloads, record.Partitions.Count - start))
                 .Select(i => inline?.Find(i, record.Partitions[i].Attempt) is { } kept
                     ? Task.FromResult(new BinaryData(kept))
-                    : store.ReadAllAsync(store.Jobs, JobPaths.Partial(jobId, i, record.Partitions[i].Attempt), cancellationToken))
+                    : record.Partitions[i].Partial is { } stored
+                        ? Task.FromResult(new BinaryData(Convert.FromBase64String(stored)))
+                        : store.ReadAllAsync(store.Jobs, JobPaths.Partial(jobId, i, record.Partitions[i].Attempt), cancellationToken))
                 .ToList();
             foreach (var download in batch)
             {

@@ -1,3 +1,4 @@
+using Orleans.Core;
 using Orleans.Storage;
 
 namespace OrleansProc.Grains.Jobs;
@@ -17,7 +18,7 @@ public static class JobStateWrites
     /// <param name="state">The coordinator's state.</param>
     /// <param name="onOwnWrite">Told the first line of a conflict with this activation's own landed write.</param>
     /// <returns>True when written; false when another activation is in charge.</returns>
-    public static async Task<bool> WriteFencedAsync(this IPersistentState<JobRecord> state, Action<string> onOwnWrite)
+    public static async Task<bool> WriteFencedAsync(this IStorage<JobRecord> state, Action<string> onOwnWrite)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(onOwnWrite);

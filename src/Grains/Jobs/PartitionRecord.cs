@@ -104,4 +104,12 @@ public sealed class PartitionRecord
     /// <summary>The highest attempt number given out (main or speculative): a new attempt takes the next, never one used before.</summary>
     [Id(45)]
     public int Attempts { get; set; }
+
+    /// <summary>
+    /// The recorded attempt's partial (base64) when it came in its report alone (no partial blob was written): stored
+    /// with the record, so a coordinator that resumes the job merges it as it would the blob. Null otherwise, and once
+    /// the job ended.
+    /// </summary>
+    [Id(93)]
+    public string? Partial { get; set; }
 }

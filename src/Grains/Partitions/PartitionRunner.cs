@@ -151,11 +151,17 @@ public sealed partial class PartitionRunner(
             }
 
             ReadOnlyMemory<byte> inlinePartial;
+            bool onlyInReport;
             using (var buffer = new MemoryStream())
             {
                 partial.WriteTo(buffer);
                 cancellationToken.ThrowIfCancellationRequested();
-                await store.UploadAsync(store.Jobs, assignment.PartialBlob, new BinaryData(buffer.GetBuffer().AsMemory(0, (int)buffer.Length)), cancellationToken).ConfigureAwait(false);
+                onlyInReport = assignment.PartialInReport && buffer.Length <= InlineLimits.MaxPartialBytes;
+                if (!onlyInReport)
+                {
+                    await store.UploadAsync(store.Jobs, assignment.PartialBlob, new BinaryData(buffer.GetBuffer().AsMemory(0, (int)buffer.Length)), cancellationToken).ConfigureAwait(false);
+                }
+
                 inlinePartial = buffer.Length <= InlineLimits.MaxPartialBytes ? buffer.ToArray() : ReadOnlyMemory<byte>.Empty;
             }
 
@@ -178,6 +184,7 @@ public sealed partial class PartitionRunner(
                 OutputBlocks = output?.Blocks ?? 0,
                 RowGroupsSkipped = scan.RowGroupsSkipped,
                 InlinePartial = inlinePartial,
+                PartialOnlyInReport = onlyInReport,
             };
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -26,6 +26,25 @@ public sealed class JobCoordinatorTests
     }
 
     [Fact]
+    public void OnReport_PartialOnlyInReport_StoredWithTheDoneRecordUntilTheEnd()
+    {
+        var h = new CoordinatorHarness(WholeBlobs(2));
+        h.StartPending();
+        byte[] partial = [1, 2, 3];
+
+        h.Report(Success(0, 1) with { InlinePartial = partial, PartialOnlyInReport = true });
+        h.Report(Success(1, 1) with { InlinePartial = partial }); // a copy: its partial blob was written
+
+        Assert.Equal(partial, Convert.FromBase64String(h.Job.Partitions[0].Partial!));
+        Assert.Null(h.Job.Partitions[1].Partial);
+        Assert.True(h.Coordinator.IsDirty); // the next write stores it with the Done it belongs to
+
+        h.Coordinator.Finish(JobState.Completed, null);
+
+        Assert.All(h.Job.Partitions, p => Assert.Null(p.Partial));
+    }
+
+    [Fact]
     public void StartPending_WholeBlobPartition_ReadsThePlannedSlices()
     {
         var h = new CoordinatorHarness(WholeBlobs(1));

@@ -51,7 +51,7 @@ public sealed class JobMergerTests(GrainClusterFixture fixture)
         }
 
         var compiled = Silo.GetRequiredService<CountingProcessorFactory>().Compilations(sql);
-        var (result, _) = await Silo.GetRequiredService<JobMerger>().MergeAsync(jobId, record);
+        var result = (await Silo.GetRequiredService<JobMerger>().MergeAsync(jobId, record)).Result;
 
         Assert.Equal(compiled + 1, Silo.GetRequiredService<CountingProcessorFactory>().Compilations(sql));
         Assert.Equal(jobId, result.JobId);
@@ -61,6 +61,42 @@ public sealed class JobMergerTests(GrainClusterFixture fixture)
         Assert.Equal(5, result.RowsRead);
         Assert.Equal(parts.Sum(p => (long)p.Length), result.BytesRead);
         Assert.Null(result.OutputDataset);
+    }
+
+    [Fact]
+    public async Task MergeAsync_PartialsStoredWithTheirRecordsAndNoBlobs_MergesThemAndWritesNothing()
+    {
+        var jobId = NewId();
+        var sql = $"SELECT g, COUNT(*) AS n, SUM(id) AS s FROM never_registered_{jobId} GROUP BY g ORDER BY g";
+        var spec = new JobSpec { Sql = sql };
+        var processor = ProcessorFactory.Instance.Create(QueryPlans.ProcessorSpecOf(spec), Schema);
+        var store = Silo.GetRequiredService<BlobStore>();
+        await store.EnsureContainersAsync();
+        string[] parts = ["id,g\n1,a\n2,b\n", "id,g\n3,a\n4,c\n"];
+        var record = new JobRecord
+        {
+            Spec = spec,
+            Dataset = $"never_registered_{jobId}",
+            State = JobState.Merging,
+            SubmittedAt = DateTimeOffset.UtcNow,
+            Plan = QueryPlans.Create($"never_registered_{jobId}", DataFormat.Csv, spec, processor, outputDataset: null),
+        };
+        foreach (var text in parts)
+        {
+            var partial = processor.CreatePartial();
+            var scan = await PartitionScan.ScanAsync(
+                [new InputSlice("part.csv", 0, long.MaxValue, false)], (_, _) => Task.FromResult<Stream>(new MemoryStream(Encoding.UTF8.GetBytes(text))), processor, partial, new PartitionScanSettings { Format = DataFormat.Csv });
+            using var buffer = new MemoryStream();
+            partial.WriteTo(buffer);
+            record.Partitions.Add(new PartitionRecord { Status = PartitionStatus.Done, Attempt = 1, Rows = scan.Rows, Bytes = scan.Bytes, Partial = Convert.ToBase64String(buffer.ToArray()) });
+        }
+
+        var merge = await Silo.GetRequiredService<JobMerger>().MergeAsync(jobId, record);
+
+        Assert.Equal([["a", "2", "4"], ["b", "1", "2"], ["c", "1", "4"]], merge.Result.Rows);
+        Assert.Equal(4, merge.Result.RowsRead);
+        Assert.False(merge.WritesBesideTheState);
+        Assert.Empty(await store.ListAsync(store.Jobs, $"{jobId}/"));
     }
 
     [Fact]

@@ -19,12 +19,13 @@ public sealed class JobStorageRequestsGrainTests(GrainClusterFixture fixture)
 {
     /// <summary>
     /// The coordinator's state read (activation), the manifest and the blob list (at once), the state and the plan blob
-    /// (submit, at once), the blob, the partial, the state (before the merge: the fence), the state (the end).
+    /// (submit, at once), the blob, the state (the end, with the result: a merge that writes nothing beside the state
+    /// needs no fence write before it, and the small partial came in the report alone, no partial blob).
     /// </summary>
-    private const int OnePartitionRequests = 9;
+    private const int OnePartitionRequests = 7;
 
     [Fact]
-    public async Task SubmitAsync_OnePartitionQuery_WaitsOnNineStorageRequestsWithoutPlanReadResultWriteOrPartialRead()
+    public async Task SubmitAsync_OnePartitionQuery_WaitsOnSevenStorageRequestsWithoutPlanReadResultWriteOrPartialBlob()
     {
         var dataset = $"requests{Guid.NewGuid():N}"[..16];
         await fixture.CreateDatasetAsync(dataset, IdGroupCsv.Rows(1_000));
@@ -42,8 +43,31 @@ public sealed class JobStorageRequestsGrainTests(GrainClusterFixture fixture)
         Assert.True(path.Count == OnePartitionRequests, $"{path.Count} requests:\n{listed}");
         Assert.DoesNotContain(path, r => r.Method == "GET" && r.PathAndQuery.Contains(JobPaths.Plan(jobId), StringComparison.Ordinal));
         Assert.DoesNotContain(path, r => r.PathAndQuery.Contains(JobPaths.Result(jobId), StringComparison.Ordinal));
-        Assert.DoesNotContain(path, r => r.Method == "GET" && r.PathAndQuery.Contains(JobPaths.PartialsPrefix(jobId), StringComparison.Ordinal));
-        Assert.Single(path, r => r.Method == "PUT" && r.PathAndQuery.Contains(JobPaths.PartialsPrefix(jobId), StringComparison.Ordinal));
+        Assert.DoesNotContain(path, r => r.PathAndQuery.Contains(JobPaths.PartialsPrefix(jobId), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task MergeAsync_ResultTooLargeForTheState_StoresTheStateBeforeTheResultBlobAndTheEndAfterIt()
+    {
+        var dataset = $"largeres{Guid.NewGuid():N}"[..16];
+        await fixture.CreateDatasetAsync(dataset, IdGroupCsv.Rows(2_000));
+        var jobId = NewId();
+        var before = Logs().Sum(l => l.Requests.Count);
+
+        var status = await fixture.RunAsync(jobId, new JobSpec { Sql = $"SELECT id, COUNT(*) AS n FROM {dataset} GROUP BY id ORDER BY id" });
+        var result = await fixture.Grains.GetGrain<IJobGrain>(jobId).GetResultAsync();
+
+        Assert.True(status.State == JobState.Completed, status.Error);
+        Assert.Equal(Enumerable.Range(1, 2_000).Select(i => i.ToString(CultureInfo.InvariantCulture)), result!.Rows.Select(r => r[0]));
+        var path = await PathRequestsAsync(jobId, dataset, before);
+        var listed = string.Join("\n", path);
+        var partial = path.FindIndex(r => r.Method == "GET" && r.PathAndQuery.Contains($"{dataset}/data.csv", StringComparison.Ordinal)); // the partition's read
+        var resultBlob = path.FindIndex(r => r.Method == "PUT" && r.PathAndQuery.Contains(JobPaths.Result(jobId), StringComparison.Ordinal));
+        var stateWrites = path.Select((r, i) => (r, i)).Where(x => x.r.Method == "PUT" && x.r.PathAndQuery.Contains($"job-job/{jobId}", StringComparison.Ordinal)).Select(x => x.i).ToList();
+        Assert.True(partial >= 0 && resultBlob > partial, listed);
+        // Only an activation in charge writes the result blob: the state is stored (conditionally) between the partition's read and the result blob.
+        Assert.True(stateWrites.Any(i => i > partial && i < resultBlob), listed);
+        Assert.True(stateWrites.Any(i => i > resultBlob), listed);
     }
 
     [Fact]
@@ -65,6 +89,27 @@ public sealed class JobStorageRequestsGrainTests(GrainClusterFixture fixture)
             .Min(a => a.Timestamp);
         // One round trip, not two: the list went out while the manifest was on its way.
         Assert.True(list.Timestamp < manifestAnswered, string.Join("\n", path));
+    }
+
+    [Fact]
+    public async Task SubmitAsync_NewJob_ReadsItsStateWhileItPlans()
+    {
+        var dataset = $"overlap{Guid.NewGuid():N}"[..16];
+        await fixture.CreateDatasetAsync(dataset, IdGroupCsv.Rows(100));
+        var jobId = NewId();
+        var before = Logs().Sum(l => l.Requests.Count);
+
+        var status = await fixture.RunAsync(jobId, new JobSpec { Sql = $"SELECT COUNT(*) AS n FROM {dataset}" });
+
+        Assert.True(status.State == JobState.Completed, status.Error);
+        var path = await PathRequestsAsync(jobId, dataset, before);
+        var stateRead = path.First(r => r.Method == "GET" && r.PathAndQuery.Contains($"job-job/{jobId}", StringComparison.Ordinal));
+        var manifest = path.First(r => r.Method == "GET" && r.PathAndQuery.Contains($"{dataset}/_dataset.json", StringComparison.Ordinal));
+        var stateAnswered = Logs().SelectMany(l => l.Answers)
+            .Where(a => a.Timestamp >= stateRead.Timestamp && a.Method == "GET" && a.PathAndQuery == stateRead.PathAndQuery)
+            .Min(a => a.Timestamp);
+        // Not one after the other: the manifest was asked for while the state read was on its way.
+        Assert.True(manifest.Timestamp < stateAnswered, string.Join("\n", path));
     }
 
     [Fact]

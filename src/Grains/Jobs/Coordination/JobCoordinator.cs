@@ -73,8 +73,8 @@ public sealed class JobCoordinator(JobRecord job, JobOptions options, TimeProvid
     public bool IsKeepAliveDue(bool registered) => !registered && IsActive && time.GetUtcNow() - job.SubmittedAt >= KeepAliveAfter;
 
     /// <summary>
-    /// When the job is running and every partition is done, moves it to merging (stored before the merge runs, so that
-    /// only an activation in charge merges; one that resumes a merging job merges again).
+    /// When the job is running and every partition is done, moves it to merging (stored before the merge writes beside
+    /// the state, so that only an activation in charge writes; one that resumes a merging job merges again).
     /// </summary>
     public bool TryBeginMerge()
     {
@@ -301,6 +301,7 @@ public sealed class JobCoordinator(JobRecord job, JobOptions options, TimeProvid
         }
 
         partition.Status = report.Succeeded ? PartitionStatus.Done : PartitionStatus.Suspect;
+        partition.Partial = report.Succeeded && report.PartialOnlyInReport ? Convert.ToBase64String(report.InlinePartial.Span) : null; // stored with the Done it belongs to
         partition.OutputBlocks = report.OutputBlocks;
         partition.RetryAt = null;
         partition.Error = report.Error;
@@ -324,6 +325,7 @@ public sealed class JobCoordinator(JobRecord job, JobOptions options, TimeProvid
             wrong.StartsInsideQuotes = startsInside;
             wrong.StartsInUnquotedField = startsInUnquoted;
             wrong.Status = PartitionStatus.Pending;
+            wrong.Partial = null;
             wrong.Error = null;
             job.Retries++;
             reruns.Add(index);
@@ -531,6 +533,11 @@ public sealed class JobCoordinator(JobRecord job, JobOptions options, TimeProvid
         job.State = final;
         job.Error = error;
         job.FinishedAt = time.GetUtcNow();
+        foreach (var partition in job.Partitions)
+        {
+            partition.Partial = null; // merged (or no longer wanted): the end is stored without them
+        }
+
         IsDirty = true;
         return new JobEnd(final, error);
     }
