@@ -17,6 +17,15 @@ namespace OrleansProc.Silo.Hosting;
 /// <summary>Wires a silo: clustering, grain state and reminders on Azure Storage, the grains and their services.</summary>
 public static class SiloHostingExtensions
 {
+    /// <summary>
+    /// The grain directory cache's capacity (Orleans' default: 1,000,000). Orleans allocates the cache's dictionary at
+    /// that capacity, and its cache-size gauge counts the entries by walking every bucket; the Orleans Dashboard's metrics
+    /// reader samples it each second, which cost each silo about a hundredth of a core at any load (docs/benchmarks.md,
+    /// issue 14 round 7). The cache holds where other silos' grains live: 20,000 keep the grains of the last several
+    /// hundred jobs (a job and its partitions are about 20).
+    /// </summary>
+    public const int DirectoryCacheSize = 20_000;
+
     /// <param name="builder">The silo's host.</param>
     /// <param name="settings">The silo's settings, read once by the caller (<see cref="SiloSettings.From"/>).</param>
     public static IHostApplicationBuilder AddOrleansProcSilo(this IHostApplicationBuilder builder, SiloSettings settings)
@@ -56,6 +65,7 @@ public static class SiloHostingExtensions
                 o.ServiceId = StorageNames.ServiceId;
             });
             silo.Configure<SiloOptions>(o => o.SiloName = settings.SiloName);
+            silo.Configure<GrainDirectoryOptions>(o => o.CacheSize = DirectoryCacheSize);
             silo.Configure<ClusterMembershipOptions>(o =>
             {
                 o.ProbeTimeout = TimeSpan.FromSeconds(detection.ProbeTimeoutSeconds);
