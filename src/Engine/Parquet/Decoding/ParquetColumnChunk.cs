@@ -257,7 +257,7 @@ internal sealed class ParquetColumnChunk : IDisposable
 
     private void ReadDataPageV2(ParquetPageHeader header, int body)
     {
-        var levelBytes = header.RepetitionLevelsLength + header.DefinitionLevelsLength;
+        var levelBytes = (int)Math.Min((long)header.RepetitionLevelsLength + header.DefinitionLevelsLength, int.MaxValue);
         if (levelBytes > header.CompressedSize || levelBytes > header.UncompressedSize)
         {
             throw Corrupt($"levels of {levelBytes} bytes in a page of {header.CompressedSize}");

@@ -130,13 +130,13 @@ internal sealed class ParquetManagedValues<T>(ParquetColumnChunk chunk, int chun
     {
         if (_dictionaryVersion != chunk.DictionaryVersion)
         {
-            var bytes = chunk.DictionaryCount * Unsafe.SizeOf<T>();
+            var bytes = (long)chunk.DictionaryCount * Unsafe.SizeOf<T>();
             if (chunk.DictionaryCount < 0 || bytes > chunk.DictionaryLength)
             {
                 throw chunk.Corrupt($"a dictionary page of {chunk.DictionaryLength} bytes for {chunk.DictionaryCount} values");
             }
 
-            _dictionary = MemoryMarshal.Cast<byte, T>(chunk.DictionaryData.AsSpan(0, bytes)).ToArray();
+            _dictionary = MemoryMarshal.Cast<byte, T>(chunk.DictionaryData.AsSpan(0, (int)bytes)).ToArray();
             _dictionaryVersion = chunk.DictionaryVersion;
         }
 
