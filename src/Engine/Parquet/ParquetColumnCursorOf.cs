@@ -1,19 +1,19 @@
 using System.Runtime.CompilerServices;
 using OrleansProc.Engine.Io;
 using OrleansProc.Engine.Values;
-using ParquetSharp;
 
 namespace OrleansProc.Engine.Parquet;
 
 /// <summary>
-/// A <see cref="ParquetColumnCursor"/> over a column of physical type <typeparamref name="T"/>: each <c>ReadBatch</c>
-/// result's non-NULL values are converted in one call, into the target from the chunk's first row on, then spread
+/// A <see cref="ParquetColumnCursor"/> over a column of physical type <typeparamref name="T"/>, its values from an
+/// <see cref="IParquetValueSource{T}"/> (ParquetSharp's reader or the managed decoder): each read's non-NULL values
+/// are converted in one call, into the target from the chunk's first row on, then spread
 /// out in place (from the last row back) to leave the NULLs where the definition levels put them.
 /// </summary>
 internal sealed class ParquetColumnCursorOf<T> : ParquetColumnCursor
     where T : unmanaged
 {
-    private readonly ColumnReader<T> _reader;
+    private readonly IParquetValueSource<T> _reader;
     private readonly short _maxDefinition;
     private readonly ParquetRowConverter<T> _toRows;
     private readonly ParquetBatchConverter<T> _toBatch;
@@ -23,13 +23,13 @@ internal sealed class ParquetColumnCursorOf<T> : ParquetColumnCursor
     private readonly bool[] _passes;
 
     public ParquetColumnCursorOf(
-        ColumnReader<T> reader, ParquetRowConverter<T> toRows, ParquetBatchConverter<T> toBatch, int chunkRows, ParquetFilterConverter<T>? toFilter = null)
+        IParquetValueSource<T> reader, ParquetRowConverter<T> toRows, ParquetBatchConverter<T> toBatch, int chunkRows, ParquetFilterConverter<T>? toFilter = null)
     {
         _reader = reader;
         _toRows = toRows;
         _toBatch = toBatch;
         _toFilter = toFilter;
-        _maxDefinition = reader.ColumnDescriptor.MaxDefinitionLevel;
+        _maxDefinition = reader.MaxDefinition;
         _levels = new short[chunkRows];
         _values = new T[chunkRows];
         _passes = toFilter is null ? [] : new bool[chunkRows];
@@ -116,36 +116,12 @@ internal sealed class ParquetColumnCursorOf<T> : ParquetColumnCursor
         }
     }
 
-    public override void Skip(int count)
-    {
-        if (_reader.Skip(count) != count)
-        {
-            throw new InvalidDataException("A column chunk ended after fewer values than its row group's rows.");
-        }
-    }
+    public override void Skip(int count) => _reader.Skip(count);
 
     public override void Dispose() => _reader.Dispose();
 
     /// <summary>Reads up to <paramref name="want"/> rows: their number, and the number of non-NULL values among them.</summary>
-    private (int Rows, int Values) ReadChunk(int want)
-    {
-        long rows, values;
-        if (_maxDefinition == 0)
-        {
-            rows = _reader.ReadBatch(want, _values.AsSpan(0, want), out values);
-        }
-        else
-        {
-            rows = _reader.ReadBatch(want, _levels.AsSpan(0, want), Span<short>.Empty, _values.AsSpan(0, want), out values);
-        }
-
-        if (rows <= 0)
-        {
-            throw new InvalidDataException("A column chunk ended after fewer values than its row group's rows.");
-        }
-
-        return ((int)rows, (int)values);
-    }
+    private (int Rows, int Values) ReadChunk(int want) => _reader.Read(want, _levels, _values);
 
     /// <summary>Moves the <paramref name="values"/> non-NULL values at <paramref name="start"/> to their rows, and flags the NULLs.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

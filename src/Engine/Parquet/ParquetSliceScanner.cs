@@ -1,4 +1,6 @@
 using OrleansProc.Engine.Io;
+using OrleansProc.Engine.Io.Filters;
+using OrleansProc.Engine.Parquet.Decoding;
 using OrleansProc.Engine.Processing;
 using OrleansProc.Engine.Schema;
 using OrleansProc.Engine.Values;
@@ -35,14 +37,20 @@ internal static class ParquetSliceScanner
 
     private const long MagicBytes = 4;
 
-    /// <summary>Scans <paramref name="slice"/> of the file <paramref name="file"/> (seekable, at any position).</summary>
+    /// <summary>
+    /// Scans <paramref name="slice"/> of the file <paramref name="file"/> (seekable, at any position). The column
+    /// chunks that <see cref="ParquetManagedReader.CanDecode"/> accepts are decoded by the managed decoder, the rest
+    /// by ParquetSharp; <paramref name="managed"/> false reads every chunk with ParquetSharp (null: as
+    /// <see cref="ParquetManagedReader.ReaderVariable"/> says).
+    /// </summary>
     public static ParquetSliceResult Scan(
         Stream file,
         InputSlice slice,
         IPartitionProcessor processor,
         RowGroupPruner pruner,
         IRowSink sink,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool? managed = null)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(slice);
@@ -52,7 +60,8 @@ internal static class ParquetSliceScanner
         try
         {
             using var reader = new ParquetFileReader(file, leaveOpen: true);
-            return new Session(reader, slice, processor, pruner, sink, cancellationToken).Run();
+            var locations = managed ?? ParquetManagedReader.IsEnabled() ? ParquetFooterReader.Read(file) : null;
+            return new Session(reader, file, locations, slice, processor, pruner, sink, cancellationToken).Run();
         }
         catch (ParquetException e)
         {
@@ -62,6 +71,8 @@ internal static class ParquetSliceScanner
 
     private sealed class Session(
         ParquetFileReader reader,
+        Stream file,
+        ParquetChunkLocation[][]? locations,
         InputSlice slice,
         IPartitionProcessor processor,
         RowGroupPruner pruner,
@@ -120,7 +131,7 @@ internal static class ParquetSliceScanner
                     continue;
                 }
 
-                rows += ReadGroup(group, meta.NumRows, needed);
+                rows += ReadGroup(group, g, meta.NumRows, needed);
                 bytes += ChunkBytes(meta, NeededLeaves(needed));
                 read++;
             }
@@ -181,7 +192,7 @@ internal static class ParquetSliceScanner
             return ParquetValues.Statistics(chunk, _columns.Types[index], meta.NumRows);
         }
 
-        private long ReadGroup(RowGroupReader group, long groupRows, IReadOnlyList<bool> needed)
+        private long ReadGroup(RowGroupReader group, int groupIndex, long groupRows, IReadOnlyList<bool> needed)
         {
             var ordinals = new List<int>();
             var cursors = new List<ParquetColumnCursor>();
@@ -194,8 +205,7 @@ internal static class ParquetSliceScanner
                     {
                         var index = _fileColumn[o];
                         ordinals.Add(o);
-                        cursors.Add(ParquetValues.Cursor(
-                            group.Column(_columns.Leaves[index]), _columns.Types[index], _columns.Names[index], chunkRows, _filter?.FiltersRead(o)));
+                        cursors.Add(Cursor(group, groupIndex, index, chunkRows, _filter?.FiltersRead(o)));
                     }
                 }
 
@@ -217,6 +227,26 @@ internal static class ParquetSliceScanner
                     cursor.Dispose();
                 }
             }
+        }
+
+        /// <summary>A cursor over column <paramref name="index"/> of a row group: the managed decoder's when it reads the chunk, else ParquetSharp's.</summary>
+        private ParquetColumnCursor Cursor(RowGroupReader group, int groupIndex, int index, int chunkRows, Utf8FieldFilter[]? filters)
+        {
+            var leaf = _columns.Leaves[index];
+            var type = _columns.Types[index];
+            var name = _columns.Names[index];
+            if (locations is not null && groupIndex < locations.Length && leaf < locations[groupIndex].Length)
+            {
+                var location = locations[groupIndex][leaf];
+                var maxDefinition = reader.FileMetaData.Schema.Column(leaf).MaxDefinitionLevel;
+                if (ParquetManagedReader.CanDecode(location, type, maxDefinition))
+                {
+                    var chunk = ParquetColumnChunk.Open(file, location, maxDefinition, slice.BlobName, name);
+                    return ParquetValues.Cursor(chunk, type, name, chunkRows, filters);
+                }
+            }
+
+            return ParquetValues.Cursor(group.Column(leaf), type, name, chunkRows, filters);
         }
 
         /// <summary>Hands the rows to the sink's <see cref="IColumnBatchSink.AcceptBatch"/>, a full batch at a time.</summary>

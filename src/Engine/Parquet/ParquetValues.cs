@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using OrleansProc.Engine.Io;
 using OrleansProc.Engine.Io.Filters;
 using OrleansProc.Engine.Values;
+using OrleansProc.Engine.Parquet.Decoding;
 using ParquetSharp;
 
 namespace OrleansProc.Engine.Parquet;
@@ -25,6 +26,28 @@ internal static class ParquetValues
     public static ParquetColumnCursor Cursor(ColumnReader reader, ParquetColumnType type, string name, int chunkRows, IReadOnlyList<Utf8FieldFilter>? filters = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
+        return Cursor(reader, null, type, name, chunkRows, filters);
+    }
+
+    /// <summary>
+    /// A cursor over a column chunk that the managed decoder reads (<paramref name="chunk"/>, a flat chunk of a type
+    /// <see cref="Decoding.ParquetManagedReader.CanDecode"/> accepts), with the same values as ParquetSharp's.
+    /// </summary>
+    public static ParquetColumnCursor Cursor(ParquetColumnChunk chunk, ParquetColumnType type, string name, int chunkRows, IReadOnlyList<Utf8FieldFilter>? filters = null)
+    {
+        ArgumentNullException.ThrowIfNull(chunk);
+        return type.Kind == ParquetValueKind.String
+            ? new ParquetManagedStringCursor(chunk, chunkRows, filters is { Count: > 0 } ? filters : null)
+            : Cursor(null, chunk, type, name, chunkRows, filters);
+    }
+
+    private static ParquetColumnCursor Cursor(
+        ColumnReader? reader, ParquetColumnChunk? chunk, ParquetColumnType type, string name, int chunkRows, IReadOnlyList<Utf8FieldFilter>? filters)
+    {
+        IParquetValueSource<T> Source<T>()
+            where T : unmanaged =>
+            chunk is null ? new ParquetSharpValueSource<T>((ColumnReader<T>)reader!) : new ParquetManagedValues<T>(chunk, chunkRows);
+
         var scale = Math.Pow(10, type.Scale);
         var length = type.ByteLength;
         switch (type.Kind)
@@ -37,7 +60,7 @@ internal static class ParquetValues
                     ParquetValueKind.DecimalInt32 => ToDoubles<int>(v => v / scale),
                     _ => Int32sToInt64s,
                 };
-                return new ParquetColumnCursorOf<int>((ColumnReader<int>)reader, Each(fromInt32), int32s, chunkRows);
+                return new ParquetColumnCursorOf<int>(Source<int>(), Each(fromInt32), int32s, chunkRows);
             case ParquetValueKind.Int64 or ParquetValueKind.DecimalInt64 or ParquetValueKind.TimestampMillis
                 or ParquetValueKind.TimestampMicros or ParquetValueKind.TimestampNanos:
                 var fromInt64 = Int64Converter(type);
@@ -48,26 +71,26 @@ internal static class ParquetValues
                     ParquetValueKind.TimestampNanos => ToInt64s<long>(v => fromInt64(v).Int64),
                     _ => (values, batch, ordinal, start) => values.CopyTo(batch.Int64s[ordinal].AsSpan(start)),
                 };
-                return new ParquetColumnCursorOf<long>((ColumnReader<long>)reader, Each(fromInt64), int64s, chunkRows);
+                return new ParquetColumnCursorOf<long>(Source<long>(), Each(fromInt64), int64s, chunkRows);
             case ParquetValueKind.UInt64:
-                return new ParquetColumnCursorOf<long>((ColumnReader<long>)reader, Each<long>(v => UInt64(v, name)), ToInt64s<long>(v => UInt64(v, name).Int64), chunkRows);
+                return new ParquetColumnCursorOf<long>(Source<long>(), Each<long>(v => UInt64(v, name)), ToInt64s<long>(v => UInt64(v, name).Int64), chunkRows);
             case ParquetValueKind.Float:
-                return new ParquetColumnCursorOf<float>((ColumnReader<float>)reader, Each<float>(v => SqlValue.FromDouble(v)), ToDoubles<float>(v => v), chunkRows);
+                return new ParquetColumnCursorOf<float>(Source<float>(), Each<float>(v => SqlValue.FromDouble(v)), ToDoubles<float>(v => v), chunkRows);
             case ParquetValueKind.Double:
                 return new ParquetColumnCursorOf<double>(
-                    (ColumnReader<double>)reader, Each<double>(SqlValue.FromDouble), (values, batch, ordinal, start) => values.CopyTo(batch.Doubles[ordinal].AsSpan(start)), chunkRows);
+                    Source<double>(), Each<double>(SqlValue.FromDouble), (values, batch, ordinal, start) => values.CopyTo(batch.Doubles[ordinal].AsSpan(start)), chunkRows);
             case ParquetValueKind.Boolean:
-                return new ParquetColumnCursorOf<bool>((ColumnReader<bool>)reader, Each<bool>(SqlValue.FromBool), ToInt64s<bool>(v => v ? 1 : 0), chunkRows);
+                return new ParquetColumnCursorOf<bool>(Source<bool>(), Each<bool>(SqlValue.FromBool), ToInt64s<bool>(v => v ? 1 : 0), chunkRows);
             case ParquetValueKind.String:
                 return new ParquetColumnCursorOf<ByteArray>(
-                    (ColumnReader<ByteArray>)reader, StringValues(), StringCodes(), chunkRows, filters is { Count: > 0 } ? StringFilter([.. filters]) : null);
-            case ParquetValueKind.DecimalBytes when reader is ColumnReader<ByteArray> bytes:
+                    Source<ByteArray>(), StringValues(), StringCodes(), chunkRows, filters is { Count: > 0 } ? StringFilter([.. filters]) : null);
+            case ParquetValueKind.DecimalBytes when reader is ColumnReader<ByteArray>:
                 Func<ByteArray, double> fromBytes = v => Decimal(Bytes(v.Pointer, v.Length), scale);
-                return new ParquetColumnCursorOf<ByteArray>(bytes, Each<ByteArray>(v => SqlValue.FromDouble(fromBytes(v))), ToDoubles(fromBytes), chunkRows);
+                return new ParquetColumnCursorOf<ByteArray>(Source<ByteArray>(), Each<ByteArray>(v => SqlValue.FromDouble(fromBytes(v))), ToDoubles(fromBytes), chunkRows);
             case ParquetValueKind.DecimalBytes:
                 Func<FixedLenByteArray, double> fromFixed = v => Decimal(Bytes(v.Pointer, length), scale);
                 return new ParquetColumnCursorOf<FixedLenByteArray>(
-                    (ColumnReader<FixedLenByteArray>)reader, Each<FixedLenByteArray>(v => SqlValue.FromDouble(fromFixed(v))), ToDoubles(fromFixed), chunkRows);
+                    Source<FixedLenByteArray>(), Each<FixedLenByteArray>(v => SqlValue.FromDouble(fromFixed(v))), ToDoubles(fromFixed), chunkRows);
             default:
                 throw new InvalidOperationException($"Column '{name}' of kind {type.Kind} has no reader.");
         }

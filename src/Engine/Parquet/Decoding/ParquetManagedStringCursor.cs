@@ -1,0 +1,387 @@
+using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using System.Text;
+using OrleansProc.Engine.Io;
+using OrleansProc.Engine.Io.Filters;
+using OrleansProc.Engine.Values;
+
+namespace OrleansProc.Engine.Parquet.Decoding;
+
+/// <summary>
+/// A <see cref="ParquetColumnCursor"/> over a flat VARCHAR (BYTE_ARRAY) column chunk, decoded here. On a
+/// dictionary-encoded page each row is an index into the dictionary page: the index's code in the batch's
+/// <see cref="Utf8KeyDictionary"/>, its string, or its filters' verdict is worked out once per dictionary entry and
+/// then looked up, so a row costs an array read. PLAIN pages (a chunk without a dictionary, or the pages after a
+/// writer gave up on one) are hashed value by value; a filter's verdicts are then kept per distinct value (up to
+/// <see cref="MaxFilteredValues"/> at a time).
+/// </summary>
+internal sealed class ParquetManagedStringCursor : ParquetColumnCursor
+{
+    private const int MaxFilteredValues = 1 << 16;
+    private const sbyte Unknown = 0;
+    private const sbyte Passes = 1;
+    private const sbyte Fails = 2;
+
+    private readonly ParquetColumnChunk _chunk;
+    private readonly Utf8FieldFilter[] _filters;
+    private readonly short[] _levels;
+
+    /// <summary>Per value of the run read: its dictionary index, or (PLAIN) its first byte in the page.</summary>
+    private readonly int[] _indexes;
+
+    /// <summary>Per value of the run read (PLAIN): its byte length.</summary>
+    private readonly int[] _lengths;
+    private readonly bool[] _passes;
+
+    private int _dictionaryVersion;
+    private int[] _entryStarts = [];
+    private int[] _entryLengths = [];
+
+    /// <summary>Per dictionary entry: its code in <see cref="_codeKeys"/> (-1 until asked for).</summary>
+    private int[] _codes = [];
+    private Utf8KeyDictionary? _codeKeys;
+
+    /// <summary>Per dictionary entry: its string, once made.</summary>
+    private SqlValue[] _texts = [];
+    private bool[] _textsMade = [];
+
+    /// <summary>Per dictionary entry: <see cref="Unknown"/>, <see cref="Passes"/> or <see cref="Fails"/>.</summary>
+    private sbyte[] _verdicts = [];
+
+    /// <summary>PLAIN values seen by the filter, and their verdicts.</summary>
+    private Utf8KeyDictionary _seen = new();
+    private readonly List<bool> _seenVerdicts = [];
+
+    public ParquetManagedStringCursor(ParquetColumnChunk chunk, int chunkRows, IReadOnlyList<Utf8FieldFilter>? filters)
+    {
+        _chunk = chunk;
+        _filters = filters is null ? [] : [.. filters];
+        _levels = new short[chunkRows];
+        _indexes = new int[chunkRows];
+        _lengths = new int[chunkRows];
+        _passes = new bool[chunkRows];
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public override void Read(SqlValue[] target, int count)
+    {
+        for (var filled = 0; filled < count;)
+        {
+            var (rows, values, dictionary) = Next(count - filled);
+            var span = target.AsSpan(filled, rows);
+            for (var j = 0; j < values; j++)
+            {
+                span[j] = dictionary ? TextOf(_indexes[j]) : SqlValue.FromText(Encoding.UTF8.GetString(Plain(j)));
+            }
+
+            if (values < rows)
+            {
+                var v = values;
+                for (var i = rows - 1; i >= 0; i--)
+                {
+                    span[i] = _levels[i] == _chunk.MaxDefinition ? span[--v] : SqlValue.Null;
+                }
+            }
+
+            filled += rows;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public override void Read(ColumnBatch batch, int ordinal, int count)
+    {
+        var codes = batch.Codes[ordinal]!;
+        var nulls = batch.Nulls[ordinal]!;
+        var keys = batch.Keys[ordinal]!;
+        for (var filled = 0; filled < count;)
+        {
+            var (rows, values, dictionary) = Next(count - filled);
+            var span = codes.AsSpan(filled, rows);
+            if (dictionary)
+            {
+                var map = CodesFor(keys);
+                for (var j = 0; j < values; j++)
+                {
+                    var index = _indexes[j];
+                    var code = map[index];
+                    if (code < 0)
+                    {
+                        code = map[index] = keys.GetOrAdd(Entry(index));
+                    }
+
+                    span[j] = code;
+                }
+            }
+            else
+            {
+                for (var j = 0; j < values; j++)
+                {
+                    span[j] = keys.GetOrAdd(Plain(j));
+                }
+            }
+
+            var flags = nulls.AsSpan(filled, rows);
+            if (values == rows)
+            {
+                flags.Clear();
+            }
+            else
+            {
+                var v = values;
+                for (var i = rows - 1; i >= 0; i--)
+                {
+                    var isNull = _levels[i] != _chunk.MaxDefinition;
+                    flags[i] = isNull;
+                    span[i] = isNull ? 0 : span[--v];
+                }
+            }
+
+            filled += rows;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public override void Filter(bool[] keep, int count)
+    {
+        if (_filters.Length == 0)
+        {
+            throw new InvalidOperationException("The column has no filter.");
+        }
+
+        for (var filled = 0; filled < count;)
+        {
+            var (rows, values, dictionary) = Next(count - filled);
+            var passes = _passes.AsSpan(0, values);
+            if (dictionary)
+            {
+                for (var j = 0; j < values; j++)
+                {
+                    passes[j] = VerdictOf(_indexes[j]);
+                }
+            }
+            else
+            {
+                PlainVerdicts(passes);
+            }
+
+            var target = keep.AsSpan(filled, rows);
+            if (values == rows)
+            {
+                for (var i = 0; i < target.Length; i++)
+                {
+                    target[i] &= passes[i];
+                }
+            }
+            else
+            {
+                var v = 0;
+                for (var i = 0; i < target.Length; i++)
+                {
+                    var isValue = _levels[i] == _chunk.MaxDefinition;
+                    target[i] &= isValue && passes[v];
+                    v += isValue ? 1 : 0;
+                }
+            }
+
+            filled += rows;
+        }
+    }
+
+    public override void Skip(int count)
+    {
+        while (count > 0)
+        {
+            var (rows, _, _) = Next(Math.Min(count, _levels.Length));
+            count -= rows;
+        }
+    }
+
+    public override void Dispose() => _chunk.Dispose();
+
+    /// <summary>
+    /// Reads up to <paramref name="want"/> rows of the current page: their levels into <see cref="_levels"/>, their
+    /// values' dictionary indexes (or PLAIN offsets and lengths) into <see cref="_indexes"/> (and <see cref="_lengths"/>).
+    /// </summary>
+    private (int Rows, int Values, bool Dictionary) Next(int want)
+    {
+        _chunk.EnsurePage();
+        var rows = Math.Min(Math.Min(want, _chunk.PageRowsLeft), _levels.Length);
+        var values = _chunk.ReadLevels(_levels.AsSpan(0, rows));
+        switch (_chunk.PageEncoding)
+        {
+            case ParquetEncoding.PlainDictionary or ParquetEncoding.RleDictionary:
+                var entries = Dictionary();
+                var indexes = _indexes.AsSpan(0, values);
+                try
+                {
+                    _chunk.ValueRuns.Read(indexes);
+                }
+                catch (InvalidDataException e)
+                {
+                    throw _chunk.Corrupt(e.Message, e);
+                }
+
+                foreach (var index in indexes)
+                {
+                    if ((uint)index >= (uint)entries)
+                    {
+                        throw _chunk.Corrupt($"a dictionary index {index} past the dictionary's {entries} entries");
+                    }
+                }
+
+                return (rows, values, true);
+            case ParquetEncoding.Plain:
+                var data = _chunk.Data;
+                var offset = _chunk.ValuesOffset;
+                var end = _chunk.ValuesEnd;
+                for (var j = 0; j < values; j++)
+                {
+                    var length = end - offset >= 4 ? BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(offset, 4)) : -1;
+                    if (length < 0 || length > end - offset - 4)
+                    {
+                        throw _chunk.Corrupt("a string value past the end of its data page");
+                    }
+
+                    _indexes[j] = offset + 4;
+                    _lengths[j] = length;
+                    offset += 4 + length;
+                }
+
+                _chunk.ValuesOffset = offset;
+                return (rows, values, false);
+            default:
+                throw _chunk.Corrupt($"a string page in encoding {_chunk.PageEncoding}, which this reader does not decode");
+        }
+    }
+
+    /// <summary>The bytes of PLAIN value <paramref name="j"/> of the run read.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ReadOnlySpan<byte> Plain(int j) => _chunk.Data.AsSpan(_indexes[j], _lengths[j]);
+
+    /// <summary>The bytes of dictionary entry <paramref name="index"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ReadOnlySpan<byte> Entry(int index) => _chunk.DictionaryData.AsSpan(_entryStarts[index], _entryLengths[index]);
+
+    /// <summary>The dictionary's entries, their offsets found (and the caches made) once per dictionary page.</summary>
+    private int Dictionary()
+    {
+        if (_dictionaryVersion == _chunk.DictionaryVersion)
+        {
+            return _entryStarts.Length;
+        }
+
+        var count = _chunk.DictionaryCount;
+        var data = _chunk.DictionaryData!;
+        var end = _chunk.DictionaryLength;
+        if (count < 0 || count > end / 4)
+        {
+            throw _chunk.Corrupt($"a dictionary page of {end} bytes for {count} strings");
+        }
+
+        _entryStarts = new int[count];
+        _entryLengths = new int[count];
+        var offset = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var length = end - offset >= 4 ? BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(offset, 4)) : -1;
+            if (length < 0 || length > end - offset - 4)
+            {
+                throw _chunk.Corrupt("a string past the end of the dictionary page");
+            }
+
+            _entryStarts[i] = offset + 4;
+            _entryLengths[i] = length;
+            offset += 4 + length;
+        }
+
+        _codes = [];
+        _codeKeys = null;
+        _texts = [];
+        _textsMade = [];
+        _verdicts = [];
+        _dictionaryVersion = _chunk.DictionaryVersion;
+        return count;
+    }
+
+    /// <summary>Per dictionary entry: its code in <paramref name="keys"/>, -1 until asked for.</summary>
+    private int[] CodesFor(Utf8KeyDictionary keys)
+    {
+        if (!ReferenceEquals(_codeKeys, keys) || _codes.Length != _entryStarts.Length)
+        {
+            _codes = new int[_entryStarts.Length];
+            Array.Fill(_codes, -1);
+            _codeKeys = keys;
+        }
+
+        return _codes;
+    }
+
+    private SqlValue TextOf(int index)
+    {
+        if (_texts.Length != _entryStarts.Length)
+        {
+            _texts = new SqlValue[_entryStarts.Length];
+            _textsMade = new bool[_entryStarts.Length];
+        }
+
+        if (!_textsMade[index])
+        {
+            _texts[index] = SqlValue.FromText(Encoding.UTF8.GetString(Entry(index)));
+            _textsMade[index] = true;
+        }
+
+        return _texts[index];
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool VerdictOf(int index)
+    {
+        if (_verdicts.Length != _entryStarts.Length)
+        {
+            _verdicts = new sbyte[_entryStarts.Length];
+        }
+
+        var verdict = _verdicts[index];
+        if (verdict == Unknown)
+        {
+            verdict = PassesAll(Entry(index)) ? Passes : Fails;
+            _verdicts[index] = verdict;
+        }
+
+        return verdict == Passes;
+    }
+
+    private void PlainVerdicts(Span<bool> passes)
+    {
+        for (var j = 0; j < passes.Length; j++)
+        {
+            if (_seen.Count >= MaxFilteredValues)
+            {
+                _seen = new Utf8KeyDictionary();
+                _seenVerdicts.Clear();
+            }
+
+            var bytes = Plain(j);
+            var code = _seen.GetOrAdd(bytes);
+            if (code == _seenVerdicts.Count)
+            {
+                _seenVerdicts.Add(PassesAll(bytes));
+            }
+
+            passes[j] = _seenVerdicts[code];
+        }
+    }
+
+    private bool PassesAll(ReadOnlySpan<byte> utf8)
+    {
+        foreach (var filter in _filters)
+        {
+            if (!filter.Passes(utf8))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
