@@ -88,6 +88,9 @@ internal static class ParquetSliceScanner
         /// <summary>The sink's column batch when it holds or filters on exactly the needed columns (then rows go as batches), else null.</summary>
         private ColumnBatch? _batch;
 
+        /// <summary>Per file column: its maximum definition level once read, else -1 (empty until the managed decoder asks).</summary>
+        private short[] _maxDefinitions = [];
+
         /// <summary>The batch's string filters, when it has any.</summary>
         private ParquetBatchFilter? _filter;
 
@@ -238,7 +241,7 @@ internal static class ParquetSliceScanner
             if (locations is not null && groupIndex < locations.Length && leaf < locations[groupIndex].Length)
             {
                 var location = locations[groupIndex][leaf];
-                var maxDefinition = reader.FileMetaData.Schema.Column(leaf).MaxDefinitionLevel;
+                var maxDefinition = MaxDefinition(index, leaf);
                 if (ParquetManagedReader.CanDecode(location, type, maxDefinition))
                 {
                     var chunk = ParquetColumnChunk.Open(file, location, maxDefinition, slice.BlobName, name);
@@ -247,6 +250,23 @@ internal static class ParquetSliceScanner
             }
 
             return ParquetValues.Cursor(group.Column(leaf), type, name, chunkRows, filters);
+        }
+
+        /// <summary>The maximum definition level of column <paramref name="index"/> (leaf <paramref name="leaf"/>), read from the schema once per scan.</summary>
+        private short MaxDefinition(int index, int leaf)
+        {
+            if (_maxDefinitions.Length == 0)
+            {
+                _maxDefinitions = new short[_columns.Names.Count];
+                Array.Fill(_maxDefinitions, (short)-1);
+            }
+
+            if (_maxDefinitions[index] < 0)
+            {
+                _maxDefinitions[index] = reader.FileMetaData.Schema.Column(leaf).MaxDefinitionLevel;
+            }
+
+            return _maxDefinitions[index];
         }
 
         /// <summary>Hands the rows to the sink's <see cref="IColumnBatchSink.AcceptBatch"/>, a full batch at a time.</summary>

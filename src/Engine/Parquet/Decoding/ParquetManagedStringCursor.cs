@@ -154,9 +154,17 @@ internal sealed class ParquetManagedStringCursor : ParquetColumnCursor
             var passes = _passes.AsSpan(0, values);
             if (dictionary)
             {
+                var verdicts = Verdicts();
                 for (var j = 0; j < values; j++)
                 {
-                    passes[j] = VerdictOf(_indexes[j]);
+                    var index = _indexes[j];
+                    var verdict = verdicts[index];
+                    if (verdict == Unknown)
+                    {
+                        verdict = verdicts[index] = PassesAll(Entry(index)) ? Passes : Fails;
+                    }
+
+                    passes[j] = verdict == Passes;
                 }
             }
             else
@@ -333,22 +341,15 @@ internal sealed class ParquetManagedStringCursor : ParquetColumnCursor
         return _texts[index];
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool VerdictOf(int index)
+    /// <summary>Per dictionary entry: its verdict once known.</summary>
+    private sbyte[] Verdicts()
     {
         if (_verdicts.Length != _entryStarts.Length)
         {
             _verdicts = new sbyte[_entryStarts.Length];
         }
 
-        var verdict = _verdicts[index];
-        if (verdict == Unknown)
-        {
-            verdict = PassesAll(Entry(index)) ? Passes : Fails;
-            _verdicts[index] = verdict;
-        }
-
-        return verdict == Passes;
+        return _verdicts;
     }
 
     private void PlainVerdicts(Span<bool> passes)

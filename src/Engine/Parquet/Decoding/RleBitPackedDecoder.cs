@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -203,6 +204,26 @@ internal sealed class RleBitPackedDecoder
         var limit = ((long)runBytes - 7) * 8;
         var count = 0;
         var i = 0;
+        if (width == 1 && defined == 1 && (bit & 7) == 0)
+        {
+            // One-bit levels from a byte boundary (a whole run, or the rest of one read in multiples of 8): a byte of 8
+            // levels at a time, its defined rows counted by PopCount.
+            for (; i + 8 <= target.Length && (bit >> 3) < runBytes; i += 8, bit += 8)
+            {
+                uint b = Unsafe.Add(ref start, first + (nint)(bit >> 3));
+                count += BitOperations.PopCount(b);
+                var eight = target.Slice(i, 8);
+                eight[0] = (short)(b & 1);
+                eight[1] = (short)((b >> 1) & 1);
+                eight[2] = (short)((b >> 2) & 1);
+                eight[3] = (short)((b >> 3) & 1);
+                eight[4] = (short)((b >> 4) & 1);
+                eight[5] = (short)((b >> 5) & 1);
+                eight[6] = (short)((b >> 6) & 1);
+                eight[7] = (short)(b >> 7);
+            }
+        }
+
         for (; i < target.Length && bit < limit; i++, bit += width)
         {
             var word = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref start, first + (nint)(bit >> 3)));

@@ -56,6 +56,24 @@ public sealed class RleBitPackedDecoderTests
     }
 
     [Fact]
+    public void ReadLevels_ThreeAtATimeAcrossTwoBitPackedGroups_SameLevelsAndCount()
+    {
+        // Two groups of 1-bit levels bit-packed (header (2 << 1) | 1): 0b10110011, 0b01111110.
+        byte[] bytes = [0x05, 0xB3, 0x7E];
+        var decoder = new RleBitPackedDecoder();
+        decoder.Reset(bytes, 0, bytes.Length, 1);
+        var levels = new short[16];
+        var defined = 0;
+        for (var start = 0; start < 16; start += 3)
+        {
+            defined += decoder.ReadLevels(levels.AsSpan(start, Math.Min(3, 16 - start)), 1);
+        }
+
+        Assert.Equal(new short[] { 1, 1, 0, 0, 1, 1, 0, 1, 0, 1, 1, 1, 1, 1, 1, 0 }, levels);
+        Assert.Equal(11, defined);
+    }
+
+    [Fact]
     public void Read_BitWidthZero_GivesZeros()
     {
         byte[] bytes = [0x14];
