@@ -76,7 +76,6 @@ public sealed partial class JobGrain(
         Job.TraceParent = span?.Id;
         Job.Epoch = 1;
         Job.Owner = _owner;
-        var recorded = TryRecordInDirectoryAsync();
         try
         {
             await Stored.WriteStateAsync(cancellationToken);
@@ -98,7 +97,8 @@ public sealed partial class JobGrain(
             _ = OnFailureAsync(() => planner.WritePlanBlobAsync(JobId, plan.Slices, 0, CancellationToken.None), e => LogPlanBlobFailed(logger, JobId, FirstLine(e)));
         }
 
-        await recorded;
+        // The directory line (`job list`) is not waited for: the directory grain's one blob is rewritten for every line.
+        _ = TryRecordInDirectoryAsync();
         LogSubmitted(logger, JobId, Job.Dataset, Job.Partitions.Count);
         metrics.JobStarted();
 
