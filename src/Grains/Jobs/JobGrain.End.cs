@@ -12,6 +12,9 @@ namespace OrleansProc.Grains.Jobs;
 // (store it, stop what runs, clean up), and the state and directory writes that it retries.
 public sealed partial class JobGrain
 {
+    // This activation's directory records, chained (see TryRecordInDirectoryAsync); their failures are handled inside.
+    private Task _directoryRecords = Task.CompletedTask;
+
     /// <summary>Carries out a failed or lost attempt: its retry (already in the state), or the job's end.</summary>
     private async Task OnAttemptFailedAsync(AttemptFailure failure)
     {
@@ -206,13 +209,17 @@ public sealed partial class JobGrain
         return true;
     }
 
-    /// <summary>Records the job in the directory (for `job list`); when that fails, the pump tries again.</summary>
+    /// <summary>
+    /// Records the job in the directory (for `job list`), after this activation's earlier records; when that fails,
+    /// the pump tries again.
+    /// </summary>
     private Task TryRecordInDirectoryAsync()
     {
-        var (coordinator, summary) = (Coordinator, JobStatusView.Summary(JobId, Job));
-        return OnFailureAsync(
+        var (coordinator, summary, previous) = (Coordinator, JobStatusView.Summary(JobId, Job), _directoryRecords);
+        return _directoryRecords = OnFailureAsync(
             async () =>
             {
+                await previous; // one after another: a later summary never lands before an earlier one
                 await GrainFactory.GetGrain<IJobDirectoryGrain>("default").RecordAsync(summary).WaitAsync(options.Value.CallTimeout);
                 coordinator.OnDirectoryRecorded();
             },

@@ -76,10 +76,6 @@ public sealed partial class JobGrain(
         Job.TraceParent = span?.Id;
         Job.Epoch = 1;
         Job.Owner = _owner;
-        var recorded = TryRecordInDirectoryAsync();
-
-        // A plan kept in the state is written to the plan blob for the retention sweep beside the state, not before it.
-        var indexed = Job.Slices is null ? Task.CompletedTask : OnFailureAsync(() => planner.WritePlanBlobAsync(JobId, plan.Slices, 0, cancellationToken), e => LogPlanBlobFailed(logger, JobId, FirstLine(e)));
         try
         {
             await Stored.WriteStateAsync(cancellationToken);
@@ -93,8 +89,16 @@ public sealed partial class JobGrain(
 
         Coordinator.OnSaved();
         _storedState = Job.State;
-        await recorded;
-        await indexed;
+
+        // A plan kept in the state is also written to the plan blob, by which the retention sweep finds jobs: once the
+        // state is stored (not ahead of it in storage's queue), and not waited for (a failure is only logged).
+        if (Job.Slices is not null)
+        {
+            _ = OnFailureAsync(() => planner.WritePlanBlobAsync(JobId, plan.Slices, 0, CancellationToken.None), e => LogPlanBlobFailed(logger, JobId, FirstLine(e)));
+        }
+
+        // The directory line (`job list`) is not waited for: the directory grain's one blob is rewritten for every line.
+        _ = TryRecordInDirectoryAsync();
         LogSubmitted(logger, JobId, Job.Dataset, Job.Partitions.Count);
         metrics.JobStarted();
 

@@ -161,6 +161,27 @@ public sealed class FencedCoordinatorGrainTests(GrainClusterFixture fixture)
         Assert.Equal(Expected(), (await fixture.Grains.GetGrain<IJobGrain>(jobId).GetResultAsync())!.Rows.Single());
     }
 
+    [Fact]
+    public async Task SubmitAsync_ShortJob_DirectoryEndsWithItsEndNotItsSubmittedLine()
+    {
+        var dataset = $"dirline{Guid.NewGuid():N}"[..16];
+        await fixture.CreateDatasetAsync(dataset, Csv());
+        var jobId = NewId();
+
+        // The submit does not wait for its directory line; the end's line must still land after it.
+        var status = await fixture.RunAsync(jobId, new JobSpec { Sql = $"SELECT COUNT(*) AS n, SUM(v) AS s FROM {dataset}" });
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        while (!Flag(JsonNode.Parse((await StateBlob(jobId).DownloadContentAsync(deadline.Token)).Value.Content.ToString())!.AsObject(), nameof(JobRecord.CleanedUp)))
+        {
+            await fixture.Grains.GetGrain<IJobGrain>(jobId).WaitForStatusAsync(TimeSpan.FromMilliseconds(200), deadline.Token);
+        }
+
+        Assert.True(status.State == JobState.Completed, status.Error);
+        var line = Assert.Single(await fixture.Grains.GetGrain<IJobDirectoryGrain>("default").ListAsync(500), j => j.JobId == jobId);
+        Assert.Equal(JobState.Completed, line.State);
+        Assert.NotNull(line.FinishedAt);
+    }
+
     /// <summary>Holds every attempt of <paramref name="sql"/> on both silos (but the first <paramref name="pass"/> on each) while <paramref name="action"/> runs.</summary>
     private async Task HoldAsync(string sql, Func<Task> action, int pass = 0)
     {

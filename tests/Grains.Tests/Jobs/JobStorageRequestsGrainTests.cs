@@ -12,14 +12,14 @@ namespace OrleansProc.Grains.Tests.Jobs;
 /// The storage requests a one-partition job makes on the path its client waits on (submit to the stored end), counted
 /// by the silos' <see cref="StorageRequestLog"/>: a small plan and a small result stay in the job's state, a small
 /// partial comes back in its partition's report, so no plan read, result write or partial read is among them (the plan
-/// blob, which the retention sweep finds jobs by, is written beside the state at submit, not before it).
+/// blob, which the retention sweep finds jobs by, is written once the state is stored at submit, and not waited for).
 /// </summary>
 [Collection(GrainClusterCollection.Name)]
 public sealed class JobStorageRequestsGrainTests(GrainClusterFixture fixture)
 {
     /// <summary>
-    /// The coordinator's state read (activation), the manifest and the blob list (at once), the state and the plan blob
-    /// (submit, at once), the blob, the state (the end, with the result: a merge that writes nothing beside the state
+    /// The coordinator's state read, the manifest and the blob list (all at once), the state and then the plan blob
+    /// (submit), the blob, the state (the end, with the result: a merge that writes nothing beside the state
     /// needs no fence write before it, and the small partial came in the report alone, no partial blob).
     /// </summary>
     private const int OnePartitionRequests = 7;
@@ -44,6 +44,8 @@ public sealed class JobStorageRequestsGrainTests(GrainClusterFixture fixture)
         Assert.DoesNotContain(path, r => r.Method == "GET" && r.PathAndQuery.Contains(JobPaths.Plan(jobId), StringComparison.Ordinal));
         Assert.DoesNotContain(path, r => r.PathAndQuery.Contains(JobPaths.Result(jobId), StringComparison.Ordinal));
         Assert.DoesNotContain(path, r => r.PathAndQuery.Contains(JobPaths.PartialsPrefix(jobId), StringComparison.Ordinal));
+        var planBlob = path.FindIndex(r => r.Method == "PUT" && r.PathAndQuery.Contains(JobPaths.Plan(jobId), StringComparison.Ordinal));
+        Assert.True(planBlob > path.FindIndex(r => r.Method == "PUT" && r.PathAndQuery.Contains($"job-job/{jobId}", StringComparison.Ordinal)), listed); // not ahead of the state
     }
 
     [Fact]
