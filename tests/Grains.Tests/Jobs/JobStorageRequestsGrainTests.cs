@@ -150,7 +150,7 @@ public sealed class JobStorageRequestsGrainTests(GrainClusterFixture fixture)
         var logs = Logs();
         while (true)
         {
-            var next = Task.WhenAny(logs.Select(l => l.NextRequestAsync()));
+            var next = Task.WhenAny(logs.Select(l => l.RequestSent.Next));
             var requests = logs.SelectMany(l => l.Requests).OrderBy(r => r.Timestamp).Skip(before)
                 .Where(r => r.PathAndQuery.Contains(jobId, StringComparison.Ordinal) || r.PathAndQuery.Contains(dataset, StringComparison.Ordinal))
                 .ToList();

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Azure.Core;
 using Azure.Core.Pipeline;
+using OrleansProc.TestSupport;
 
 namespace OrleansProc.Grains.Tests.Storage;
 
@@ -14,7 +15,6 @@ public sealed class StorageRequestLog : HttpPipelineSynchronousPolicy
 {
     private readonly ConcurrentQueue<StorageRequest> _requests = new();
     private readonly ConcurrentQueue<StorageRequest> _answers = new();
-    private TaskCompletionSource _nextRequest = NewSignal();
 
     /// <summary>The requests so far, in the order they were sent.</summary>
     public IReadOnlyList<StorageRequest> Requests => [.. _requests];
@@ -22,17 +22,14 @@ public sealed class StorageRequestLog : HttpPipelineSynchronousPolicy
     /// <summary>The requests answered so far, in the order their answers came, each with the time of its answer.</summary>
     public IReadOnlyList<StorageRequest> Answers => [.. _answers];
 
-    /// <summary>
-    /// A task that completes when the next request is sent: take it before reading <see cref="Requests"/>, so that a
-    /// request sent in between is not missed.
-    /// </summary>
-    public Task NextRequestAsync() => Volatile.Read(ref _nextRequest).Task;
+    /// <summary>Raised at each request sent: take its <see cref="ChangeSignal.Next"/> before reading <see cref="Requests"/>.</summary>
+    public ChangeSignal RequestSent { get; } = new();
 
     public override void OnSendingRequest(HttpMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
         _requests.Enqueue(Now(message));
-        Interlocked.Exchange(ref _nextRequest, NewSignal()).TrySetResult();
+        RequestSent.Raise();
     }
 
     public override void OnReceivedResponse(HttpMessage message)
@@ -40,8 +37,6 @@ public sealed class StorageRequestLog : HttpPipelineSynchronousPolicy
         ArgumentNullException.ThrowIfNull(message);
         _answers.Enqueue(Now(message));
     }
-
-    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private static StorageRequest Now(HttpMessage message) =>
         new(Stopwatch.GetTimestamp(), message.Request.Method.Method, Uri.UnescapeDataString(message.Request.Uri.PathAndQuery));
