@@ -62,13 +62,21 @@ public sealed partial class ClusterRestartEndToEndTests(FaultClusterFixture clus
         Assert.True(storedDone >= 1, $"the stored state had no partition done: the job started over ({resumed[0].Value})");
         Assert.Equal(before.Total, total);
 
-        // Every partition not stored as done had to run on the new silos (the old ones are dead); running exactly those
-        // many distinct partitions means none of the stored-done ones ran again.
-        Assert.Equal(total - storedDone, rerun.Count);
+        // Every partition not stored as done had to run on the new silos (the old ones are dead). A stored-done partition
+        // may run again only when the chain of quote states, completed by the new silos, shows that its start state was
+        // guessed wrong (the data has quoted newlines); the new coordinator logs each of those. Beside those, running
+        // exactly as many distinct partitions as were not done means no stored-done one ran again.
+        var requeued = fresh.SelectMany(log => WrongGuessLine().Matches(log)).Where(m => m.Groups[1].Value == jobId).Select(m => int.Parse(m.Groups[2].Value)).ToHashSet();
+        output.WriteLine($"started again for a wrong quote-state guess: {requeued.Count}");
+        Assert.InRange(rerun.Count, total - storedDone, total - storedDone + requeued.Count);
+        Assert.True(rerun.Except(requeued).Count() <= total - storedDone, $"a partition stored as done ran again without a wrong quote-state guess: {rerun.Count} ran, {total - storedDone} not done, {requeued.Count} requeued");
         var after = await FaultJobs.StatusAsync(cluster, jobId);
         Assert.Equal(after.Total, after.Done);
     }
 
     [GeneratedRegex(@"Job (\S+) resumed from its stored state \(Running\): (\d+) of (\d+) partitions done")]
     private static partial Regex ResumedLine();
+
+    [GeneratedRegex(@"Job (\S+) partition (\d+): wrong quote-state guess, running it again")]
+    private static partial Regex WrongGuessLine();
 }
