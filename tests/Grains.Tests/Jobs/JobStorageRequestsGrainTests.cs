@@ -86,11 +86,8 @@ public sealed class JobStorageRequestsGrainTests(GrainClusterFixture fixture)
         var path = await PathRequestsAsync(jobId, dataset, before);
         var manifest = path.First(r => r.Method == "GET" && r.PathAndQuery.Contains($"{dataset}/_dataset.json", StringComparison.Ordinal));
         var list = path.First(r => r.PathAndQuery.Contains("comp=list", StringComparison.Ordinal) && r.PathAndQuery.Contains(dataset, StringComparison.Ordinal));
-        var manifestAnswered = Logs().SelectMany(l => l.Answers)
-            .Where(a => a.Timestamp >= manifest.Timestamp && a.Method == "GET" && a.PathAndQuery == manifest.PathAndQuery)
-            .Min(a => a.Timestamp);
         // One round trip, not two: the list went out while the manifest was on its way.
-        Assert.True(list.Timestamp < manifestAnswered, string.Join("\n", path));
+        Assert.True(list.Timestamp < AnsweredAt(manifest), string.Join("\n", path));
     }
 
     [Fact]
@@ -107,11 +104,8 @@ public sealed class JobStorageRequestsGrainTests(GrainClusterFixture fixture)
         var path = await PathRequestsAsync(jobId, dataset, before);
         var stateRead = path.First(r => r.Method == "GET" && r.PathAndQuery.Contains($"job-job/{jobId}", StringComparison.Ordinal));
         var manifest = path.First(r => r.Method == "GET" && r.PathAndQuery.Contains($"{dataset}/_dataset.json", StringComparison.Ordinal));
-        var stateAnswered = Logs().SelectMany(l => l.Answers)
-            .Where(a => a.Timestamp >= stateRead.Timestamp && a.Method == "GET" && a.PathAndQuery == stateRead.PathAndQuery)
-            .Min(a => a.Timestamp);
         // Not one after the other: the manifest was asked for while the state read was on its way.
-        Assert.True(manifest.Timestamp < stateAnswered, string.Join("\n", path));
+        Assert.True(manifest.Timestamp < AnsweredAt(stateRead), string.Join("\n", path));
     }
 
     [Fact]
@@ -136,6 +130,12 @@ public sealed class JobStorageRequestsGrainTests(GrainClusterFixture fixture)
         Assert.Equal(expected, result.Rows.Select(r => r.Select(v => v ?? "NULL").ToArray()).ToList());
         Assert.Equal(["g", "n"], result.Columns.Select(c => c.Name));
     }
+
+    /// <summary>When the first answer to <paramref name="request"/> (the same method and path, at or after it was sent) came.</summary>
+    private long AnsweredAt(StorageRequest request) =>
+        Logs().SelectMany(l => l.Answers)
+            .Where(a => a.Timestamp >= request.Timestamp && a.Method == request.Method && a.PathAndQuery == request.PathAndQuery)
+            .Min(a => a.Timestamp);
 
     private List<StorageRequestLog> Logs() =>
         fixture.Cluster.Silos.Cast<InProcessSiloHandle>().Select(s => s.ServiceProvider.GetRequiredService<StorageRequestLog>()).ToList();
