@@ -75,15 +75,8 @@ public sealed class JobStorageRequestsGrainTests(GrainClusterFixture fixture)
     [Fact]
     public async Task SubmitAsync_OnePartitionQuery_SendsTheBlobListBeforeTheManifestIsAnswered()
     {
-        var dataset = $"together{Guid.NewGuid():N}"[..16];
-        await fixture.CreateDatasetAsync(dataset, IdGroupCsv.Rows(100));
-        var jobId = NewId();
-        var before = Logs().Sum(l => l.Requests.Count);
+        var (dataset, _, path) = await CountPathAsync("together");
 
-        var status = await fixture.RunAsync(jobId, new JobSpec { Sql = $"SELECT COUNT(*) AS n FROM {dataset}" });
-
-        Assert.True(status.State == JobState.Completed, status.Error);
-        var path = await PathRequestsAsync(jobId, dataset, before);
         var manifest = path.First(r => r.Method == "GET" && r.PathAndQuery.Contains($"{dataset}/_dataset.json", StringComparison.Ordinal));
         var list = path.First(r => r.PathAndQuery.Contains("comp=list", StringComparison.Ordinal) && r.PathAndQuery.Contains(dataset, StringComparison.Ordinal));
         // One round trip, not two: the list went out while the manifest was on its way.
@@ -93,15 +86,8 @@ public sealed class JobStorageRequestsGrainTests(GrainClusterFixture fixture)
     [Fact]
     public async Task SubmitAsync_NewJob_ReadsItsStateWhileItPlans()
     {
-        var dataset = $"overlap{Guid.NewGuid():N}"[..16];
-        await fixture.CreateDatasetAsync(dataset, IdGroupCsv.Rows(100));
-        var jobId = NewId();
-        var before = Logs().Sum(l => l.Requests.Count);
+        var (dataset, jobId, path) = await CountPathAsync("overlap");
 
-        var status = await fixture.RunAsync(jobId, new JobSpec { Sql = $"SELECT COUNT(*) AS n FROM {dataset}" });
-
-        Assert.True(status.State == JobState.Completed, status.Error);
-        var path = await PathRequestsAsync(jobId, dataset, before);
         var stateRead = path.First(r => r.Method == "GET" && r.PathAndQuery.Contains($"job-job/{jobId}", StringComparison.Ordinal));
         var manifest = path.First(r => r.Method == "GET" && r.PathAndQuery.Contains($"{dataset}/_dataset.json", StringComparison.Ordinal));
         // Not one after the other: the manifest was asked for while the state read was on its way.
@@ -129,6 +115,18 @@ public sealed class JobStorageRequestsGrainTests(GrainClusterFixture fixture)
         Assert.NotNull(result);
         Assert.Equal(expected, result.Rows.Select(r => r.Select(v => v ?? "NULL").ToArray()).ToList());
         Assert.Equal(["g", "n"], result.Columns.Select(c => c.Name));
+    }
+
+    /// <summary>Runs a one-partition COUNT(*) over a new 100-row dataset named from <paramref name="prefix"/>: the dataset, the job and the requests on its path.</summary>
+    private async Task<(string Dataset, string JobId, List<StorageRequest> Path)> CountPathAsync(string prefix)
+    {
+        var dataset = $"{prefix}{Guid.NewGuid():N}"[..16];
+        await fixture.CreateDatasetAsync(dataset, IdGroupCsv.Rows(100));
+        var jobId = NewId();
+        var before = Logs().Sum(l => l.Requests.Count);
+        var status = await fixture.RunAsync(jobId, new JobSpec { Sql = $"SELECT COUNT(*) AS n FROM {dataset}" });
+        Assert.True(status.State == JobState.Completed, status.Error);
+        return (dataset, jobId, await PathRequestsAsync(jobId, dataset, before));
     }
 
     /// <summary>When the first answer to <paramref name="request"/> (the same method and path, at or after it was sent) came.</summary>
