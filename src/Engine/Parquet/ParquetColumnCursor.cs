@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using OrleansProc.Engine.Io;
 using OrleansProc.Engine.Values;
 
@@ -25,4 +26,31 @@ internal abstract class ParquetColumnCursor : IDisposable
     public abstract void Skip(int count);
 
     public abstract void Dispose();
+
+    /// <summary>
+    /// Clears <paramref name="keep"/>[i] for each row that fails: a NULL (its definition level below
+    /// <paramref name="maxDefinition"/>), or a value whose entry in <paramref name="passes"/> (one per non-NULL value, in
+    /// order) is false. With as many values as rows there is no NULL and the levels are not read.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    protected static void KeepPassing(Span<bool> keep, ReadOnlySpan<bool> passes, ReadOnlySpan<short> levels, short maxDefinition)
+    {
+        if (passes.Length == keep.Length)
+        {
+            for (var i = 0; i < keep.Length; i++)
+            {
+                keep[i] &= passes[i];
+            }
+
+            return;
+        }
+
+        var v = 0;
+        for (var i = 0; i < keep.Length; i++)
+        {
+            var isValue = levels[i] == maxDefinition;
+            keep[i] &= isValue && passes[v];
+            v += isValue ? 1 : 0;
+        }
+    }
 }

@@ -93,24 +93,7 @@ internal sealed class ParquetColumnCursorOf<T> : ParquetColumnCursor
             var (rows, values) = ReadChunk(count - filled);
             var passes = _passes.AsSpan(0, values);
             test(_values.AsSpan(0, values), passes);
-            var target = keep.AsSpan(filled, rows);
-            if (values == rows)
-            {
-                for (var i = 0; i < target.Length; i++)
-                {
-                    target[i] &= passes[i];
-                }
-            }
-            else
-            {
-                var v = 0;
-                for (var i = 0; i < target.Length; i++)
-                {
-                    var isValue = _levels[i] == _maxDefinition;
-                    target[i] &= isValue && passes[v];
-                    v += isValue ? 1 : 0;
-                }
-            }
+            KeepPassing(keep.AsSpan(filled, rows), passes, _levels, _maxDefinition);
 
             filled += rows;
         }

@@ -172,24 +172,7 @@ internal sealed class ParquetManagedStringCursor : ParquetColumnCursor
                 PlainVerdicts(passes);
             }
 
-            var target = keep.AsSpan(filled, rows);
-            if (values == rows)
-            {
-                for (var i = 0; i < target.Length; i++)
-                {
-                    target[i] &= passes[i];
-                }
-            }
-            else
-            {
-                var v = 0;
-                for (var i = 0; i < target.Length; i++)
-                {
-                    var isValue = _levels[i] == _chunk.MaxDefinition;
-                    target[i] &= isValue && passes[v];
-                    v += isValue ? 1 : 0;
-                }
-            }
+            KeepPassing(keep.AsSpan(filled, rows), passes, _levels, _chunk.MaxDefinition);
 
             filled += rows;
         }
