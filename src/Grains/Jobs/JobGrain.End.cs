@@ -206,6 +206,12 @@ public sealed partial class JobGrain
             LogSavedAgain(logger, JobId, failures);
         }
 
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            var done = Job.Partitions.Count(p => p.Status == PartitionStatus.Done);
+            LogSaved(logger, JobId, writing, done, Job.Partitions.Count);
+        }
+
         return true;
     }
 

@@ -60,6 +60,9 @@ public sealed partial class JobGrain
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId}: state saved again after {Failures} failed saves")]
     private static partial void LogSavedAgain(ILogger logger, string jobId, int failures);
 
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Job {JobId}: state saved ({State}), {Done} of {Total} partitions done")]
+    private static partial void LogSaved(ILogger logger, string jobId, JobState state, int done, int total);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: recording it in the job directory failed, retry in {Delay:F1} s: {Error}")]
     private static partial void LogDirectoryFailed(ILogger logger, string jobId, double delay, string error);
 

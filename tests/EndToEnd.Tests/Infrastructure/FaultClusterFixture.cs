@@ -22,5 +22,6 @@ public sealed class FaultClusterFixture : ClusterFixture
         ["ORLEANSPROC_FAULT_HANG_BLOB"] = StragglerMarker,
         ["ORLEANSPROC_WORKER_TIMEOUT"] = $"{WorkerTimeoutSeconds}",
         ["ORLEANSPROC_WORKER_MEMORY_MB"] = $"{WorkerMemoryMegabytes}",
+        ["Logging__LogLevel__OrleansProc.Grains.Jobs.JobGrain"] = "Debug", // its state saves, which the restart test waits for
     };
 }

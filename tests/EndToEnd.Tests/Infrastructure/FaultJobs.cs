@@ -97,7 +97,24 @@ public static partial class FaultJobs
         return host;
     }
 
-    /// <summary>The attempts a silo's log says it started ("Job ID partition I attempt A started"), or finished ("... done").</summary>
+    /// <summary>
+    /// Waits until the coordinator's log (at Debug, see <see cref="FaultClusterFixture"/>) says it stored the job's state
+    /// with a partition done, or the job ended; returns how many were done of how many. The logs change within
+    /// milliseconds of the work; `job status`, a client process, may first see a job of a few seconds after it ended.
+    /// </summary>
+    public static async Task<(int Done, int Total)> WaitForStoredDoneAsync(ClusterFixture cluster, string jobId, TimeSpan timeout)
+    {
+        var silos = cluster.Silos.Where(s => !s.HasExited).ToList();
+        var saved = new Regex($@"Job {Regex.Escape(jobId)}: state saved \(Running\), ([1-9]\d*) of (\d+) partitions done");
+        Match? found = null;
+        bool Reached() =>
+            (found = silos.Select(s => saved.Match(s.Output)).FirstOrDefault(m => m.Success)) is not null
+            || silos.Any(s => s.Output.Contains($"Job {jobId} ended", StringComparison.Ordinal));
+        await ChangeSignal.WaitUntilAsync(silos.Select(s => s.OutputChanged).ToList(), Reached, timeout, $"a stored state of {jobId} with a partition done");
+        return found is null ? (0, 0) : (int.Parse(found.Groups[1].Value), int.Parse(found.Groups[2].Value));
+    }
+
+    /// <summary>The attempts a silo's log says it started ("Job ID partition I attempt A started"), or ended ("... succeeded").</summary>
     public static HashSet<(int Index, int Attempt)> Attempts(string log, string jobId, string what) =>
         Regex.Matches(log, $@"Job {Regex.Escape(jobId)} partition (\d+) attempt (\d+) {what}")
             .Select(m => (int.Parse(m.Groups[1].Value), int.Parse(m.Groups[2].Value)))
