@@ -34,6 +34,29 @@ public static class RangeCutter
         return Math.Clamp((totalBytes + target - 1) / target, MinDefaultPartitionSize, MaxDefaultPartitionSize);
     }
 
+    /// <summary>
+    /// The default partition size for these blobs: <see cref="DefaultPartitionSize(long, int)"/> of their total, lowered
+    /// (not below <see cref="MinDefaultPartitionSize"/>) so that the largest blob that will be cut is cut into equal
+    /// ranges of at most that size. Without it, blobs of about the same length just over the size would be halved while
+    /// those just under it stay whole: partitions of two sizes, and a long one may be the last to finish.
+    /// </summary>
+    /// <param name="blobs">The dataset's blobs.</param>
+    /// <param name="parallelism">The cores that will scan.</param>
+    /// <param name="cutBlobs">Whether the format's blobs may be cut into byte ranges (gzip blobs never are).</param>
+    public static long DefaultPartitionSize(IReadOnlyList<BlobInfo> blobs, int parallelism, bool cutBlobs)
+    {
+        ArgumentNullException.ThrowIfNull(blobs);
+        var size = DefaultPartitionSize(blobs.Sum(b => b.Length), parallelism);
+        var largest = cutBlobs ? blobs.Where(b => !b.Gzip).Select(b => b.Length).DefaultIfEmpty(0).Max() : 0;
+        if (largest <= size)
+        {
+            return size;
+        }
+
+        var ranges = (largest + size - 1) / size;
+        return Math.Max(MinDefaultPartitionSize, (largest + ranges - 1) / ranges);
+    }
+
     public static IReadOnlyList<PartitionSlices> Plan(IReadOnlyList<BlobInfo> blobs, long partitionSize, int maxBlobsPerPartition = 512, bool cutBlobs = true)
     {
         ArgumentNullException.ThrowIfNull(blobs);

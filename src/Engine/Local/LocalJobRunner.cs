@@ -166,7 +166,6 @@ public sealed class LocalJobRunner(IProcessorFactory? factory = null)
         var files = join?.Files ?? job.Files;
         var format = join?.Format ?? job.Format ?? DetectFormat(job.Files);
         var blobs = new BlobInfo[files.Count];
-        long totalBytes = 0;
         for (var i = 0; i < blobs.Length; i++)
         {
             var path = files[i];
@@ -177,7 +176,6 @@ public sealed class LocalJobRunner(IProcessorFactory? factory = null)
             }
 
             blobs[i] = new BlobInfo(path, info.Length, IsGzip(path));
-            totalBytes += info.Length;
         }
 
         format = await DetectJsonLayoutAsync(files, format, cancellationToken).ConfigureAwait(false);
@@ -191,8 +189,9 @@ public sealed class LocalJobRunner(IProcessorFactory? factory = null)
         }
 
         var processor = join?.Processor ?? _factory.Create(job.Processor, schema!, query);
-        var partitionSize = job.PartitionSize ?? RangeCutter.DefaultPartitionSize(totalBytes, job.DegreeOfParallelism);
-        var plan = RangeCutter.Plan(blobs, partitionSize, cutBlobs: DataFormats.CanCutRanges(format));
+        var cutBlobs = DataFormats.CanCutRanges(format);
+        var partitionSize = job.PartitionSize ?? RangeCutter.DefaultPartitionSize(blobs, job.DegreeOfParallelism, cutBlobs);
+        var plan = RangeCutter.Plan(blobs, partitionSize, cutBlobs: cutBlobs);
         var run = new LocalRun(job, format, delimiter, processor, plan, progress);
         try
         {

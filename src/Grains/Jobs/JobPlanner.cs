@@ -188,8 +188,9 @@ public sealed partial class JobPlanner(DatasetCatalog catalog, BlobStore store, 
     {
         var outputDataset = processor.WritesOutputRows ? JobPaths.OutputDataset(jobId) : null;
         var totalBytes = blobs.Sum(b => b.Length);
-        var partitionSize = spec.PartitionSize ?? RangeCutter.DefaultPartitionSize(totalBytes, Math.Max(1, workers));
-        var partitions = RangeCutter.Plan(blobs.Select(b => new BlobInfo(b.Name, b.Length, b.Gzip)).ToList(), partitionSize, cutBlobs: DataFormats.CanCutRanges(manifest.Format));
+        var (infos, cutBlobs) = (blobs.Select(b => new BlobInfo(b.Name, b.Length, b.Gzip)).ToList(), DataFormats.CanCutRanges(manifest.Format));
+        var partitionSize = spec.PartitionSize ?? RangeCutter.DefaultPartitionSize(infos, Math.Max(1, workers), cutBlobs);
+        var partitions = RangeCutter.Plan(infos, partitionSize, cutBlobs: cutBlobs);
         var record = new JobRecord
         {
             Spec = spec,

@@ -5,6 +5,44 @@ namespace OrleansProc.Engine.Tests.Io;
 public sealed class RangeCutterTests
 {
     [Fact]
+    public void DefaultPartitionSize_BlobsOfAboutTheSizeAroundIt_CutsEveryOneAlike()
+    {
+        // Eight files of about 63 MB, as a Parquet copy of 1 GB of CSV: the size of the total (a quarter of a core's share)
+        // falls between their lengths, so cutting at it would halve five files and keep three whole.
+        long[] lengths = [63_081_191, 63_090_068, 63_095_677, 63_095_773, 63_090_188, 63_096_837, 63_088_313, 63_071_705];
+        var blobs = lengths.Select((length, i) => new BlobInfo($"sales-{i:00}.parquet", length, false)).ToList();
+        var unbalanced = RangeCutter.Plan(blobs, RangeCutter.DefaultPartitionSize(lengths.Sum(), 2));
+
+        var plan = RangeCutter.Plan(blobs, RangeCutter.DefaultPartitionSize(blobs, 2, cutBlobs: true));
+
+        Assert.Equal(13, unbalanced.Count);
+        Assert.Equal(16, plan.Count);
+        Assert.All(blobs, b => Assert.Equal(2, plan.Count(p => p.Slices.Single().BlobName == b.Name)));
+        Assert.InRange(plan.Max(p => p.Bytes) - plan.Min(p => p.Bytes), 0, lengths.Max() - lengths.Min());
+    }
+
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, true)]
+    public void DefaultPartitionSize_BlobsThatAreNotCut_KeepsTheTotalsSize(bool cutBlobs, bool gzip)
+    {
+        var blobs = Enumerable.Range(0, 8).Select(i => new BlobInfo($"part-{i}", 63_090_000 + i, gzip)).ToList();
+
+        Assert.Equal(RangeCutter.DefaultPartitionSize(blobs.Sum(b => b.Length), 2), RangeCutter.DefaultPartitionSize(blobs, 2, cutBlobs));
+    }
+
+    [Theory]
+    [InlineData(4, 20L << 20, 20L << 20)] // the blobs no longer than the total's size (a quarter): unchanged
+    [InlineData(1, 3L << 19, RangeCutter.MinDefaultPartitionSize)] // two ranges of 0.75 MiB would do: the floor holds
+    [InlineData(10, 100L << 20, 50L << 20)] // the cap, 64 MiB, would cut each into 64 + 36: two of 50 instead
+    public void DefaultPartitionSize_BlobsLongerThanIt_AreCutIntoEqualRanges(int count, long length, long expected)
+    {
+        var blobs = Enumerable.Range(0, count).Select(i => new BlobInfo($"part-{i}", length, false)).ToList();
+
+        Assert.Equal(expected, RangeCutter.DefaultPartitionSize(blobs, 1, cutBlobs: true));
+    }
+
+    [Fact]
     public void Plan_LargeBlob_IsCutIntoNearlyEqualRanges()
     {
         var plan = RangeCutter.Plan([new BlobInfo("big.csv", 1000, false)], 300);
