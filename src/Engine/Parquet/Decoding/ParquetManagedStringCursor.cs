@@ -31,6 +31,12 @@ internal sealed class ParquetManagedStringCursor : ParquetColumnCursor
 
     /// <summary>Per value of the run read (PLAIN): its byte length.</summary>
     private readonly int[] _lengths;
+
+    /// <summary>A gather's kept values: their indexes among the run's values.</summary>
+    private readonly int[] _positions;
+
+    /// <summary>A gather's kept values on a dictionary page: their dictionary indexes.</summary>
+    private readonly int[] _keptIndexes;
     private readonly bool[] _passes;
 
     private int _dictionaryVersion;
@@ -60,6 +66,8 @@ internal sealed class ParquetManagedStringCursor : ParquetColumnCursor
         _indexes = new int[chunkRows];
         _lengths = new int[chunkRows];
         _passes = new bool[chunkRows];
+        _positions = new int[chunkRows];
+        _keptIndexes = new int[chunkRows];
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -141,6 +149,61 @@ internal sealed class ParquetManagedStringCursor : ParquetColumnCursor
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public override void Gather(ColumnBatch batch, int ordinal, int count, ReadOnlySpan<int> keptRows)
+    {
+        var codes = batch.Codes[ordinal]!;
+        var nulls = batch.Nulls[ordinal]!;
+        var keys = batch.Keys[ordinal]!;
+        var target = 0;
+        for (var filled = 0; filled < count;)
+        {
+            var (rows, values) = NextLevels(count - filled);
+            var keptLeft = keptRows[target..];
+            var n = ParquetKeptRows.Positions(_levels, _chunk.MaxDefinition, rows, values, keptLeft, filled, _positions, out var kept);
+            var positions = _positions.AsSpan(0, n);
+            var span = codes.AsSpan(target, n);
+            if (values > 0 && IsDictionaryPage())
+            {
+                var indexes = _keptIndexes.AsSpan(0, n);
+                try
+                {
+                    _chunk.ValueRuns.Gather(positions, values, indexes);
+                }
+                catch (InvalidDataException e)
+                {
+                    throw _chunk.Corrupt(e.Message, e);
+                }
+
+                CheckIndexes(indexes);
+                var map = CodesFor(keys);
+                for (var j = 0; j < n; j++)
+                {
+                    var index = indexes[j];
+                    var code = map[index];
+                    if (code < 0)
+                    {
+                        code = map[index] = keys.GetOrAdd(Entry(index));
+                    }
+
+                    span[j] = code;
+                }
+            }
+            else if (values > 0)
+            {
+                PlainValues(values);
+                for (var j = 0; j < n; j++)
+                {
+                    span[j] = keys.GetOrAdd(Plain(positions[j]));
+                }
+            }
+
+            ParquetKeptRows.Spread(codes, nulls, target, kept, n, keptLeft, filled, _levels, _chunk.MaxDefinition);
+            target += kept;
+            filled += rows;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Filter(bool[] keep, int count)
     {
         if (_filters.Length == 0)
@@ -195,54 +258,75 @@ internal sealed class ParquetManagedStringCursor : ParquetColumnCursor
     /// </summary>
     private (int Rows, int Values, bool Dictionary) Next(int want)
     {
+        var (rows, values) = NextLevels(want);
+        if (IsDictionaryPage())
+        {
+            var indexes = _indexes.AsSpan(0, values);
+            try
+            {
+                _chunk.ValueRuns.Read(indexes);
+            }
+            catch (InvalidDataException e)
+            {
+                throw _chunk.Corrupt(e.Message, e);
+            }
+
+            CheckIndexes(indexes);
+            return (rows, values, true);
+        }
+
+        PlainValues(values);
+        return (rows, values, false);
+    }
+
+    /// <summary>Reads the levels of up to <paramref name="want"/> rows of the current page: the rows, and the values among them.</summary>
+    private (int Rows, int Values) NextLevels(int want)
+    {
         _chunk.EnsurePage();
         var rows = Math.Min(Math.Min(want, _chunk.PageRowsLeft), _levels.Length);
-        var values = _chunk.ReadLevels(_levels.AsSpan(0, rows));
-        switch (_chunk.PageEncoding)
+        return (rows, _chunk.ReadLevels(_levels.AsSpan(0, rows)));
+    }
+
+    /// <summary>Whether the current page holds dictionary indexes (else PLAIN strings); an other encoding is corrupt.</summary>
+    private bool IsDictionaryPage() => _chunk.PageEncoding switch
+    {
+        ParquetEncoding.PlainDictionary or ParquetEncoding.RleDictionary => true,
+        ParquetEncoding.Plain => false,
+        _ => throw _chunk.Corrupt($"a string page in encoding {_chunk.PageEncoding}, which this reader does not decode"),
+    };
+
+    private void CheckIndexes(ReadOnlySpan<int> indexes)
+    {
+        var entries = Dictionary();
+        foreach (var index in indexes)
         {
-            case ParquetEncoding.PlainDictionary or ParquetEncoding.RleDictionary:
-                var entries = Dictionary();
-                var indexes = _indexes.AsSpan(0, values);
-                try
-                {
-                    _chunk.ValueRuns.Read(indexes);
-                }
-                catch (InvalidDataException e)
-                {
-                    throw _chunk.Corrupt(e.Message, e);
-                }
-
-                foreach (var index in indexes)
-                {
-                    if ((uint)index >= (uint)entries)
-                    {
-                        throw _chunk.Corrupt($"a dictionary index {index} past the dictionary's {entries} entries");
-                    }
-                }
-
-                return (rows, values, true);
-            case ParquetEncoding.Plain:
-                var data = _chunk.Data;
-                var offset = _chunk.ValuesOffset;
-                var end = _chunk.ValuesEnd;
-                for (var j = 0; j < values; j++)
-                {
-                    var length = end - offset >= 4 ? BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(offset, 4)) : -1;
-                    if (length < 0 || length > end - offset - 4)
-                    {
-                        throw _chunk.Corrupt("a string value past the end of its data page");
-                    }
-
-                    _indexes[j] = offset + 4;
-                    _lengths[j] = length;
-                    offset += 4 + length;
-                }
-
-                _chunk.ValuesOffset = offset;
-                return (rows, values, false);
-            default:
-                throw _chunk.Corrupt($"a string page in encoding {_chunk.PageEncoding}, which this reader does not decode");
+            if ((uint)index >= (uint)entries)
+            {
+                throw _chunk.Corrupt($"a dictionary index {index} past the dictionary's {entries} entries");
+            }
         }
+    }
+
+    /// <summary>Finds the page's next <paramref name="values"/> PLAIN strings: their offsets into <see cref="_indexes"/>, their lengths into <see cref="_lengths"/>.</summary>
+    private void PlainValues(int values)
+    {
+        var data = _chunk.Data;
+        var offset = _chunk.ValuesOffset;
+        var end = _chunk.ValuesEnd;
+        for (var j = 0; j < values; j++)
+        {
+            var length = end - offset >= 4 ? BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(offset, 4)) : -1;
+            if (length < 0 || length > end - offset - 4)
+            {
+                throw _chunk.Corrupt("a string value past the end of its data page");
+            }
+
+            _indexes[j] = offset + 4;
+            _lengths[j] = length;
+            offset += 4 + length;
+        }
+
+        _chunk.ValuesOffset = offset;
     }
 
     /// <summary>The bytes of PLAIN value <paramref name="j"/> of the run read.</summary>

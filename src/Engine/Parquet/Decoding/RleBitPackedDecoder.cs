@@ -83,6 +83,47 @@ internal sealed class RleBitPackedDecoder
     }
 
     /// <summary>
+    /// Passes over the next <paramref name="count"/> values and writes those at <paramref name="positions"/>
+    /// (ascending, each below count) into <paramref name="target"/>, in order: an RLE run's value is copied, a
+    /// bit-packed run's value read where its bits are, the rest of the run passed over without unpacking.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Gather(ReadOnlySpan<int> positions, int count, Span<int> target)
+    {
+        var done = 0;
+        var p = 0;
+        while (done < count)
+        {
+            if (_runLeft == 0)
+            {
+                NextRun();
+            }
+
+            var n = Math.Min(_runLeft, count - done);
+            var end = done + n;
+            if (_repeated)
+            {
+                for (; p < positions.Length && positions[p] < end; p++)
+                {
+                    target[p] = _runValue;
+                }
+            }
+            else
+            {
+                for (; p < positions.Length && positions[p] < end; p++)
+                {
+                    target[p] = PackedAt(_packedBit + ((long)(positions[p] - done) * _bitWidth));
+                }
+
+                _packedBit += (long)n * _bitWidth;
+            }
+
+            _runLeft -= n;
+            done = end;
+        }
+    }
+
+    /// <summary>
     /// Reads <paramref name="levels"/>.Length definition levels (bit width 1 for a column whose maximum is 1) and
     /// returns how many equal <paramref name="defined"/>.
     /// </summary>
@@ -248,6 +289,13 @@ internal sealed class RleBitPackedDecoder
     {
         var bit = _packedBit;
         _packedBit = bit + _bitWidth;
+        return PackedAt(bit);
+    }
+
+    /// <summary>The bit-packed run's value at bit <paramref name="bit"/> (from the run's first byte).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int PackedAt(long bit)
+    {
         var index = _packedStart + (int)(bit >> 3);
         var shift = (int)(bit & 7);
         ulong word;
