@@ -11,16 +11,14 @@ namespace OrleansProc.Engine.Parquet.Decoding;
 /// A <see cref="ParquetColumnCursor"/> over a flat VARCHAR (BYTE_ARRAY) column chunk, decoded here. On a
 /// dictionary-encoded page each row is an index into the dictionary page: the index's code in the batch's
 /// <see cref="Utf8KeyDictionary"/>, its string, or its filters' verdict is worked out once per dictionary entry and
-/// then looked up, so a row costs an array read. PLAIN pages (a chunk without a dictionary, or the pages after a
+/// then looked up, so a row costs an array read (a filter's verdicts are looked up as the indexes unpack, once per RLE
+/// run; a gather or a skip passes over the indexes of the rows it does not want without unpacking them). PLAIN pages (a chunk without a dictionary, or the pages after a
 /// writer gave up on one) are hashed value by value; a filter's verdicts are then kept per distinct value (up to
 /// <see cref="MaxFilteredValues"/> at a time).
 /// </summary>
 internal sealed class ParquetManagedStringCursor : ParquetColumnCursor
 {
     private const int MaxFilteredValues = 1 << 16;
-    private const sbyte Unknown = 0;
-    private const sbyte Passes = 1;
-    private const sbyte Fails = 2;
 
     private readonly ParquetColumnChunk _chunk;
     private readonly Utf8FieldFilter[] _filters;
@@ -51,8 +49,8 @@ internal sealed class ParquetManagedStringCursor : ParquetColumnCursor
     private SqlValue[] _texts = [];
     private bool[] _textsMade = [];
 
-    /// <summary>Per dictionary entry: <see cref="Unknown"/>, <see cref="Passes"/> or <see cref="Fails"/>.</summary>
-    private sbyte[] _verdicts = [];
+    /// <summary>Per dictionary entry: whether it passes the filters, once asked for.</summary>
+    private bool[]? _verdicts;
 
     /// <summary>PLAIN values seen by the filter, and their verdicts.</summary>
     private Utf8KeyDictionary _seen = new();
@@ -213,25 +211,23 @@ internal sealed class ParquetManagedStringCursor : ParquetColumnCursor
 
         for (var filled = 0; filled < count;)
         {
-            var (rows, values, dictionary) = Next(count - filled);
+            var (rows, values) = NextLevels(count - filled);
             var passes = _passes.AsSpan(0, values);
-            if (dictionary)
+            if (values > 0 && IsDictionaryPage())
             {
-                var verdicts = Verdicts();
-                for (var j = 0; j < values; j++)
+                var verdicts = EntryVerdicts();
+                try
                 {
-                    var index = _indexes[j];
-                    var verdict = verdicts[index];
-                    if (verdict == Unknown)
-                    {
-                        verdict = verdicts[index] = PassesAll(Entry(index)) ? Passes : Fails;
-                    }
-
-                    passes[j] = verdict == Passes;
+                    _chunk.ValueRuns.ReadMapped(passes, verdicts);
+                }
+                catch (InvalidDataException e)
+                {
+                    throw _chunk.Corrupt(e.Message, e);
                 }
             }
-            else
+            else if (values > 0)
             {
+                PlainValues(values);
                 PlainVerdicts(passes);
             }
 
@@ -245,7 +241,23 @@ internal sealed class ParquetManagedStringCursor : ParquetColumnCursor
     {
         while (count > 0)
         {
-            var (rows, _, _) = Next(Math.Min(count, _levels.Length));
+            var (rows, values) = NextLevels(count);
+            if (values > 0 && IsDictionaryPage())
+            {
+                try
+                {
+                    _chunk.ValueRuns.Gather([], values, []);
+                }
+                catch (InvalidDataException e)
+                {
+                    throw _chunk.Corrupt(e.Message, e);
+                }
+            }
+            else if (values > 0)
+            {
+                PlainValues(values);
+            }
+
             count -= rows;
         }
     }
@@ -373,7 +385,7 @@ internal sealed class ParquetManagedStringCursor : ParquetColumnCursor
         _codeKeys = null;
         _texts = [];
         _textsMade = [];
-        _verdicts = [];
+        _verdicts = null;
         _dictionaryVersion = _chunk.DictionaryVersion;
         return count;
     }
@@ -408,12 +420,17 @@ internal sealed class ParquetManagedStringCursor : ParquetColumnCursor
         return _texts[index];
     }
 
-    /// <summary>Per dictionary entry: its verdict once known.</summary>
-    private sbyte[] Verdicts()
+    /// <summary>Per dictionary entry: whether it passes the filters, all tested once per dictionary page.</summary>
+    private bool[] EntryVerdicts()
     {
-        if (_verdicts.Length != _entryStarts.Length)
+        var entries = Dictionary();
+        if (_verdicts is null)
         {
-            _verdicts = new sbyte[_entryStarts.Length];
+            _verdicts = new bool[entries];
+            for (var i = 0; i < entries; i++)
+            {
+                _verdicts[i] = PassesAll(Entry(i));
+            }
         }
 
         return _verdicts;

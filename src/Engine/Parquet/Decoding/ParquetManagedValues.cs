@@ -14,7 +14,6 @@ internal sealed class ParquetManagedValues<T>(ParquetColumnChunk chunk, int chun
 {
     private readonly int[] _indexes = new int[chunkRows];
     private readonly short[] _skipped = new short[chunkRows];
-    private T[]? _skippedValues;
     private T[] _dictionary = [];
     private int _dictionaryVersion;
 
@@ -43,10 +42,9 @@ internal sealed class ParquetManagedValues<T>(ParquetColumnChunk chunk, int chun
 
     public void Skip(int count)
     {
-        var values = _skippedValues ??= new T[_indexes.Length];
         while (count > 0)
         {
-            var (rows, _) = Read(Math.Min(count, values.Length), _skipped, values);
+            var (rows, _, _) = Gather(Math.Min(count, _skipped.Length), 0, [], _skipped, [], []);
             count -= rows;
         }
     }
