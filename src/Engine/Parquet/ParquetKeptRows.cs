@@ -13,7 +13,8 @@ internal static class ParquetKeptRows
     /// definition levels in <paramref name="levels"/>, <paramref name="values"/> of them non-NULL), finds the kept
     /// ones at the start of <paramref name="keptRows"/> (ascending batch rows, none before <paramref name="first"/>):
     /// their number in <paramref name="kept"/>, and the index among the run's values of each non-NULL one in
-    /// <paramref name="positions"/>, in order. Returns the number of positions.
+    /// <paramref name="positions"/>, in order (it needs room for <paramref name="rows"/> when some are NULL). Returns the
+    /// number of positions.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Positions(
@@ -37,22 +38,28 @@ internal static class ParquetKeptRows
             return k;
         }
 
-        // Walk the levels once, up to the last kept row: the value index of a row is the non-NULL rows before it.
-        var n = 0;
+        if (k == 0)
+        {
+            return 0;
+        }
+
+        // Walk the levels once, up to the last kept row, writing each row's value index (the non-NULL rows before it)
+        // into positions[row]; then pick out the kept non-NULL rows' in place (the n-th written is at or before the
+        // n-th kept row, so never over a row still to be read). Both loops without a branch per row.
+        var last = keptRows[k - 1] - first;
         var v = 0;
-        var r = 0;
+        for (var r = 0; r <= last; r++)
+        {
+            positions[r] = v;
+            v += levels[r] == maxDefinition ? 1 : 0;
+        }
+
+        var n = 0;
         for (var i = 0; i < k; i++)
         {
             var row = keptRows[i] - first;
-            for (; r < row; r++)
-            {
-                v += levels[r] == maxDefinition ? 1 : 0;
-            }
-
-            if (levels[row] == maxDefinition)
-            {
-                positions[n++] = v;
-            }
+            positions[n] = positions[row];
+            n += levels[row] == maxDefinition ? 1 : 0;
         }
 
         return n;
