@@ -17,6 +17,14 @@ internal interface IParquetValueSource<T> : IDisposable
     /// </summary>
     (int Rows, int Values) Read(int want, Span<short> levels, Span<T> values);
 
+    /// <summary>
+    /// Reads up to <paramref name="want"/> rows (at least one), batch rows [<paramref name="first"/>, first + rows), as
+    /// <see cref="Read"/> does, but writes into <paramref name="values"/> only the non-NULL values of the rows at the
+    /// start of <paramref name="keptRows"/> that the read covers (their value indexes left in
+    /// <paramref name="positions"/>). Returns the rows read, the kept rows among them and the values written.
+    /// </summary>
+    (int Rows, int Kept, int Values) Gather(int want, int first, ReadOnlySpan<int> keptRows, Span<short> levels, Span<int> positions, Span<T> values);
+
     /// <summary>Passes over the next <paramref name="count"/> rows.</summary>
     void Skip(int count);
 }

@@ -8,8 +8,10 @@ namespace OrleansProc.Engine.Parquet;
 /// Applies a <see cref="ColumnBatch"/>'s filters (the WHERE's conditions on VARCHAR columns) on the Parquet batch
 /// path, where the batch is filled column by column rather than record by record: a column that is only filtered on
 /// is tested as it is read (<see cref="ParquetColumnCursor.Filter"/>, once per distinct value of each read); a
-/// column the batch also holds (the GROUP BY key) is tested by its codes, once per code for the whole scan. The rows
-/// that pass are then moved to the front of every held vector (<see cref="Compact"/>). A NULL fails every filter.
+/// column the batch also holds (the GROUP BY key) is read whole and tested by its codes, once per code for the whole
+/// scan. The rows that pass (<see cref="Select"/>) are then gathered into the front of the other held vectors as those
+/// are read (<see cref="ParquetColumnCursor.Gather"/>), and moved there in the held filtered ones
+/// (<see cref="CompactHeldFiltered"/>). A NULL fails every filter.
 /// </summary>
 internal sealed class ParquetBatchFilter
 {
@@ -24,7 +26,7 @@ internal sealed class ParquetBatchFilter
             .Select(c => new HeldFilter(c, [.. batch.Filters.Where(f => f.Column == c)]))];
     }
 
-    /// <summary>The rows that pass, in order (<see cref="Compact"/>'s scratch).</summary>
+    /// <summary>The rows that pass, in order (<see cref="Select"/>'s answer).</summary>
     private readonly int[] _keptRows = new int[ColumnBatch.Capacity];
 
     /// <summary>Per row of the chunk being read: whether it passes the filters so far.</summary>
@@ -48,11 +50,28 @@ internal sealed class ParquetBatchFilter
     /// <summary>Whether any of the chunk's <paramref name="count"/> rows still passes.</summary>
     public bool Any(int count) => Keep.AsSpan(0, count).Contains(true);
 
+    /// <summary>Whether column <paramref name="ordinal"/> is held and filtered on (read whole, then tested by its codes in <see cref="Select"/>).</summary>
+    public bool IsHeldFiltered(int ordinal)
+    {
+        foreach (var held in _held)
+        {
+            if (held.Column == ordinal)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The rows that pass, ascending, once <see cref="Select"/> has found them.</summary>
+    public ReadOnlySpan<int> KeptRows(int kept) => _keptRows.AsSpan(0, kept);
+
     /// <summary>
-    /// Tests the held columns' filters on rows [0, <paramref name="count"/>) of the batch, then moves the rows that
-    /// pass every filter to the front of each held vector. Returns their number.
+    /// Tests the held filtered columns' filters on rows [0, <paramref name="count"/>) of the batch, then lists the
+    /// rows that pass every filter (<see cref="KeptRows"/>). Returns their number.
     /// </summary>
-    public int Compact(int count)
+    public int Select(int count)
     {
         foreach (var held in _held)
         {
@@ -67,29 +86,17 @@ internal sealed class ParquetBatchFilter
             kept += Keep[r] ? 1 : 0;
         }
 
-        if (kept == count)
-        {
-            return kept;
-        }
-
-        foreach (var o in _batch.HeldOrdinals)
-        {
-            MoveToFront(_batch.Nulls[o]!, rows, kept);
-            if (_batch.Int64s[o] is { } longs)
-            {
-                MoveToFront(longs, rows, kept);
-            }
-            else if (_batch.Doubles[o] is { } doubles)
-            {
-                MoveToFront(doubles, rows, kept);
-            }
-            else
-            {
-                MoveToFront(_batch.Codes[o]!, rows, kept);
-            }
-        }
-
         return kept;
+    }
+
+    /// <summary>Moves the kept rows of the held filtered columns (read whole) to the front of their vectors.</summary>
+    public void CompactHeldFiltered(int kept)
+    {
+        foreach (var held in _held)
+        {
+            MoveToFront(_batch.Nulls[held.Column]!, _keptRows, kept);
+            MoveToFront(_batch.Codes[held.Column]!, _keptRows, kept);
+        }
     }
 
     /// <summary>Moves the values of rows <paramref name="rows"/>[i] (ascending, each at or after i) to position i.</summary>
@@ -105,6 +112,8 @@ internal sealed class ParquetBatchFilter
     /// <summary>The filters of a column the batch holds as codes, with each code's verdict once known.</summary>
     private sealed class HeldFilter(int column, Utf8FieldFilter[] filters)
     {
+        public int Column => column;
+
         private const sbyte Unknown = 0;
         private const sbyte Passes = 1;
         private const sbyte Fails = 2;

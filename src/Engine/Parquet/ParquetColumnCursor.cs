@@ -17,6 +17,13 @@ internal abstract class ParquetColumnCursor : IDisposable
     public abstract void Read(ColumnBatch batch, int ordinal, int count);
 
     /// <summary>
+    /// Reads the column's next <paramref name="count"/> rows and writes only those a filter kept: batch row
+    /// <paramref name="keptRows"/>[i] (ascending, each below <paramref name="count"/>) to row i of column
+    /// <paramref name="ordinal"/> of <paramref name="batch"/>. Only the kept values are converted.
+    /// </summary>
+    public abstract void Gather(ColumnBatch batch, int ordinal, int count, ReadOnlySpan<int> keptRows);
+
+    /// <summary>
     /// Reads the column's next <paramref name="count"/> values and clears <paramref name="keep"/>[i] for each row whose
     /// value fails the column's filters (a NULL fails them all). Only a VARCHAR column made with filters has this.
     /// </summary>

@@ -8,7 +8,8 @@ namespace OrleansProc.Engine.Parquet;
 /// A <see cref="ParquetColumnCursor"/> over a column of physical type <typeparamref name="T"/>, its values from an
 /// <see cref="IParquetValueSource{T}"/> (ParquetSharp's reader or the managed decoder): each read's non-NULL values
 /// are converted in one call, into the target from the chunk's first row on, then spread
-/// out in place (from the last row back) to leave the NULLs where the definition levels put them.
+/// out in place (from the last row back) to leave the NULLs where the definition levels put them. A gather
+/// (<see cref="Gather"/>) decodes and converts only the values of the rows a filter kept, straight into their rows.
 /// </summary>
 internal sealed class ParquetColumnCursorOf<T> : ParquetColumnCursor
     where T : unmanaged
@@ -21,6 +22,7 @@ internal sealed class ParquetColumnCursorOf<T> : ParquetColumnCursor
     private readonly short[] _levels;
     private readonly T[] _values;
     private readonly bool[] _passes;
+    private readonly int[] _positions;
 
     public ParquetColumnCursorOf(
         IParquetValueSource<T> reader, ParquetRowConverter<T> toRows, ParquetBatchConverter<T> toBatch, int chunkRows, ParquetFilterConverter<T>? toFilter = null)
@@ -33,6 +35,7 @@ internal sealed class ParquetColumnCursorOf<T> : ParquetColumnCursor
         _levels = new short[chunkRows];
         _values = new T[chunkRows];
         _passes = toFilter is null ? [] : new bool[chunkRows];
+        _positions = new int[chunkRows];
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -80,6 +83,37 @@ internal sealed class ParquetColumnCursorOf<T> : ParquetColumnCursor
                 Spread(batch.Int64s[ordinal]!, nulls, filled, rows, values);
             }
 
+            filled += rows;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public override void Gather(ColumnBatch batch, int ordinal, int count, ReadOnlySpan<int> keptRows)
+    {
+        var nulls = batch.Nulls[ordinal]!;
+        var target = 0;
+        for (var filled = 0; filled < count;)
+        {
+            var keptLeft = keptRows[target..];
+            var (rows, kept, values) = _reader.Gather(count - filled, filled, keptLeft, _levels, _positions, _values);
+            if (kept > 0)
+            {
+                _toBatch(_values.AsSpan(0, values), batch, ordinal, target);
+                if (batch.Doubles[ordinal] is { } doubles)
+                {
+                    ParquetKeptRows.Spread(doubles, nulls, target, kept, values, keptLeft, filled, _levels, _maxDefinition);
+                }
+                else if (batch.Codes[ordinal] is { } codes)
+                {
+                    ParquetKeptRows.Spread(codes, nulls, target, kept, values, keptLeft, filled, _levels, _maxDefinition);
+                }
+                else
+                {
+                    ParquetKeptRows.Spread(batch.Int64s[ordinal]!, nulls, target, kept, values, keptLeft, filled, _levels, _maxDefinition);
+                }
+            }
+
+            target += kept;
             filled += rows;
         }
     }

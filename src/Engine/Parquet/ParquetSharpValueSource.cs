@@ -6,6 +6,9 @@ namespace OrleansProc.Engine.Parquet;
 internal sealed class ParquetSharpValueSource<T>(ColumnReader<T> reader) : IParquetValueSource<T>
     where T : unmanaged
 {
+    /// <summary>A gather's values before the kept ones are picked out (ParquetSharp decodes every value of a read).</summary>
+    private T[] _all = [];
+
     public short MaxDefinition { get; } = reader.ColumnDescriptor.MaxDefinitionLevel;
 
     public (int Rows, int Values) Read(int want, Span<short> levels, Span<T> values)
@@ -26,6 +29,23 @@ internal sealed class ParquetSharpValueSource<T>(ColumnReader<T> reader) : IParq
         }
 
         return ((int)rows, (int)count);
+    }
+
+    public (int Rows, int Kept, int Values) Gather(int want, int first, ReadOnlySpan<int> keptRows, Span<short> levels, Span<int> positions, Span<T> values)
+    {
+        if (_all.Length < want)
+        {
+            _all = new T[want];
+        }
+
+        var (rows, count) = Read(want, levels, _all);
+        var n = ParquetKeptRows.Positions(levels, MaxDefinition, rows, count, keptRows, first, positions, out var kept);
+        for (var i = 0; i < n; i++)
+        {
+            values[i] = _all[positions[i]];
+        }
+
+        return (rows, kept, n);
     }
 
     public void Skip(int count)

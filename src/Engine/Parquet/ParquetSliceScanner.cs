@@ -301,8 +301,9 @@ internal static class ParquetSliceScanner
 
         /// <summary>
         /// Reads the next <paramref name="count"/> rows into the batch, keeping those that pass its filters: the columns
-        /// only filtered on first; when no row passes them the held columns are skipped, else read and the passing rows
-        /// moved to the front. Returns the rows kept.
+        /// only filtered on first; when no row passes them the held columns are skipped. Else the held filtered columns
+        /// are read whole and tested, and the other held columns read with only the passing rows decoded, straight into
+        /// the front of their vectors (all rows read as they are when all pass). Returns the rows kept.
         /// </summary>
         private static int ReadFiltered(ParquetBatchFilter filter, ColumnBatch batch, List<ParquetColumnCursor> cursors, List<int> ordinals, int count)
         {
@@ -318,22 +319,49 @@ internal static class ParquetSliceScanner
             var any = filter.Any(count);
             for (var c = 0; c < cursors.Count; c++)
             {
-                if (!batch.Columns[ordinals[c]])
+                if (batch.Columns[ordinals[c]] && filter.IsHeldFiltered(ordinals[c]))
+                {
+                    ReadOrSkip(cursors[c], batch, ordinals[c], count, any);
+                }
+            }
+
+            var kept = any ? filter.Select(count) : 0;
+            for (var c = 0; c < cursors.Count; c++)
+            {
+                var ordinal = ordinals[c];
+                if (!batch.Columns[ordinal] || filter.IsHeldFiltered(ordinal))
                 {
                     continue;
                 }
 
-                if (any)
+                if (kept > 0 && kept < count)
                 {
-                    cursors[c].Read(batch, ordinals[c], count);
+                    cursors[c].Gather(batch, ordinal, count, filter.KeptRows(kept));
                 }
                 else
                 {
-                    cursors[c].Skip(count);
+                    ReadOrSkip(cursors[c], batch, ordinal, count, kept > 0);
                 }
             }
 
-            return any ? filter.Compact(count) : 0;
+            if (kept > 0 && kept < count)
+            {
+                filter.CompactHeldFiltered(kept);
+            }
+
+            return kept;
+        }
+
+        private static void ReadOrSkip(ParquetColumnCursor cursor, ColumnBatch batch, int ordinal, int count, bool read)
+        {
+            if (read)
+            {
+                cursor.Read(batch, ordinal, count);
+            }
+            else
+            {
+                cursor.Skip(count);
+            }
         }
 
         /// <summary>Hands the rows to the sink's <see cref="IRowSink.Accept"/>, one at a time.</summary>

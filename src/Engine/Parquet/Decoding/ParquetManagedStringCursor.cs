@@ -11,16 +11,14 @@ namespace OrleansProc.Engine.Parquet.Decoding;
 /// A <see cref="ParquetColumnCursor"/> over a flat VARCHAR (BYTE_ARRAY) column chunk, decoded here. On a
 /// dictionary-encoded page each row is an index into the dictionary page: the index's code in the batch's
 /// <see cref="Utf8KeyDictionary"/>, its string, or its filters' verdict is worked out once per dictionary entry and
-/// then looked up, so a row costs an array read. PLAIN pages (a chunk without a dictionary, or the pages after a
+/// then looked up, so a row costs an array read (a filter's verdicts are looked up as the indexes unpack, once per RLE
+/// run; a gather or a skip passes over the indexes of the rows it does not want without unpacking them). PLAIN pages (a chunk without a dictionary, or the pages after a
 /// writer gave up on one) are hashed value by value; a filter's verdicts are then kept per distinct value (up to
 /// <see cref="MaxFilteredValues"/> at a time).
 /// </summary>
 internal sealed class ParquetManagedStringCursor : ParquetColumnCursor
 {
     private const int MaxFilteredValues = 1 << 16;
-    private const sbyte Unknown = 0;
-    private const sbyte Passes = 1;
-    private const sbyte Fails = 2;
 
     private readonly ParquetColumnChunk _chunk;
     private readonly Utf8FieldFilter[] _filters;
@@ -31,6 +29,12 @@ internal sealed class ParquetManagedStringCursor : ParquetColumnCursor
 
     /// <summary>Per value of the run read (PLAIN): its byte length.</summary>
     private readonly int[] _lengths;
+
+    /// <summary>A gather's kept values: their indexes among the run's values.</summary>
+    private readonly int[] _positions;
+
+    /// <summary>A gather's kept values on a dictionary page: their dictionary indexes.</summary>
+    private readonly int[] _keptIndexes;
     private readonly bool[] _passes;
 
     private int _dictionaryVersion;
@@ -45,8 +49,8 @@ internal sealed class ParquetManagedStringCursor : ParquetColumnCursor
     private SqlValue[] _texts = [];
     private bool[] _textsMade = [];
 
-    /// <summary>Per dictionary entry: <see cref="Unknown"/>, <see cref="Passes"/> or <see cref="Fails"/>.</summary>
-    private sbyte[] _verdicts = [];
+    /// <summary>Per dictionary entry: whether it passes the filters, once asked for.</summary>
+    private bool[]? _verdicts;
 
     /// <summary>PLAIN values seen by the filter, and their verdicts.</summary>
     private Utf8KeyDictionary _seen = new();
@@ -60,6 +64,8 @@ internal sealed class ParquetManagedStringCursor : ParquetColumnCursor
         _indexes = new int[chunkRows];
         _lengths = new int[chunkRows];
         _passes = new bool[chunkRows];
+        _positions = new int[chunkRows];
+        _keptIndexes = new int[chunkRows];
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -141,6 +147,61 @@ internal sealed class ParquetManagedStringCursor : ParquetColumnCursor
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public override void Gather(ColumnBatch batch, int ordinal, int count, ReadOnlySpan<int> keptRows)
+    {
+        var codes = batch.Codes[ordinal]!;
+        var nulls = batch.Nulls[ordinal]!;
+        var keys = batch.Keys[ordinal]!;
+        var target = 0;
+        for (var filled = 0; filled < count;)
+        {
+            var (rows, values) = NextLevels(count - filled);
+            var keptLeft = keptRows[target..];
+            var n = ParquetKeptRows.Positions(_levels, _chunk.MaxDefinition, rows, values, keptLeft, filled, _positions, out var kept);
+            var positions = _positions.AsSpan(0, n);
+            var span = codes.AsSpan(target, n);
+            if (values > 0 && IsDictionaryPage())
+            {
+                var indexes = _keptIndexes.AsSpan(0, n);
+                try
+                {
+                    _chunk.ValueRuns.Gather(positions, values, indexes);
+                }
+                catch (InvalidDataException e)
+                {
+                    throw _chunk.Corrupt(e.Message, e);
+                }
+
+                CheckIndexes(indexes);
+                var map = CodesFor(keys);
+                for (var j = 0; j < n; j++)
+                {
+                    var index = indexes[j];
+                    var code = map[index];
+                    if (code < 0)
+                    {
+                        code = map[index] = keys.GetOrAdd(Entry(index));
+                    }
+
+                    span[j] = code;
+                }
+            }
+            else if (values > 0)
+            {
+                PlainValues(values);
+                for (var j = 0; j < n; j++)
+                {
+                    span[j] = keys.GetOrAdd(Plain(positions[j]));
+                }
+            }
+
+            ParquetKeptRows.Spread(codes, nulls, target, kept, n, keptLeft, filled, _levels, _chunk.MaxDefinition);
+            target += kept;
+            filled += rows;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Filter(bool[] keep, int count)
     {
         if (_filters.Length == 0)
@@ -150,25 +211,23 @@ internal sealed class ParquetManagedStringCursor : ParquetColumnCursor
 
         for (var filled = 0; filled < count;)
         {
-            var (rows, values, dictionary) = Next(count - filled);
+            var (rows, values) = NextLevels(count - filled);
             var passes = _passes.AsSpan(0, values);
-            if (dictionary)
+            if (values > 0 && IsDictionaryPage())
             {
-                var verdicts = Verdicts();
-                for (var j = 0; j < values; j++)
+                var verdicts = EntryVerdicts();
+                try
                 {
-                    var index = _indexes[j];
-                    var verdict = verdicts[index];
-                    if (verdict == Unknown)
-                    {
-                        verdict = verdicts[index] = PassesAll(Entry(index)) ? Passes : Fails;
-                    }
-
-                    passes[j] = verdict == Passes;
+                    _chunk.ValueRuns.ReadMapped(passes, verdicts);
+                }
+                catch (InvalidDataException e)
+                {
+                    throw _chunk.Corrupt(e.Message, e);
                 }
             }
-            else
+            else if (values > 0)
             {
+                PlainValues(values);
                 PlainVerdicts(passes);
             }
 
@@ -182,7 +241,23 @@ internal sealed class ParquetManagedStringCursor : ParquetColumnCursor
     {
         while (count > 0)
         {
-            var (rows, _, _) = Next(Math.Min(count, _levels.Length));
+            var (rows, values) = NextLevels(count);
+            if (values > 0 && IsDictionaryPage())
+            {
+                try
+                {
+                    _chunk.ValueRuns.Gather([], values, []);
+                }
+                catch (InvalidDataException e)
+                {
+                    throw _chunk.Corrupt(e.Message, e);
+                }
+            }
+            else if (values > 0)
+            {
+                PlainValues(values);
+            }
+
             count -= rows;
         }
     }
@@ -195,54 +270,75 @@ internal sealed class ParquetManagedStringCursor : ParquetColumnCursor
     /// </summary>
     private (int Rows, int Values, bool Dictionary) Next(int want)
     {
+        var (rows, values) = NextLevels(want);
+        if (IsDictionaryPage())
+        {
+            var indexes = _indexes.AsSpan(0, values);
+            try
+            {
+                _chunk.ValueRuns.Read(indexes);
+            }
+            catch (InvalidDataException e)
+            {
+                throw _chunk.Corrupt(e.Message, e);
+            }
+
+            CheckIndexes(indexes);
+            return (rows, values, true);
+        }
+
+        PlainValues(values);
+        return (rows, values, false);
+    }
+
+    /// <summary>Reads the levels of up to <paramref name="want"/> rows of the current page: the rows, and the values among them.</summary>
+    private (int Rows, int Values) NextLevels(int want)
+    {
         _chunk.EnsurePage();
         var rows = Math.Min(Math.Min(want, _chunk.PageRowsLeft), _levels.Length);
-        var values = _chunk.ReadLevels(_levels.AsSpan(0, rows));
-        switch (_chunk.PageEncoding)
+        return (rows, _chunk.ReadLevels(_levels.AsSpan(0, rows)));
+    }
+
+    /// <summary>Whether the current page holds dictionary indexes (else PLAIN strings); an other encoding is corrupt.</summary>
+    private bool IsDictionaryPage() => _chunk.PageEncoding switch
+    {
+        ParquetEncoding.PlainDictionary or ParquetEncoding.RleDictionary => true,
+        ParquetEncoding.Plain => false,
+        _ => throw _chunk.Corrupt($"a string page in encoding {_chunk.PageEncoding}, which this reader does not decode"),
+    };
+
+    private void CheckIndexes(ReadOnlySpan<int> indexes)
+    {
+        var entries = Dictionary();
+        foreach (var index in indexes)
         {
-            case ParquetEncoding.PlainDictionary or ParquetEncoding.RleDictionary:
-                var entries = Dictionary();
-                var indexes = _indexes.AsSpan(0, values);
-                try
-                {
-                    _chunk.ValueRuns.Read(indexes);
-                }
-                catch (InvalidDataException e)
-                {
-                    throw _chunk.Corrupt(e.Message, e);
-                }
-
-                foreach (var index in indexes)
-                {
-                    if ((uint)index >= (uint)entries)
-                    {
-                        throw _chunk.Corrupt($"a dictionary index {index} past the dictionary's {entries} entries");
-                    }
-                }
-
-                return (rows, values, true);
-            case ParquetEncoding.Plain:
-                var data = _chunk.Data;
-                var offset = _chunk.ValuesOffset;
-                var end = _chunk.ValuesEnd;
-                for (var j = 0; j < values; j++)
-                {
-                    var length = end - offset >= 4 ? BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(offset, 4)) : -1;
-                    if (length < 0 || length > end - offset - 4)
-                    {
-                        throw _chunk.Corrupt("a string value past the end of its data page");
-                    }
-
-                    _indexes[j] = offset + 4;
-                    _lengths[j] = length;
-                    offset += 4 + length;
-                }
-
-                _chunk.ValuesOffset = offset;
-                return (rows, values, false);
-            default:
-                throw _chunk.Corrupt($"a string page in encoding {_chunk.PageEncoding}, which this reader does not decode");
+            if ((uint)index >= (uint)entries)
+            {
+                throw _chunk.Corrupt($"a dictionary index {index} past the dictionary's {entries} entries");
+            }
         }
+    }
+
+    /// <summary>Finds the page's next <paramref name="values"/> PLAIN strings: their offsets into <see cref="_indexes"/>, their lengths into <see cref="_lengths"/>.</summary>
+    private void PlainValues(int values)
+    {
+        var data = _chunk.Data;
+        var offset = _chunk.ValuesOffset;
+        var end = _chunk.ValuesEnd;
+        for (var j = 0; j < values; j++)
+        {
+            var length = end - offset >= 4 ? BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(offset, 4)) : -1;
+            if (length < 0 || length > end - offset - 4)
+            {
+                throw _chunk.Corrupt("a string value past the end of its data page");
+            }
+
+            _indexes[j] = offset + 4;
+            _lengths[j] = length;
+            offset += 4 + length;
+        }
+
+        _chunk.ValuesOffset = offset;
     }
 
     /// <summary>The bytes of PLAIN value <paramref name="j"/> of the run read.</summary>
@@ -289,7 +385,7 @@ internal sealed class ParquetManagedStringCursor : ParquetColumnCursor
         _codeKeys = null;
         _texts = [];
         _textsMade = [];
-        _verdicts = [];
+        _verdicts = null;
         _dictionaryVersion = _chunk.DictionaryVersion;
         return count;
     }
@@ -324,12 +420,17 @@ internal sealed class ParquetManagedStringCursor : ParquetColumnCursor
         return _texts[index];
     }
 
-    /// <summary>Per dictionary entry: its verdict once known.</summary>
-    private sbyte[] Verdicts()
+    /// <summary>Per dictionary entry: whether it passes the filters, all tested once per dictionary page.</summary>
+    private bool[] EntryVerdicts()
     {
-        if (_verdicts.Length != _entryStarts.Length)
+        var entries = Dictionary();
+        if (_verdicts is null)
         {
-            _verdicts = new sbyte[_entryStarts.Length];
+            _verdicts = new bool[entries];
+            for (var i = 0; i < entries; i++)
+            {
+                _verdicts[i] = PassesAll(Entry(i));
+            }
         }
 
         return _verdicts;

@@ -6,14 +6,14 @@ namespace OrleansProc.Engine.Parquet.Decoding;
 /// <summary>
 /// The physical values of a flat column chunk of INT32, INT64, FLOAT, DOUBLE or BOOLEAN, decoded here: PLAIN fixed
 /// width values copied straight out of the page, PLAIN booleans unpacked from bits, RLE booleans, and dictionary
-/// indexes looked up in the dictionary page's values (decoded once per dictionary).
+/// indexes looked up in the dictionary page's values (decoded once per dictionary). A gather reads only the kept
+/// values: PLAIN ones at their offsets, dictionary indexes where their bits are, the rest passed over.
 /// </summary>
 internal sealed class ParquetManagedValues<T>(ParquetColumnChunk chunk, int chunkRows) : IParquetValueSource<T>
     where T : unmanaged
 {
     private readonly int[] _indexes = new int[chunkRows];
     private readonly short[] _skipped = new short[chunkRows];
-    private T[]? _skippedValues;
     private T[] _dictionary = [];
     private int _dictionaryVersion;
 
@@ -29,12 +29,22 @@ internal sealed class ParquetManagedValues<T>(ParquetColumnChunk chunk, int chun
         return (rows, count);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public (int Rows, int Kept, int Values) Gather(int want, int first, ReadOnlySpan<int> keptRows, Span<short> levels, Span<int> positions, Span<T> values)
+    {
+        chunk.EnsurePage();
+        var rows = Math.Min(want, chunk.PageRowsLeft);
+        var count = chunk.ReadLevels(levels[..rows]);
+        var n = ParquetKeptRows.Positions(levels, MaxDefinition, rows, count, keptRows, first, positions, out var kept);
+        DecodeAt(positions[..n], count, values[..n]);
+        return (rows, kept, n);
+    }
+
     public void Skip(int count)
     {
-        var values = _skippedValues ??= new T[_indexes.Length];
         while (count > 0)
         {
-            var (rows, _) = Read(Math.Min(count, values.Length), _skipped, values);
+            var (rows, _, _) = Gather(Math.Min(count, _skipped.Length), 0, [], _skipped, [], []);
             count -= rows;
         }
     }
@@ -92,6 +102,93 @@ internal sealed class ParquetManagedValues<T>(ParquetColumnChunk chunk, int chun
                 break;
             default:
                 throw chunk.Corrupt($"a {typeof(T).Name} page in encoding {chunk.PageEncoding}, which this reader does not decode");
+        }
+    }
+
+    /// <summary>Passes over the page's next <paramref name="count"/> values, decoding those at <paramref name="positions"/> into <paramref name="values"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void DecodeAt(ReadOnlySpan<int> positions, int count, Span<T> values)
+    {
+        if (count == 0)
+        {
+            return;
+        }
+
+        switch (chunk.PageEncoding)
+        {
+            case ParquetEncoding.Plain when typeof(T) == typeof(bool):
+                var bit = chunk.ValuesBit;
+                var start = chunk.ValuesOffset;
+                if ((bit + count + 7) / 8 > chunk.ValuesEnd - start)
+                {
+                    throw chunk.Corrupt("a data page with fewer values than its header says");
+                }
+
+                var data = chunk.Data;
+                var flags = MemoryMarshal.Cast<T, bool>(values);
+                for (var i = 0; i < flags.Length; i++)
+                {
+                    var at = bit + positions[i];
+                    flags[i] = ((data[start + (int)(at >> 3)] >> (int)(at & 7)) & 1) != 0;
+                }
+
+                chunk.ValuesBit = bit + count;
+                break;
+            case ParquetEncoding.Plain:
+                var bytes = count * Unsafe.SizeOf<T>();
+                if (bytes > chunk.ValuesEnd - chunk.ValuesOffset)
+                {
+                    throw chunk.Corrupt("a data page with fewer values than its header says");
+                }
+
+                var all = MemoryMarshal.Cast<byte, T>(chunk.Data.AsSpan(chunk.ValuesOffset, bytes));
+                for (var i = 0; i < values.Length; i++)
+                {
+                    values[i] = all[positions[i]];
+                }
+
+                chunk.ValuesOffset += bytes;
+                break;
+            case ParquetEncoding.Rle when typeof(T) == typeof(bool):
+                var bits = _indexes.AsSpan(0, values.Length);
+                GatherRuns(positions, count, bits);
+                var booleans = MemoryMarshal.Cast<T, bool>(values);
+                for (var i = 0; i < bits.Length; i++)
+                {
+                    booleans[i] = bits[i] != 0;
+                }
+
+                break;
+            case ParquetEncoding.PlainDictionary or ParquetEncoding.RleDictionary when typeof(T) != typeof(bool):
+                var dictionary = Dictionary();
+                var indexes = _indexes.AsSpan(0, values.Length);
+                GatherRuns(positions, count, indexes);
+                for (var i = 0; i < indexes.Length; i++)
+                {
+                    var index = indexes[i];
+                    if ((uint)index >= (uint)dictionary.Length)
+                    {
+                        throw chunk.Corrupt($"a dictionary index {index} past the dictionary's {dictionary.Length} entries");
+                    }
+
+                    values[i] = dictionary[index];
+                }
+
+                break;
+            default:
+                throw chunk.Corrupt($"a {typeof(T).Name} page in encoding {chunk.PageEncoding}, which this reader does not decode");
+        }
+    }
+
+    private void GatherRuns(ReadOnlySpan<int> positions, int count, Span<int> target)
+    {
+        try
+        {
+            chunk.ValueRuns.Gather(positions, count, target);
+        }
+        catch (InvalidDataException e)
+        {
+            throw chunk.Corrupt(e.Message, e);
         }
     }
 

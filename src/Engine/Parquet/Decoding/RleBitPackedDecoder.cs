@@ -83,6 +83,78 @@ internal sealed class RleBitPackedDecoder
     }
 
     /// <summary>
+    /// Fills <paramref name="target"/> with <paramref name="map"/>[value] of the next values (dictionary indexes to
+    /// their entries' verdicts): an RLE run's entry looked up once, a bit-packed run's as it is unpacked. An index past
+    /// the map throws <see cref="InvalidDataException"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void ReadMapped(Span<bool> target, ReadOnlySpan<bool> map)
+    {
+        var done = 0;
+        while (done < target.Length)
+        {
+            if (_runLeft == 0)
+            {
+                NextRun();
+            }
+
+            var n = Math.Min(_runLeft, target.Length - done);
+            if (_repeated)
+            {
+                target.Slice(done, n).Fill(Lookup(map, _runValue));
+            }
+            else
+            {
+                UnpackMapped(target.Slice(done, n), map);
+            }
+
+            _runLeft -= n;
+            done += n;
+        }
+    }
+
+    /// <summary>
+    /// Passes over the next <paramref name="count"/> values and writes those at <paramref name="positions"/>
+    /// (ascending, each below count) into <paramref name="target"/>, in order: an RLE run's value is copied, a
+    /// bit-packed run's value read where its bits are, the rest of the run passed over without unpacking.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Gather(ReadOnlySpan<int> positions, int count, Span<int> target)
+    {
+        var done = 0;
+        var p = 0;
+        while (done < count)
+        {
+            if (_runLeft == 0)
+            {
+                NextRun();
+            }
+
+            var n = Math.Min(_runLeft, count - done);
+            var end = done + n;
+            if (_repeated)
+            {
+                for (; p < positions.Length && positions[p] < end; p++)
+                {
+                    target[p] = _runValue;
+                }
+            }
+            else
+            {
+                for (; p < positions.Length && positions[p] < end; p++)
+                {
+                    target[p] = PackedAt(_packedBit + ((long)(positions[p] - done) * _bitWidth));
+                }
+
+                _packedBit += (long)n * _bitWidth;
+            }
+
+            _runLeft -= n;
+            done = end;
+        }
+    }
+
+    /// <summary>
     /// Reads <paramref name="levels"/>.Length definition levels (bit width 1 for a column whose maximum is 1) and
     /// returns how many equal <paramref name="defined"/>.
     /// </summary>
@@ -191,6 +263,35 @@ internal sealed class RleBitPackedDecoder
         }
     }
 
+    /// <summary>As <see cref="Unpack"/>, each value looked up in <paramref name="map"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void UnpackMapped(Span<bool> target, ReadOnlySpan<bool> map)
+    {
+        var width = _bitWidth;
+        var mask = _mask;
+        var bit = _packedBit;
+        var runBytes = _position - _packedStart;
+        ref var start = ref MemoryMarshal.GetArrayDataReference(_data);
+        var first = (nint)_packedStart;
+        var limit = ((long)runBytes - 7) * 8;
+        var i = 0;
+        for (; i < target.Length && bit < limit; i++, bit += width)
+        {
+            var word = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref start, first + (nint)(bit >> 3)));
+            target[i] = Lookup(map, (int)((uint)(word >> (int)(bit & 7)) & mask));
+        }
+
+        _packedBit = bit;
+        for (; i < target.Length; i++)
+        {
+            target[i] = Lookup(map, NextPacked());
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Lookup(ReadOnlySpan<bool> map, int index) =>
+        (uint)index < (uint)map.Length ? map[index] : throw new InvalidDataException($"A dictionary index {index} past the dictionary's {map.Length} entries.");
+
     /// <summary>As <see cref="Unpack"/>, into levels; returns how many equal <paramref name="defined"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int UnpackLevels(Span<short> target, short defined)
@@ -248,6 +349,13 @@ internal sealed class RleBitPackedDecoder
     {
         var bit = _packedBit;
         _packedBit = bit + _bitWidth;
+        return PackedAt(bit);
+    }
+
+    /// <summary>The bit-packed run's value at bit <paramref name="bit"/> (from the run's first byte).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int PackedAt(long bit)
+    {
         var index = _packedStart + (int)(bit >> 3);
         var shift = (int)(bit & 7);
         ulong word;

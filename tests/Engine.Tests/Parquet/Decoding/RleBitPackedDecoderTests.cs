@@ -97,4 +97,35 @@ public sealed class RleBitPackedDecoderTests
         decoder.Reset(bytes, 0, bytes.Length, 3);
         Assert.Throws<InvalidDataException>(() => decoder.Read(new int[count]));
     }
+
+    [Fact]
+    public void Gather_SomePositionsOfRleAndBitPackedRunsInTwoCalls_ThoseValuesAndTheNextReadInStep()
+    {
+        // The bytes of Read_RleRunThenBitPackedRunAcrossCalls_DecodesBoth (300 x 5, then 1..8 in 9 bits), then an RLE
+        // run of 2 x 7: the first 10 values gathered at 1, 4, 5, 9, the next 3 at 0 and 2, then 2 values read.
+        byte[] bytes = [0x0A, 0x2C, 0x01, 0x03, 0x01, 0x04, 0x0C, 0x20, 0x50, 0xC0, 0xC0, 0x01, 0x04, 0x04, 0x07, 0x00];
+        var decoder = new RleBitPackedDecoder();
+        decoder.Reset(bytes, 0, bytes.Length, 9);
+        var first = new int[4];
+        var second = new int[2];
+        var rest = new int[2];
+
+        decoder.Gather([1, 4, 5, 9], 10, first);
+        decoder.Gather([0, 2], 3, second);
+        decoder.Read(rest);
+
+        Assert.Equal([300, 300, 1, 5], first);
+        Assert.Equal([6, 8], second);
+        Assert.Equal([7, 7], rest);
+    }
+
+    [Fact]
+    public void Gather_PositionPastACutBitPackedRun_ThrowsInvalidData()
+    {
+        // A bit-packed group of 8 values in 3 bits cut after 1 of its 3 bytes: value 5 lies past the data.
+        byte[] bytes = [0x03, 0x88];
+        var decoder = new RleBitPackedDecoder();
+        decoder.Reset(bytes, 0, bytes.Length, 3);
+        Assert.Throws<InvalidDataException>(() => decoder.Gather([5], 8, new int[1]));
+    }
 }
