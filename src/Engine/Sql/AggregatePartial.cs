@@ -110,22 +110,22 @@ internal sealed class AggregatePartial : IPartial, IOwnedPartial, IColumnBatchSi
                     ((DoubleSumState)state).AddAll(groups, selection, batch.Doubles[aggregate.Column]!, nulls, anyNull);
                     break;
                 default:
-                    UpdateMinMax((MinMaxState)state, aggregate, batch, selection, groups);
+                    UpdateMinMax((MinMaxState)state, aggregate, batch, selection, groups, anyNull);
                     break;
             }
         }
     }
 
-    private static void UpdateMinMax(MinMaxState state, BatchAggregate aggregate, ColumnBatch batch, ReadOnlySpan<int> selection, ReadOnlySpan<int> groups)
+    private static void UpdateMinMax(MinMaxState state, BatchAggregate aggregate, ColumnBatch batch, ReadOnlySpan<int> selection, ReadOnlySpan<int> groups, bool anyNull)
     {
         var nulls = batch.Nulls[aggregate.Column]!;
         if (aggregate.ColumnType == SqlType.Double)
         {
-            state.UpdateAll(groups, selection, batch.Doubles[aggregate.Column]!, nulls);
+            state.UpdateAll(groups, selection, batch.Doubles[aggregate.Column]!, nulls, anyNull);
         }
         else
         {
-            state.UpdateAll(groups, selection, batch.Int64s[aggregate.Column]!, nulls);
+            state.UpdateAll(groups, selection, batch.Int64s[aggregate.Column]!, nulls, anyNull);
         }
     }
 
@@ -135,33 +135,46 @@ internal sealed class AggregatePartial : IPartial, IOwnedPartial, IColumnBatchSi
     {
         var selection = _selection;
         var count = batch.Count;
-        for (var r = 0; r < count; r++)
+        var predicates = plan.Predicates;
+        if (predicates.Length == 0)
         {
-            selection[r] = r;
+            for (var r = 0; r < count; r++)
+            {
+                selection[r] = r;
+            }
+
+            return count;
         }
 
-        foreach (var predicate in plan.Predicates)
+        // The first predicate reads the rows in order; each next one the rows kept so far.
+        for (var p = 0; p < predicates.Length; p++)
         {
+            var predicate = predicates[p];
             var nulls = batch.Nulls[predicate.Column]!;
-            var kept = 0;
             if (predicate.Type == SqlType.Double)
             {
-                var doubles = batch.Doubles[predicate.Column]!;
-                for (var i = 0; i < count; i++)
+                count = SelectDoubles(predicate, batch.Doubles[predicate.Column]!, nulls, p == 0, count);
+                continue;
+            }
+
+            var longs = batch.Int64s[predicate.Column]!;
+            var anyNull = nulls.AsSpan(0, batch.Count).Contains(true);
+            var (low, high, negate) = (predicate.Low, predicate.High, predicate.Negate);
+            var kept = 0;
+            if (p == 0 && !anyNull)
+            {
+                for (var r = 0; r < count; r++)
                 {
-                    var r = selection[i];
                     selection[kept] = r;
-                    var pass = !nulls[r] && ComparisonEvaluator.Test(predicate.Operator, SqlValueComparer.CompareDouble(doubles[r], predicate.DoubleConstant));
-                    kept += pass ? 1 : 0;
+                    var v = longs[r];
+                    kept += ((v >= low) & (v <= high)) != negate ? 1 : 0;
                 }
             }
             else
             {
-                var longs = batch.Int64s[predicate.Column]!;
-                var (low, high, negate) = (predicate.Low, predicate.High, predicate.Negate);
                 for (var i = 0; i < count; i++)
                 {
-                    var r = selection[i];
+                    var r = p == 0 ? i : selection[i];
                     selection[kept] = r;
                     var v = longs[r];
                     var pass = !nulls[r] & (((v >= low) & (v <= high)) != negate);
@@ -173,6 +186,22 @@ internal sealed class AggregatePartial : IPartial, IOwnedPartial, IColumnBatchSi
         }
 
         return count;
+    }
+
+    /// <summary>Keeps the rows of the selection (of rows 0 to <paramref name="count"/> - 1 when <paramref name="first"/>) whose DOUBLE passes the predicate; their number.</summary>
+    private int SelectDoubles(BatchPredicate predicate, double[] doubles, bool[] nulls, bool first, int count)
+    {
+        var selection = _selection;
+        var kept = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var r = first ? i : selection[i];
+            selection[kept] = r;
+            var pass = !nulls[r] && ComparisonEvaluator.Test(predicate.Operator, SqlValueComparer.CompareDouble(doubles[r], predicate.DoubleConstant));
+            kept += pass ? 1 : 0;
+        }
+
+        return kept;
     }
 
     /// <summary>The group of each selected row, looked up by the key's code (a string and a group table lookup only for a new code).</summary>

@@ -98,10 +98,10 @@ public sealed class BatchAggregateUpdateTests
     {
         var (minDouble, maxDouble) = (Sized(new MinMaxState(max: false, SqlType.Double)), Sized(new MinMaxState(max: true, SqlType.Double)));
         var (minLong, maxLong) = (Sized(new MinMaxState(max: false, SqlType.BigInt)), Sized(new MinMaxState(max: true, SqlType.BigInt)));
-        minDouble.UpdateAll(GroupOf, Selection, Doubles, Nulls);
-        maxDouble.UpdateAll(GroupOf, Selection, Doubles, Nulls);
-        minLong.UpdateAll(GroupOf, Selection, Longs, Nulls);
-        maxLong.UpdateAll(GroupOf, Selection, Longs, Nulls);
+        minDouble.UpdateAll(GroupOf, Selection, Doubles, Nulls, anyNull: true);
+        maxDouble.UpdateAll(GroupOf, Selection, Doubles, Nulls, anyNull: true);
+        minLong.UpdateAll(GroupOf, Selection, Longs, Nulls, anyNull: true);
+        maxLong.UpdateAll(GroupOf, Selection, Longs, Nulls, anyNull: true);
 
         for (var g = 0; g < Groups; g++)
         {
@@ -121,8 +121,8 @@ public sealed class BatchAggregateUpdateTests
         int[] rows = [0, 1, 2, 3, 4, 5, 6];
         int[] groups = [0, 0, 0, 1, 2, 2, 2];
         var (min, max) = (Sized(new MinMaxState(max: false, SqlType.Double)), Sized(new MinMaxState(max: true, SqlType.Double)));
-        min.UpdateAll(groups, rows, values, new bool[rows.Length]);
-        max.UpdateAll(groups, rows, values, new bool[rows.Length]);
+        min.UpdateAll(groups, rows, values, new bool[rows.Length], anyNull: false);
+        max.UpdateAll(groups, rows, values, new bool[rows.Length], anyNull: false);
 
         Assert.Equal(-2, min.Result(0).Float64);
         Assert.True(double.IsNaN(max.Result(0).Float64));
