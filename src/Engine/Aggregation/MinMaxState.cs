@@ -11,7 +11,8 @@ namespace OrleansProc.Engine.Aggregation;
 /// MIN and MAX of any type, NULLs ignored (NULL over no values). A DOUBLE argument is kept in a double per group, an
 /// integer-valued one (BIGINT, TIMESTAMP, DATE, BOOLEAN) in a long per group, each with a flag saying whether the group
 /// has a value, and turned into a <see cref="SqlValue"/> only for <see cref="Result"/>, <see cref="Write"/> and
-/// <see cref="Merge"/>. Other types, and a typed state given a value of another type, keep <see cref="SqlValue"/>s.
+/// <see cref="Merge"/>. Both hold an order key, the smaller the better: the value for MIN, its negation (a DOUBLE) or
+/// its complement (a long: ~v = -v - 1, reversing the order without overflow) for MAX, so one comparison serves both. Other types, and a typed state given a value of another type, keep <see cref="SqlValue"/>s.
 /// Equal values keep the first; DOUBLEs are ordered as <see cref="SqlValueComparer.CompareDouble"/> orders them (NaN
 /// the largest, -0.0 equal to 0.0).
 /// </summary>
@@ -21,11 +22,17 @@ internal sealed class MinMaxState : AggregateState
     private readonly bool _doubles;
     private readonly bool _int64s;
 
-    /// <summary>Per group of a DOUBLE state: its extreme, or the identity (+inf for MIN, -inf for MAX) without a value.</summary>
-    private double[] _doubleValues = [];
+    /// <summary>+1 for MIN, -1 for MAX: a DOUBLE times it is its order key (exactly: a sign change).</summary>
+    private readonly double _doubleSign;
 
-    /// <summary>Per group of an integer-valued state: its extreme, or the identity (long.MaxValue for MIN, long.MinValue for MAX) without a value.</summary>
-    private long[] _int64Values = [];
+    /// <summary>0 for MIN, all ones for MAX: a long XOR it is its order key.</summary>
+    private readonly long _int64Mask;
+
+    /// <summary>Per group of a DOUBLE state: the order key of its extreme, or +inf without a value.</summary>
+    private double[] _doubleKeys = [];
+
+    /// <summary>Per group of an integer-valued state: the order key of its extreme, or long.MaxValue without a value.</summary>
+    private long[] _int64Keys = [];
 
     /// <summary>Per group of a typed state: whether it has a value.</summary>
     private bool[] _has = [];
@@ -39,6 +46,7 @@ internal sealed class MinMaxState : AggregateState
     public MinMaxState(bool max, SqlType argumentType)
     {
         _max = max;
+        (_doubleSign, _int64Mask) = max ? (-1.0, -1L) : (1.0, 0L);
         ArgumentType = argumentType;
         _doubles = argumentType == SqlType.Double;
         _int64s = argumentType is SqlType.BigInt or SqlType.Timestamp or SqlType.Date or SqlType.Boolean;
@@ -110,8 +118,8 @@ internal sealed class MinMaxState : AggregateState
             return;
         }
 
-        // The identity in a group without a value lets one comparison decide; an equal value (the identity itself) keeps it.
-        var (extremes, has, max) = (_int64Values, _has, _max);
+        // long.MaxValue in a group without a value lets one comparison decide; an equal key (long.MaxValue itself) keeps it.
+        var (keys, has, mask) = (_int64Keys, _has, _int64Mask);
         for (var i = 0; i < rows.Length; i++)
         {
             var r = rows[i];
@@ -121,11 +129,11 @@ internal sealed class MinMaxState : AggregateState
             }
 
             var g = groups[i];
-            var value = values[r];
-            ref var best = ref extremes[g];
-            if (max ? value > best : value < best)
+            var key = values[r] ^ mask;
+            ref var best = ref keys[g];
+            if (key < best)
             {
-                best = value;
+                best = key;
             }
 
             has[g] = true;
@@ -168,9 +176,10 @@ internal sealed class MinMaxState : AggregateState
             return;
         }
 
-        // No NaN in the values nor held (a MAX may hold one: nothing exceeds it, as CompareDouble says): < and > decide
-        // as CompareDouble does, and the identity in a group without a value lets one comparison decide.
-        var (extremes, has, max) = (_doubleValues, _has, _max);
+        // No NaN in the values nor held (a MAX may hold one: no key is below its key, as nothing exceeds NaN in
+        // CompareDouble's order): < decides as CompareDouble does (equal keys, -0.0 and 0.0 too, keep the current one),
+        // and +inf in a group without a value lets one comparison decide.
+        var (keys, has, sign) = (_doubleKeys, _has, _doubleSign);
         for (var i = 0; i < rows.Length; i++)
         {
             var r = rows[i];
@@ -180,11 +189,11 @@ internal sealed class MinMaxState : AggregateState
             }
 
             var g = groups[i];
-            var value = values[r];
-            ref var best = ref extremes[g];
-            if (max ? value > best : value < best)
+            var key = values[r] * sign;
+            ref var best = ref keys[g];
+            if (key < best)
             {
-                best = value;
+                best = key;
             }
 
             has[g] = true;
@@ -206,7 +215,7 @@ internal sealed class MinMaxState : AggregateState
             return SqlValue.Null;
         }
 
-        return _doubles ? SqlValue.FromDouble(_doubleValues[group]) : AsValue(_int64Values[group]);
+        return _doubles ? SqlValue.FromDouble(_doubleKeys[group] * _doubleSign) : AsValue(_int64Keys[group] ^ _int64Mask);
     }
 
     public override void Write(BinaryWriter writer, int groups)
@@ -237,13 +246,13 @@ internal sealed class MinMaxState : AggregateState
         Array.Resize(ref _has, capacity);
         if (_doubles)
         {
-            Array.Resize(ref _doubleValues, capacity);
-            _doubleValues.AsSpan(old).Fill(_max ? double.NegativeInfinity : double.PositiveInfinity);
+            Array.Resize(ref _doubleKeys, capacity);
+            _doubleKeys.AsSpan(old).Fill(double.PositiveInfinity);
         }
         else
         {
-            Array.Resize(ref _int64Values, capacity);
-            _int64Values.AsSpan(old).Fill(_max ? long.MinValue : long.MaxValue);
+            Array.Resize(ref _int64Keys, capacity);
+            _int64Keys.AsSpan(old).Fill(long.MaxValue);
         }
     }
 
@@ -276,15 +285,11 @@ internal sealed class MinMaxState : AggregateState
 
     private void UpdateDouble(int group, double value)
     {
-        ref var best = ref _doubleValues[group];
-        if (!_has[group])
-        {
-            _has[group] = true;
-            best = value;
-        }
-        else
+        ref var key = ref _doubleKeys[group];
+        if (_has[group])
         {
             // Without a NaN, < and > decide as CompareDouble does (equal values keep the current one); with one, it decides.
+            var best = key * _doubleSign;
             var better = _max ? value > best : value < best;
             if (!better && (double.IsNaN(value) || double.IsNaN(best)))
             {
@@ -296,19 +301,20 @@ internal sealed class MinMaxState : AggregateState
             {
                 return;
             }
-
-            best = value;
         }
 
+        _has[group] = true;
+        key = value * _doubleSign;
         _minHoldsNaN |= !_max && double.IsNaN(value);
     }
 
     private void UpdateInt64(int group, long value)
     {
-        ref var best = ref _int64Values[group];
-        if (!_has[group] || (_max ? value > best : value < best))
+        ref var best = ref _int64Keys[group];
+        var key = value ^ _int64Mask;
+        if (!_has[group] || key < best)
         {
-            best = value;
+            best = key;
             _has[group] = true;
         }
     }
@@ -331,6 +337,6 @@ internal sealed class MinMaxState : AggregateState
         }
 
         _values = values;
-        (_doubleValues, _int64Values, _has) = ([], [], []);
+        (_doubleKeys, _int64Keys, _has) = ([], [], []);
     }
 }
