@@ -180,10 +180,28 @@ internal sealed class MinMaxState : AggregateState
         // CompareDouble's order): < decides as CompareDouble does (equal keys, -0.0 and 0.0 too, keep the current one),
         // and +inf in a group without a value lets one comparison decide.
         var (keys, has, sign) = (_doubleKeys, _has, _doubleSign);
+        if (!anyNull)
+        {
+            for (var i = 0; i < rows.Length; i++)
+            {
+                var g = groups[i];
+                var key = values[rows[i]] * sign;
+                ref var best = ref keys[g];
+                if (key < best)
+                {
+                    best = key;
+                }
+
+                has[g] = true;
+            }
+
+            return;
+        }
+
         for (var i = 0; i < rows.Length; i++)
         {
             var r = rows[i];
-            if (anyNull && nulls[r])
+            if (nulls[r])
             {
                 continue;
             }
