@@ -39,10 +39,23 @@ internal sealed class DoubleSumState : AggregateState
     public void AddAll(ReadOnlySpan<int> groups, ReadOnlySpan<int> rows, double[] values, bool[] nulls, bool anyNull)
     {
         var (sums, compensations, counts) = (_sums, _compensations, _counts);
+        if (!anyNull)
+        {
+            for (var i = 0; i < rows.Length; i++)
+            {
+                var g = groups[i];
+                ref var sum = ref sums[g];
+                sum = Neumaier(sum, values[rows[i]], ref compensations[g]);
+                counts[g]++;
+            }
+
+            return;
+        }
+
         for (var i = 0; i < rows.Length; i++)
         {
             var r = rows[i];
-            if (!anyNull || !nulls[r])
+            if (!nulls[r])
             {
                 var g = groups[i];
                 ref var sum = ref sums[g];

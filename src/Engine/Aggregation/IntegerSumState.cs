@@ -6,12 +6,15 @@ namespace OrleansProc.Engine.Aggregation;
 
 /// <summary>
 /// SUM and AVG of BIGINT: an exact 128-bit sum and a count. SUM is BIGINT (NULL over no values; a sum outside the
-/// BIGINT range raises a <see cref="QueryException"/> at the end); AVG is DOUBLE.
+/// BIGINT range raises a <see cref="QueryException"/> at the end); AVG is DOUBLE. A batch adds into a 64-bit running sum
+/// per group, moved into the group's 128-bit total just before it would overflow: a group's sum is its total plus its
+/// running sum.
 /// </summary>
 internal sealed class IntegerSumState : AggregateState
 {
     private readonly bool _average;
     private Int128[] _sums = [];
+    private long[] _runningSums = [];
     private long[] _counts = [];
 
     public IntegerSumState(bool average)
@@ -44,16 +47,27 @@ internal sealed class IntegerSumState : AggregateState
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddAll(ReadOnlySpan<int> groups, ReadOnlySpan<int> rows, long[] values, bool[] nulls, bool anyNull)
     {
-        var (sums, counts) = (_sums, _counts);
+        var (sums, running, counts) = (_sums, _runningSums, _counts);
         for (var i = 0; i < rows.Length; i++)
         {
             var r = rows[i];
-            if (!anyNull || !nulls[r])
+            if (anyNull && nulls[r])
             {
-                var g = groups[i];
-                sums[g] += values[r];
-                counts[g]++;
+                continue;
             }
+
+            var g = groups[i];
+            var v = values[r];
+            ref var sum = ref running[g];
+            var next = unchecked(sum + v);
+            if (((sum ^ next) & (v ^ next)) < 0)
+            {
+                sums[g] += sum;
+                next = v;
+            }
+
+            sum = next;
+            counts[g]++;
         }
     }
 
@@ -89,7 +103,7 @@ internal sealed class IntegerSumState : AggregateState
     public override void Merge(int group, AggregateState other, int otherGroup)
     {
         var o = (IntegerSumState)other;
-        _sums[group] += o._sums[otherGroup];
+        _sums[group] += o.Sum(otherGroup);
         _counts[group] += o._counts[otherGroup];
     }
 
@@ -101,7 +115,7 @@ internal sealed class IntegerSumState : AggregateState
             return SqlValue.Null;
         }
 
-        var sum = _sums[group];
+        var sum = Sum(group);
         if (_average)
         {
             return SqlValue.FromDouble((double)sum / count);
@@ -119,7 +133,7 @@ internal sealed class IntegerSumState : AggregateState
     {
         for (var g = 0; g < groups; g++)
         {
-            var sum = _sums[g];
+            var sum = Sum(g);
             writer.Write((ulong)(sum >> 64));
             writer.Write((ulong)sum);
             SqlValueCodec.WriteInt64(writer, _counts[g]);
@@ -140,6 +154,10 @@ internal sealed class IntegerSumState : AggregateState
     protected override void Resize(int capacity)
     {
         Array.Resize(ref _sums, capacity);
+        Array.Resize(ref _runningSums, capacity);
         Array.Resize(ref _counts, capacity);
     }
+
+    /// <summary>The exact sum of a group: its 128-bit total and its running sum.</summary>
+    private Int128 Sum(int group) => _sums[group] + _runningSums[group];
 }

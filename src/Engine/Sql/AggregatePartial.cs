@@ -29,6 +29,9 @@ internal sealed class AggregatePartial : IPartial, IOwnedPartial, IColumnBatchSi
 
     /// <summary>Per code of the key column's dictionary: its group + 1 (0 when not looked up yet).</summary>
     private int[] _codeGroups = [];
+
+    /// <summary>With two keys, per code + 1 of the first key (0 for NULL), per code + 1 of the second: the group + 1 (0 when not looked up yet).</summary>
+    private int[]?[] _pairGroups = [];
     private int _nullKeyGroup = -1;
     private int _capacity;
 
@@ -79,7 +82,7 @@ internal sealed class AggregatePartial : IPartial, IOwnedPartial, IColumnBatchSi
         FindGroups(plan, batch, count);
         var groups = _groupIds.AsSpan(0, count);
         var selection = _selection.AsSpan(0, count);
-        var oneGroup = plan.KeyColumn < 0;
+        var oneGroup = plan.KeyColumns.Length == 0;
         for (var a = 0; a < plan.Aggregates.Length; a++)
         {
             var aggregate = plan.Aggregates[a];
@@ -110,22 +113,22 @@ internal sealed class AggregatePartial : IPartial, IOwnedPartial, IColumnBatchSi
                     ((DoubleSumState)state).AddAll(groups, selection, batch.Doubles[aggregate.Column]!, nulls, anyNull);
                     break;
                 default:
-                    UpdateMinMax((MinMaxState)state, aggregate, batch, selection, groups);
+                    UpdateMinMax((MinMaxState)state, aggregate, batch, selection, groups, anyNull);
                     break;
             }
         }
     }
 
-    private static void UpdateMinMax(MinMaxState state, BatchAggregate aggregate, ColumnBatch batch, ReadOnlySpan<int> selection, ReadOnlySpan<int> groups)
+    private static void UpdateMinMax(MinMaxState state, BatchAggregate aggregate, ColumnBatch batch, ReadOnlySpan<int> selection, ReadOnlySpan<int> groups, bool anyNull)
     {
         var nulls = batch.Nulls[aggregate.Column]!;
         if (aggregate.ColumnType == SqlType.Double)
         {
-            state.UpdateAll(groups, selection, batch.Doubles[aggregate.Column]!, nulls);
+            state.UpdateAll(groups, selection, batch.Doubles[aggregate.Column]!, nulls, anyNull);
         }
         else
         {
-            state.UpdateAll(groups, selection, batch.Int64s[aggregate.Column]!, nulls);
+            state.UpdateAll(groups, selection, batch.Int64s[aggregate.Column]!, nulls, anyNull);
         }
     }
 
@@ -135,33 +138,46 @@ internal sealed class AggregatePartial : IPartial, IOwnedPartial, IColumnBatchSi
     {
         var selection = _selection;
         var count = batch.Count;
-        for (var r = 0; r < count; r++)
+        var predicates = plan.Predicates;
+        if (predicates.Length == 0)
         {
-            selection[r] = r;
+            for (var r = 0; r < count; r++)
+            {
+                selection[r] = r;
+            }
+
+            return count;
         }
 
-        foreach (var predicate in plan.Predicates)
+        // The first predicate reads the rows in order; each next one the rows kept so far.
+        for (var p = 0; p < predicates.Length; p++)
         {
+            var predicate = predicates[p];
             var nulls = batch.Nulls[predicate.Column]!;
-            var kept = 0;
             if (predicate.Type == SqlType.Double)
             {
-                var doubles = batch.Doubles[predicate.Column]!;
-                for (var i = 0; i < count; i++)
+                count = SelectDoubles(predicate, batch.Doubles[predicate.Column]!, nulls, p == 0, count);
+                continue;
+            }
+
+            var longs = batch.Int64s[predicate.Column]!;
+            var anyNull = nulls.AsSpan(0, batch.Count).Contains(true);
+            var (low, high, negate) = (predicate.Low, predicate.High, predicate.Negate);
+            var kept = 0;
+            if (p == 0 && !anyNull)
+            {
+                for (var r = 0; r < count; r++)
                 {
-                    var r = selection[i];
                     selection[kept] = r;
-                    var pass = !nulls[r] && ComparisonEvaluator.Test(predicate.Operator, SqlValueComparer.CompareDouble(doubles[r], predicate.DoubleConstant));
-                    kept += pass ? 1 : 0;
+                    var v = longs[r];
+                    kept += ((v >= low) & (v <= high)) != negate ? 1 : 0;
                 }
             }
             else
             {
-                var longs = batch.Int64s[predicate.Column]!;
-                var (low, high, negate) = (predicate.Low, predicate.High, predicate.Negate);
                 for (var i = 0; i < count; i++)
                 {
-                    var r = selection[i];
+                    var r = p == 0 ? i : selection[i];
                     selection[kept] = r;
                     var v = longs[r];
                     var pass = !nulls[r] & (((v >= low) & (v <= high)) != negate);
@@ -175,34 +191,65 @@ internal sealed class AggregatePartial : IPartial, IOwnedPartial, IColumnBatchSi
         return count;
     }
 
-    /// <summary>The group of each selected row, looked up by the key's code (a string and a group table lookup only for a new code).</summary>
+    /// <summary>Keeps the rows of the selection (of rows 0 to <paramref name="count"/> - 1 when <paramref name="first"/>) whose DOUBLE passes the predicate; their number.</summary>
+    private int SelectDoubles(BatchPredicate predicate, double[] doubles, bool[] nulls, bool first, int count)
+    {
+        var selection = _selection;
+        var kept = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var r = first ? i : selection[i];
+            selection[kept] = r;
+            var pass = !nulls[r] && ComparisonEvaluator.Test(predicate.Operator, SqlValueComparer.CompareDouble(doubles[r], predicate.DoubleConstant));
+            kept += pass ? 1 : 0;
+        }
+
+        return kept;
+    }
+
+    /// <summary>The group of each selected row, looked up by the keys' codes (strings and a group table lookup only for a new code).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void FindGroups(BatchAggregatePlan plan, ColumnBatch batch, int count)
     {
         var groups = _groupIds;
-        if (plan.KeyColumn < 0)
+        var keyColumns = plan.KeyColumns;
+        if (keyColumns.Length == 0)
         {
             Array.Clear(groups, 0, count);
             return;
         }
 
-        var codes = batch.Codes[plan.KeyColumn]!;
-        var nulls = batch.Nulls[plan.KeyColumn]!;
-        var keys = batch.Keys[plan.KeyColumn]!;
+        if (keyColumns.Length == 2)
+        {
+            FindPairGroups(batch, keyColumns[0], keyColumns[1], count);
+            return;
+        }
+
+        var column = keyColumns[0];
+        var codes = batch.Codes[column]!;
+        var nulls = batch.Nulls[column]!;
+        var anyNull = nulls.AsSpan(0, batch.Count).Contains(true);
+        var keys = batch.Keys[column]!;
         var selection = _selection;
+        var codeGroups = _codeGroups;
         for (var i = 0; i < count; i++)
         {
             var r = selection[i];
-            if (nulls[r])
+            if (anyNull && nulls[r])
             {
                 groups[i] = _nullKeyGroup >= 0 ? _nullKeyGroup : _nullKeyGroup = AddGroup(SqlValue.Null);
                 continue;
             }
 
             var code = codes[r];
-            var codeGroups = _codeGroups;
             var g = code < codeGroups.Length ? codeGroups[code] - 1 : -1;
-            groups[i] = g >= 0 ? g : AddCode(code, keys);
+            if (g < 0)
+            {
+                g = AddCode(code, keys);
+                codeGroups = _codeGroups;
+            }
+
+            groups[i] = g;
         }
     }
 
@@ -213,14 +260,69 @@ internal sealed class AggregatePartial : IPartial, IOwnedPartial, IColumnBatchSi
             Array.Resize(ref _codeGroups, Math.Max(keys.Count, Math.Max(64, _codeGroups.Length * 2)));
         }
 
-        var group = AddGroup(SqlValue.FromText(keys.StringOf(code)));
+        _key[0] = SqlValue.FromText(keys.StringOf(code));
+        var group = AddGroup();
         _codeGroups[code] = group + 1;
+        return group;
+    }
+
+    /// <summary>The group of each selected row by two keys: a table per first key's code, indexed by the second key's code (each + 1, 0 for NULL).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void FindPairGroups(ColumnBatch batch, int firstColumn, int secondColumn, int count)
+    {
+        var groups = _groupIds;
+        var selection = _selection;
+        var (firstCodes, secondCodes) = (batch.Codes[firstColumn]!, batch.Codes[secondColumn]!);
+        var (firstNulls, secondNulls) = (batch.Nulls[firstColumn]!, batch.Nulls[secondColumn]!);
+        var pairGroups = _pairGroups;
+        for (var i = 0; i < count; i++)
+        {
+            var r = selection[i];
+            var first = firstNulls[r] ? 0 : firstCodes[r] + 1;
+            var second = secondNulls[r] ? 0 : secondCodes[r] + 1;
+            var row = first < pairGroups.Length ? pairGroups[first] : null;
+            var g = row is not null && second < row.Length ? row[second] - 1 : -1;
+            if (g < 0)
+            {
+                g = AddPair(batch, firstColumn, secondColumn, first, second);
+                pairGroups = _pairGroups;
+            }
+
+            groups[i] = g;
+        }
+    }
+
+    private int AddPair(ColumnBatch batch, int firstColumn, int secondColumn, int first, int second)
+    {
+        var (firstKeys, secondKeys) = (batch.Keys[firstColumn]!, batch.Keys[secondColumn]!);
+        if (first >= _pairGroups.Length)
+        {
+            Array.Resize(ref _pairGroups, Math.Max(firstKeys.Count + 1, Math.Max(16, _pairGroups.Length * 2)));
+        }
+
+        ref var row = ref _pairGroups[first];
+        row ??= [];
+        if (second >= row.Length)
+        {
+            Array.Resize(ref row, Math.Max(secondKeys.Count + 1, Math.Max(16, row.Length * 2)));
+        }
+
+        _key[0] = first == 0 ? SqlValue.Null : SqlValue.FromText(firstKeys.StringOf(first - 1));
+        _key[1] = second == 0 ? SqlValue.Null : SqlValue.FromText(secondKeys.StringOf(second - 1));
+        var group = AddGroup();
+        row[second] = group + 1;
         return group;
     }
 
     private int AddGroup(SqlValue key)
     {
         _key[0] = key;
+        return AddGroup();
+    }
+
+    /// <summary>The group of the key in <see cref="_key"/>, added when new.</summary>
+    private int AddGroup()
+    {
         var group = Groups.FindOrAdd(_key);
         if (group >= _capacity)
         {

@@ -91,6 +91,9 @@ public sealed class ParquetBatchScanTests : IDisposable
     [InlineData("SELECT COUNT(DISTINCT name) AS names, COUNT(DISTINCT kind) AS kinds FROM t", false)]
     [InlineData("SELECT kind, COUNT(*) AS n, SUM(qty) AS s FROM t WHERE kind <> 'kind-3-ü' GROUP BY kind", true)]
     [InlineData("SELECT kind, COUNT(*) AS n FROM t WHERE kind IN ('kind-1-ü', 'kind-2-ü') AND qty > 5 GROUP BY kind", true)]
+    [InlineData("SELECT kind, name, COUNT(*) AS n, SUM(qty) AS s, AVG(amount) AS a, MAX(amount) AS hi FROM t WHERE qty >= 50 GROUP BY kind, name", true)]
+    [InlineData("SELECT name, kind, COUNT(qty) AS n, MIN(id) AS lo FROM t WHERE id % 4 = 1 GROUP BY name, kind", false)]
+    [InlineData("SELECT kind, kind AS again, COUNT(*) AS n, MIN(amount) AS lo FROM t GROUP BY kind, again", true)]
     public async Task Query_DictionaryAndPlainStrings_AgreesWithDuckDb(string sql, bool batch)
     {
         var file = ParquetFiles.Write(_folder, "s.parquet", Strings, rowGroupSize: 6000);

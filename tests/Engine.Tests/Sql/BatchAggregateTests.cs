@@ -53,6 +53,10 @@ public sealed class BatchAggregateTests : IDisposable
         "SELECT COUNT(*), AVG(d) FROM t WHERE k = ''",
         "SELECT k, COUNT(*) FROM t WHERE k LIKE '%' GROUP BY k",
         "SELECT COUNT(*) FROM t WHERE k IN ('FR', NULL) AND note = 'free, text'",
+        "SELECT k, note, COUNT(*), COUNT(note), SUM(i), AVG(d), MIN(d), MAX(d), MIN(t), MAX(b) FROM t GROUP BY k, note",
+        "SELECT note, k, COUNT(k), SUM(d), MAX(i) FROM t WHERE i >= 2 AND d < 70.0 GROUP BY note, k",
+        "SELECT COUNT(*), MIN(i) FROM t WHERE k <> 'FR' GROUP BY k, note",
+        "SELECT k, COUNT(*) FROM t GROUP BY k, k",
     };
 
     [Theory]
@@ -71,7 +75,9 @@ public sealed class BatchAggregateTests : IDisposable
     [InlineData("SELECT COUNT(note) FROM t WHERE note = 'x'", false)]
     [InlineData("SELECT COUNT(*) FROM t WHERE UPPER(note) = 'X'", false)]
     [InlineData("SELECT i, COUNT(*) FROM t GROUP BY i", false)]
-    [InlineData("SELECT k, note, COUNT(*) FROM t GROUP BY k, note", false)]
+    [InlineData("SELECT k, note, COUNT(*) FROM t GROUP BY k, note", true)]
+    [InlineData("SELECT k, note, COUNT(*) FROM t GROUP BY k, note, UPPER(k)", false)]
+    [InlineData("SELECT k, i, COUNT(*) FROM t GROUP BY k, i", false)]
     [InlineData("SELECT k, MIN(note) FROM t GROUP BY k", false)]
     [InlineData("SELECT k, SUM(DISTINCT i), AVG(DISTINCT d) FROM t GROUP BY k", false)]
     [InlineData("SELECT k, STDDEV(i), MEDIAN(d), BOOL_OR(b) FROM t GROUP BY k", false)]
@@ -104,6 +110,41 @@ public sealed class BatchAggregateTests : IDisposable
         var batched = processor.Finish(RoundTrip(processor, partial));
         var expected = Run(processor, rows);
         Assert.Equal(Text(expected), Text(batched));
+    }
+
+    [Theory]
+    [InlineData("SELECT k, COUNT(*), SUM(i), MIN(d), MAX(d) FROM t GROUP BY k")]
+    [InlineData("SELECT k, note, COUNT(*), SUM(i), AVG(d), MAX(t) FROM t WHERE i >= 0 GROUP BY k, note")]
+    [InlineData("SELECT note, k, COUNT(*), MIN(i) FROM t GROUP BY note, k")]
+    public async Task Scan_ThousandsOfKeys_BatchPathEqualsRowEvaluator(string sql)
+    {
+        // 3,000 keys and 70 notes, NULLs among both: the code-to-group tables and the states grow many times.
+        var csv = new StringBuilder("k,i,d,t,b,note\n");
+        var rows = new List<SqlValue[]>();
+        for (var r = 0; r < 20_000; r++)
+        {
+            var key = r % 101 == 0 ? null : "key" + ((r * 7919) % 3_000).ToString(CultureInfo.InvariantCulture);
+            var note = r % 37 == 0 ? null : "n" + ((r * 13) % 70).ToString(CultureInfo.InvariantCulture);
+            long i = (r % 9) - 2;
+            var d = ((r * 31) % 1_000) / 4.0;
+            csv.Append(key).Append(',').Append(i).Append(',').Append(d.ToString("R", CultureInfo.InvariantCulture)).Append(",2024-01-01T00:00:").Append((r % 60).ToString("00", CultureInfo.InvariantCulture)).Append("Z,true,").Append(note).Append('\n');
+            rows.Add([Varchar(key), SqlValue.FromInt64(i), SqlValue.FromDouble(d), SqlValue.FromTimestamp(1_704_067_200_000_000 + ((r % 60) * 1_000_000L)), SqlValue.FromBool(true), Varchar(note)]);
+        }
+
+        var processor = SqlProcessor.Create(sql, s_schema);
+        Assert.NotNull(((AggregateQueryProcessor)processor).BatchPlan);
+        var partial = processor.CreatePartial();
+        var options = ScanHarness.Options(DataFormat.Csv, s_schema) with { NeededColumns = processor.NeededColumns };
+        using (var stream = new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString())))
+        {
+            await new RecordScanSession(options, partial, initialBufferSize: 4096).RunAsync(stream, default);
+        }
+
+        var batched = processor.Finish(RoundTrip(processor, partial));
+        Assert.Equal(Text(Run(processor, rows)), Text(batched));
+        Assert.True(batched.Rows.Count > 2_000);
+
+        static SqlValue Varchar(string? value) => value is null ? SqlValue.Null : SqlValue.FromText(value);
     }
 
     [Fact]
@@ -196,7 +237,7 @@ public sealed class BatchAggregateTests : IDisposable
     /// <summary>
     /// Random rows of <see cref="s_schema"/> as CSV and, built apart from it, as values: NULLs as empty fields, the
     /// empty key as a quoted empty field, quoted keys with commas and quotes, integers near the BIGINT limits, doubles
-    /// in several notations (and NaN), booleans in every spelling.
+    /// in several notations (and NaN), booleans in every spelling, notes NULL, empty or one of three texts.
     /// </summary>
     private static (string Csv, List<SqlValue[]> Rows) RandomTable(int rowCount, int seed)
     {
@@ -256,8 +297,14 @@ public sealed class BatchAggregateTests : IDisposable
                 _ => (falseWords[random.Next(falseWords.Length)], SqlValue.FromBool(false)),
             };
 
-            fields[5] = "\"free, text\"";
-            row[5] = SqlValue.FromText("free, text");
+            (fields[5], row[5]) = random.Next(6) switch
+            {
+                0 => (string.Empty, SqlValue.Null),
+                1 => ("\"\"", SqlValue.FromText(string.Empty)),
+                2 => ("x", SqlValue.FromText("x")),
+                3 => ("\"y, z\"", SqlValue.FromText("y, z")),
+                _ => ("\"free, text\"", SqlValue.FromText("free, text")),
+            };
             csv.AppendJoin(',', fields).Append(random.Next(10) == 0 ? "\r\n" : "\n");
             rows.Add(row);
         }

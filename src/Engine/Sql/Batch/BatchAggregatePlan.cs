@@ -9,18 +9,21 @@ namespace OrleansProc.Engine.Sql.Batch;
 /// <summary>
 /// An aggregate query compiled once for column batches (see <see cref="Io.ColumnBatch"/>): a WHERE that is a
 /// conjunction of <c>column op constant</c> over numeric or timestamp columns and of filters on VARCHAR columns'
-/// bytes (<see cref="Utf8FilterCompiler"/>: equality, IN, LIKE prefix/suffix/contains), at most one GROUP BY key
-/// that is a VARCHAR column (looked up by its interned code), and aggregates over plain columns (COUNT, SUM, AVG,
+/// bytes (<see cref="Utf8FilterCompiler"/>: equality, IN, LIKE prefix/suffix/contains), at most two GROUP BY keys
+/// that are VARCHAR columns (looked up by their interned codes), and aggregates over plain columns (COUNT, SUM, AVG,
 /// MIN, MAX; not DISTINCT). Other queries get no plan and run row by row; a plan gives the same answers.
 /// </summary>
 internal sealed class BatchAggregatePlan
 {
-    private BatchAggregatePlan(BatchPredicate[] predicates, Utf8FieldFilter[] filters, bool[] heldColumns, int keyColumn, BatchAggregate[] aggregates)
+    /// <summary>The most GROUP BY keys a plan takes.</summary>
+    public const int MaxKeys = 2;
+
+    private BatchAggregatePlan(BatchPredicate[] predicates, Utf8FieldFilter[] filters, bool[] heldColumns, int[] keyColumns, BatchAggregate[] aggregates)
     {
         Predicates = predicates;
         Filters = filters;
         HeldColumns = heldColumns;
-        KeyColumn = keyColumn;
+        KeyColumns = keyColumns;
         Aggregates = aggregates;
     }
 
@@ -33,8 +36,8 @@ internal sealed class BatchAggregatePlan
     /// <summary>One flag per input column: the columns the batch holds (the needed ones but those only filtered on).</summary>
     public bool[] HeldColumns { get; }
 
-    /// <summary>The ordinal of the VARCHAR GROUP BY column, or -1 without GROUP BY.</summary>
-    public int KeyColumn { get; }
+    /// <summary>The ordinals of the VARCHAR GROUP BY columns, in the order of the keys; empty without GROUP BY.</summary>
+    public int[] KeyColumns { get; }
 
     /// <summary>One per aggregate of the query, in order.</summary>
     public BatchAggregate[] Aggregates { get; }
@@ -44,20 +47,20 @@ internal sealed class BatchAggregatePlan
     {
         ArgumentNullException.ThrowIfNull(query);
         var schema = query.InputSchema;
-        if (!query.IsAggregate || query.GroupKeys.Length > 1)
+        if (!query.IsAggregate || query.GroupKeys.Length > MaxKeys)
         {
             return null;
         }
 
-        var keyColumn = -1;
-        if (query.GroupKeys.Length == 1)
+        var keyColumns = new int[query.GroupKeys.Length];
+        for (var k = 0; k < keyColumns.Length; k++)
         {
-            if (query.GroupKeys[0] is not ColumnEvaluator { Type: SqlType.Varchar } key)
+            if (query.GroupKeys[k] is not ColumnEvaluator { Type: SqlType.Varchar } key)
             {
                 return null;
             }
 
-            keyColumn = key.Ordinal;
+            keyColumns[k] = key.Ordinal;
         }
 
         var predicates = new List<BatchPredicate>();
@@ -67,20 +70,21 @@ internal sealed class BatchAggregatePlan
             return null;
         }
 
-        // Only the key is held as a VARCHAR: interning every value of another text column would cost more than rows
+        // Only the keys are held as VARCHARs: interning every value of another text column would cost more than rows
         // do. Another VARCHAR column may be needed only by the filters, which read its bytes (the aggregates below
-        // take no VARCHAR column but the key).
+        // take no VARCHAR column but a key).
         var held = new bool[schema.Count];
         for (var i = 0; i < schema.Count; i++)
         {
             var type = schema.Columns[i].Type;
             var filtered = filters.Exists(f => f.Column == i);
-            if (query.NeededColumns[i] && (type == SqlType.Null || (type == SqlType.Varchar && i != keyColumn && !filtered)))
+            var isKey = keyColumns.Contains(i);
+            if (query.NeededColumns[i] && (type == SqlType.Null || (type == SqlType.Varchar && !isKey && !filtered)))
             {
                 return null;
             }
 
-            held[i] = query.NeededColumns[i] && (type != SqlType.Varchar || i == keyColumn);
+            held[i] = query.NeededColumns[i] && (type != SqlType.Varchar || isKey);
         }
 
         var aggregates = new BatchAggregate[query.Aggregates.Length];
@@ -94,7 +98,7 @@ internal sealed class BatchAggregatePlan
             }
 
             if (spec.Argument is not ColumnEvaluator column || spec.Distinct || spec.SecondArgument is not null
-                || (column.Type == SqlType.Varchar && column.Ordinal != keyColumn))
+                || (column.Type == SqlType.Varchar && !keyColumns.Contains(column.Ordinal)))
             {
                 return null;
             }
@@ -117,7 +121,7 @@ internal sealed class BatchAggregatePlan
 
         // The most selective filters cannot be known; equality and IN first, as they reject most values soonest.
         var ordered = filters.OrderBy(f => f is Utf8LikeFilter ? 1 : 0).ToArray();
-        return new BatchAggregatePlan([.. predicates], ordered, held, keyColumn, aggregates);
+        return new BatchAggregatePlan([.. predicates], ordered, held, keyColumns, aggregates);
     }
 
     private static bool TryAddConjuncts(Evaluator where, List<BatchPredicate> predicates, List<Utf8FieldFilter> filters)
