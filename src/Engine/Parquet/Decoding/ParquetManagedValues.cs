@@ -77,28 +77,13 @@ internal sealed class ParquetManagedValues<T>(ParquetColumnChunk chunk, int chun
             case ParquetEncoding.Rle when typeof(T) == typeof(bool):
                 var bits = _indexes.AsSpan(0, values.Length);
                 Runs(bits);
-                var booleans = MemoryMarshal.Cast<T, bool>(values);
-                for (var i = 0; i < bits.Length; i++)
-                {
-                    booleans[i] = bits[i] != 0;
-                }
-
+                ToBooleans(bits, values);
                 break;
             case ParquetEncoding.PlainDictionary or ParquetEncoding.RleDictionary when typeof(T) != typeof(bool):
                 var dictionary = Dictionary();
                 var indexes = _indexes.AsSpan(0, values.Length);
                 Runs(indexes);
-                for (var i = 0; i < indexes.Length; i++)
-                {
-                    var index = indexes[i];
-                    if ((uint)index >= (uint)dictionary.Length)
-                    {
-                        throw chunk.Corrupt($"a dictionary index {index} past the dictionary's {dictionary.Length} entries");
-                    }
-
-                    values[i] = dictionary[index];
-                }
-
+                LookUp(dictionary, indexes, values);
                 break;
             default:
                 throw chunk.Corrupt($"a {typeof(T).Name} page in encoding {chunk.PageEncoding}, which this reader does not decode");
@@ -152,31 +137,42 @@ internal sealed class ParquetManagedValues<T>(ParquetColumnChunk chunk, int chun
             case ParquetEncoding.Rle when typeof(T) == typeof(bool):
                 var bits = _indexes.AsSpan(0, values.Length);
                 GatherRuns(positions, count, bits);
-                var booleans = MemoryMarshal.Cast<T, bool>(values);
-                for (var i = 0; i < bits.Length; i++)
-                {
-                    booleans[i] = bits[i] != 0;
-                }
-
+                ToBooleans(bits, values);
                 break;
             case ParquetEncoding.PlainDictionary or ParquetEncoding.RleDictionary when typeof(T) != typeof(bool):
                 var dictionary = Dictionary();
                 var indexes = _indexes.AsSpan(0, values.Length);
                 GatherRuns(positions, count, indexes);
-                for (var i = 0; i < indexes.Length; i++)
-                {
-                    var index = indexes[i];
-                    if ((uint)index >= (uint)dictionary.Length)
-                    {
-                        throw chunk.Corrupt($"a dictionary index {index} past the dictionary's {dictionary.Length} entries");
-                    }
-
-                    values[i] = dictionary[index];
-                }
-
+                LookUp(dictionary, indexes, values);
                 break;
             default:
                 throw chunk.Corrupt($"a {typeof(T).Name} page in encoding {chunk.PageEncoding}, which this reader does not decode");
+        }
+    }
+
+    /// <summary>The RLE booleans' bits (0 or 1) as booleans.</summary>
+    private static void ToBooleans(ReadOnlySpan<int> bits, Span<T> values)
+    {
+        var booleans = MemoryMarshal.Cast<T, bool>(values);
+        for (var i = 0; i < bits.Length; i++)
+        {
+            booleans[i] = bits[i] != 0;
+        }
+    }
+
+    /// <summary>The dictionary's values at <paramref name="indexes"/>; an index past the dictionary is corrupt data.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void LookUp(T[] dictionary, ReadOnlySpan<int> indexes, Span<T> values)
+    {
+        for (var i = 0; i < indexes.Length; i++)
+        {
+            var index = indexes[i];
+            if ((uint)index >= (uint)dictionary.Length)
+            {
+                throw chunk.Corrupt($"a dictionary index {index} past the dictionary's {dictionary.Length} entries");
+            }
+
+            values[i] = dictionary[index];
         }
     }
 
