@@ -35,10 +35,11 @@ public static class RangeCutter
     }
 
     /// <summary>
-    /// The default partition size for these blobs: <see cref="DefaultPartitionSize(long, int)"/> of their total, lowered
-    /// (not below <see cref="MinDefaultPartitionSize"/>) so that the largest blob that will be cut is cut into equal
-    /// ranges of at most that size. Without it, blobs of about the same length just over the size would be halved while
-    /// those just under it stay whole: partitions of two sizes, and a long one may be the last to finish.
+    /// The default partition size for these blobs: <see cref="DefaultPartitionSize(long, int)"/> of their total, moved
+    /// (within <see cref="MinDefaultPartitionSize"/> and <see cref="MaxDefaultPartitionSize"/>) so that the largest blob
+    /// that will be cut is cut into the whole number of equal ranges nearest to its length over that size. Without it,
+    /// blobs of about the same length, some just over the size (or a multiple of it) and some just under, would be cut
+    /// into different numbers of ranges: partitions of two sizes, and a long one may be the last to finish.
     /// </summary>
     /// <param name="blobs">The dataset's blobs.</param>
     /// <param name="parallelism">The cores that will scan.</param>
@@ -53,7 +54,8 @@ public static class RangeCutter
             return size;
         }
 
-        var ranges = (largest + size - 1) / size;
+        // The whole number of ranges nearest to the largest blob's share of the size, as many more as the cap needs.
+        var ranges = Math.Max((largest + (size / 2)) / size, (largest + MaxDefaultPartitionSize - 1) / MaxDefaultPartitionSize);
         return Math.Max(MinDefaultPartitionSize, (largest + ranges - 1) / ranges);
     }
 

@@ -16,9 +16,21 @@ public sealed class RangeCutterTests
         var plan = RangeCutter.Plan(blobs, RangeCutter.DefaultPartitionSize(blobs, 2, cutBlobs: true));
 
         Assert.Equal(13, unbalanced.Count);
-        Assert.Equal(16, plan.Count);
+        Assert.Equal(blobs.Select(b => b.Name), plan.Select(p => p.Slices.Single().BlobName));
+        Assert.All(plan, p => Assert.True(p.Slices.Single().IsWholeBlob));
+    }
+
+    [Fact]
+    public void DefaultPartitionSize_BlobsOfAboutTwiceTheSize_CutsEveryOneInTwo()
+    {
+        // Eight CSV files of about 130 MB on a cluster of 4 cores: the size is about half a file, some files just over twice it.
+        long[] lengths = [130_421_655, 130_498_202, 130_537_118, 130_376_540, 130_522_941, 130_470_003, 130_544_212, 130_401_877];
+        var blobs = lengths.Select((length, i) => new BlobInfo($"sales-{i:00}.csv", length, false)).ToList();
+
+        var plan = RangeCutter.Plan(blobs, RangeCutter.DefaultPartitionSize(blobs, 4, cutBlobs: true));
+
         Assert.All(blobs, b => Assert.Equal(2, plan.Count(p => p.Slices.Single().BlobName == b.Name)));
-        Assert.InRange(plan.Max(p => p.Bytes) - plan.Min(p => p.Bytes), 0, lengths.Max() - lengths.Min());
+        Assert.Equal(16, plan.Count);
     }
 
     [Theory]
@@ -35,6 +47,7 @@ public sealed class RangeCutterTests
     [InlineData(4, 20L << 20, 20L << 20)] // the blobs no longer than the total's size (a quarter): unchanged
     [InlineData(1, 3L << 19, RangeCutter.MinDefaultPartitionSize)] // two ranges of 0.75 MiB would do: the floor holds
     [InlineData(10, 100L << 20, 50L << 20)] // the cap, 64 MiB, would cut each into 64 + 36: two of 50 instead
+    [InlineData(10, 90L << 20, 45L << 20)] // one range, the nearest, would pass the cap: two of 45
     public void DefaultPartitionSize_BlobsLongerThanIt_AreCutIntoEqualRanges(int count, long length, long expected)
     {
         var blobs = Enumerable.Range(0, count).Select(i => new BlobInfo($"part-{i}", length, false)).ToList();
