@@ -1,4 +1,5 @@
 using OrleansProc.Client.Cli;
+using OrleansProc.Engine.Local;
 using OrleansProc.Engine.Parquet;
 using OrleansProc.Engine.Schema;
 
@@ -47,6 +48,18 @@ internal static class DatasetFiles
         if (duplicate is not null)
         {
             throw CommandException.Usage($"two files would both be uploaded as '{duplicate.Key}': {string.Join(" and ", duplicate.Select(f => f.FullPath))}");
+        }
+
+        foreach (var file in files)
+        {
+            try
+            {
+                FileLinks.ThrowIfBroken(file.FullPath);
+            }
+            catch (FileNotFoundException e)
+            {
+                throw CommandException.Usage(e.Message);
+            }
         }
 
         return files;

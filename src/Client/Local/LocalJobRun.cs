@@ -68,7 +68,7 @@ internal sealed class LocalJobRun(ConsoleContext console)
             console.Error.Write(SubmitErrors.Describe(SubmitOutcome.Rejected(SubmitErrorKind.BadQuery, e.Message, e.Position), sql));
             return ExitCodes.Usage;
         }
-        catch (Exception e) when (e is ArgumentException or InvalidDataException or IOException and not FileNotFoundException)
+        catch (Exception e) when (e is ArgumentException or InvalidDataException or IOException)
         {
             reporter.Stop();
             progress.Clear();

@@ -22,6 +22,7 @@ internal static class PathGlob
         {
             if (File.Exists(pathOrGlob))
             {
+                FileLinks.ThrowIfBroken(pathOrGlob);
                 return [pathOrGlob];
             }
 
@@ -34,6 +35,7 @@ internal static class PathGlob
                 }
 
                 Array.Sort(inFolder, StringComparer.Ordinal);
+                Array.ForEach(inFolder, FileLinks.ThrowIfBroken);
                 return inFolder;
             }
 
@@ -52,6 +54,7 @@ internal static class PathGlob
         var files = new string[found.Count];
         found.CopyTo(files);
         Array.Sort(files, StringComparer.Ordinal);
+        Array.ForEach(files, FileLinks.ThrowIfBroken);
         return files;
     }
 

@@ -71,6 +71,20 @@ public sealed class DatasetFilesTests : IDisposable
     }
 
     [Fact]
+    public void Collect_BrokenLinkInAFolder_RefusedNamingTheLinkAndItsTarget()
+    {
+        Touch("x/a.csv");
+        var link = Path.Combine(_folder, "x", "b.csv");
+        var target = Path.Combine(_folder, "nowhere.csv");
+        File.CreateSymbolicLink(link, target);
+
+        var error = Assert.Throws<CommandException>(() => DatasetFiles.Collect([Path.Combine(_folder, "x")]));
+
+        Assert.Equal(2, error.ExitCode);
+        Assert.Contains($"'{link}' is a link to '{target}', which does not exist", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ResolveFormat_MixedExtensions_Refused()
     {
         Touch("a.csv");

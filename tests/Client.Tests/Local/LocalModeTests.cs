@@ -50,6 +50,25 @@ public sealed class LocalModeTests : IDisposable
     }
 
     [Fact]
+    public async Task Query_JoinOfAMissingOrBrokenLinkedFile_ExitsTwoNamingIt()
+    {
+        var data = Path.Combine(_folder.FullName, "a.csv");
+        await File.WriteAllTextAsync(data, "k,v\nx,1\n");
+        var missing = Path.Combine(_folder.FullName, "missing.csv");
+        var link = Path.Combine(_folder.FullName, "link.csv");
+        File.CreateSymbolicLink(link, missing);
+
+        var (missingCode, missingOutput, missingError) = await RunAsync("query", $"SELECT COUNT(*) AS n FROM '{data}' d JOIN '{missing}' m ON d.k = m.k");
+        var (linkCode, _, linkError) = await RunAsync("query", $"SELECT COUNT(*) AS n FROM '{link}'");
+
+        Assert.Equal(ExitCodes.Usage, missingCode);
+        Assert.Empty(missingOutput);
+        Assert.Contains($"error: No file or folder '{missing}' exists.", missingError, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Usage, linkCode);
+        Assert.Contains($"error: '{link}' is a link to '{missing}', which does not exist", linkError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Query_LocalGroupByOverMaxGroups_FailsNamingTheLimit()
     {
         await File.WriteAllTextAsync(Path.Combine(_folder.FullName, "a.csv"), "k,v\nx,1\ny,2\nz,3\nx,4\n");

@@ -48,6 +48,44 @@ public sealed class PathGlobTests : IDisposable
     }
 
     [Fact]
+    public void ExpandPaths_LinkToAFile_ReturnsTheLink()
+    {
+        var link = Path.Join(_folder.Path, "data", "link.csv");
+        File.CreateSymbolicLink(link, Path.Join(_folder.Path, "data", "a.csv"));
+
+        Assert.Equal([link], LocalJobRunner.ExpandPaths(link));
+        Assert.Contains(link, LocalJobRunner.ExpandPaths(Path.Join(_folder.Path, "data", "*.csv")));
+    }
+
+    [Theory]
+    [InlineData("data/gone.csv")]
+    [InlineData("data/*.csv")]
+    [InlineData("data")]
+    public void ExpandPaths_BrokenLinkAmongTheFiles_ThrowsNamingTheLinkAndItsTarget(string pattern)
+    {
+        var link = Path.Join(_folder.Path, "data", "gone.csv");
+        var target = Path.Join(_folder.Path, "nowhere", "gone.csv");
+        File.CreateSymbolicLink(link, target);
+
+        var error = Assert.Throws<FileNotFoundException>(() => LocalJobRunner.ExpandPaths(Path.Join(_folder.Path, pattern)));
+
+        Assert.Contains($"'{link}' is a link to '{target}', which does not exist", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ExpandPaths_LoopOfLinks_ThrowsNamingTheLink()
+    {
+        var first = Path.Join(_folder.Path, "data", "loop1.csv");
+        var second = Path.Join(_folder.Path, "data", "loop2.csv");
+        File.CreateSymbolicLink(first, second);
+        File.CreateSymbolicLink(second, first);
+
+        var error = Assert.Throws<FileNotFoundException>(() => LocalJobRunner.ExpandPaths(first));
+
+        Assert.Contains($"'{first}' is a link to '{second}'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ExpandPaths_RelativeGlob_StaysRelative()
     {
         var saved = Environment.CurrentDirectory;
