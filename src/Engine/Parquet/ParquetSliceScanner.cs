@@ -19,8 +19,12 @@ namespace OrleansProc.Engine.Parquet;
 /// A slice owns the row groups that start in its byte range [RangeStart, RangeEnd), as Spark assigns them, so the
 /// slices of one file read each row group exactly once, whatever the cut. A row group's start is taken from the
 /// footer (the same in every slice): the first starts after the 4-byte magic, each next one where the column chunks
-/// of the one before end (ParquetSharp does not expose the pages' offsets; the chunk sizes give them, a few hundred
-/// bytes early when a writer puts column metadata between chunks, the same in every slice either way).
+/// of the one before end (the chunk sizes give them, a few hundred bytes early when a writer puts column metadata
+/// between chunks, the same in every slice either way).
+/// </para>
+/// <para>
+/// The footer (schema, row groups, statistics) is read by <see cref="ParquetFooterReader"/>, in managed code;
+/// ParquetSharp's reader (and its native library) is opened only when a chunk is not for the managed decoder.
 /// </para>
 /// <para>
 /// A row group whose statistics refute the WHERE (see <see cref="RowGroupPruner"/>) is skipped and counted. The
