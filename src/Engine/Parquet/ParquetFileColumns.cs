@@ -1,22 +1,23 @@
+using OrleansProc.Engine.Parquet.Decoding;
 using OrleansProc.Engine.Schema;
-using ParquetSharp;
-using ParquetSharp.Schema;
 
 namespace OrleansProc.Engine.Parquet;
 
 /// <summary>
-/// The top-level columns of one Parquet file, from its footer: their names, their types to the Engine and the leaf
-/// column each is read from (-1 for a nested column, which is unsupported).
+/// The top-level columns of one Parquet file, from its footer's schema: their names, their types to the Engine, the
+/// leaf column each is read from (-1 for a nested or repeated column, which is unsupported) and its maximum
+/// definition level.
 /// </summary>
 internal sealed class ParquetFileColumns
 {
     private readonly Dictionary<string, int> _ordinals = new(StringComparer.OrdinalIgnoreCase);
 
-    private ParquetFileColumns(IReadOnlyList<string> names, IReadOnlyList<ParquetColumnType> types, IReadOnlyList<int> leaves)
+    private ParquetFileColumns(IReadOnlyList<string> names, IReadOnlyList<ParquetColumnType> types, IReadOnlyList<int> leaves, IReadOnlyList<short> maxDefinitions)
     {
         Names = names;
         Types = types;
         Leaves = leaves;
+        MaxDefinitions = maxDefinitions;
         for (var i = 0; i < names.Count; i++)
         {
             _ordinals.TryAdd(names[i], i);
@@ -27,8 +28,11 @@ internal sealed class ParquetFileColumns
 
     public IReadOnlyList<ParquetColumnType> Types { get; }
 
-    /// <summary>Per column: the index of its leaf in the file's column chunks, or -1 for a nested column.</summary>
+    /// <summary>Per column: the index of its leaf in the file's column chunks, or -1 for a nested or repeated column.</summary>
     public IReadOnlyList<int> Leaves { get; }
+
+    /// <summary>Per column: its maximum definition level (0 required, 1 optional), or -1 for a nested or repeated column.</summary>
+    public IReadOnlyList<short> MaxDefinitions { get; }
 
     /// <summary>The file's columns as a schema (an unsupported column appears as VARCHAR, and fails when read).</summary>
     public TableSchema ToSchema() =>
@@ -37,48 +41,80 @@ internal sealed class ParquetFileColumns
     /// <summary>The ordinal of a column by name (case-insensitive), or -1.</summary>
     public int IndexOf(string name) => _ordinals.TryGetValue(name, out var i) ? i : -1;
 
-    /// <summary>Reads the columns of an open file.</summary>
-    public static ParquetFileColumns Read(ParquetFileReader reader)
+    /// <summary>
+    /// The columns of a footer's flattened schema (depth first, the root first); <paramref name="leafCount"/> is the
+    /// number of leaf columns, each of which has a column chunk in every row group. A schema whose children do not add
+    /// up throws <see cref="InvalidDataException"/>.
+    /// </summary>
+    public static ParquetFileColumns Read(IReadOnlyList<ParquetSchemaElement> schema, out int leafCount)
     {
-        ArgumentNullException.ThrowIfNull(reader);
-        var metadata = reader.FileMetaData;
-        var schema = metadata.Schema;
-        var leafOf = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var leaf = 0; leaf < schema.NumColumns; leaf++)
-        {
-            var descriptor = schema.Column(leaf);
-            using var path = descriptor.Path;
-            var parts = path.ToDotVector();
-            if (parts.Length == 1 && descriptor.MaxRepetitionLevel == 0)
-            {
-                leafOf[parts[0]] = leaf;
-            }
-        }
-
+        ArgumentNullException.ThrowIfNull(schema);
         var names = new List<string>();
         var types = new List<ParquetColumnType>();
         var leaves = new List<int>();
-        using var root = schema.GroupNode;
-        foreach (var field in root.Fields)
+        var maxDefinitions = new List<short>();
+        var position = 1;
+        var leaf = 0;
+        var root = schema[0];
+        for (var f = 0; f < root.Children; f++)
         {
-            using (field)
+            if (position >= schema.Count)
             {
-                names.Add(field.Name);
-                if (field is PrimitiveNode && leafOf.TryGetValue(field.Name, out var leaf))
-                {
-                    types.Add(ParquetTypeMapping.Map(schema.Column(leaf)));
-                    leaves.Add(leaf);
-                }
-                else
-                {
-                    using var logical = field.LogicalType;
-                    var description = field is PrimitiveNode ? "a repeated field" : logical is NoneLogicalType ? "a nested group" : $"{logical.Type}";
-                    types.Add(ParquetTypeMapping.Unsupported(description));
-                    leaves.Add(-1);
-                }
+                throw new InvalidDataException($"the schema's root has {root.Children} fields, but only {schema.Count - 1} elements follow");
+            }
+
+            var field = schema[position];
+            names.Add(field.Name);
+            if (field.IsLeaf && field.Repetition != ParquetSchemaElement.Repeated)
+            {
+                types.Add(ParquetTypeMapping.Map(field));
+                leaves.Add(leaf);
+                maxDefinitions.Add(field.Repetition == ParquetSchemaElement.Optional ? (short)1 : (short)0);
+            }
+            else
+            {
+                var description = field.IsLeaf ? "a repeated field" : field.Logical.Kind == ParquetLogicalType.None ? "a nested group" : field.Logical.Name;
+                types.Add(ParquetTypeMapping.Unsupported(description));
+                leaves.Add(-1);
+                maxDefinitions.Add(-1);
+            }
+
+            leaf += Skip(schema, ref position);
+        }
+
+        if (position != schema.Count)
+        {
+            throw new InvalidDataException($"the schema has {schema.Count} elements, but its tree holds {position}");
+        }
+
+        leafCount = leaf;
+        return new ParquetFileColumns(names, types, leaves, maxDefinitions);
+    }
+
+    /// <summary>Moves past the subtree at <paramref name="position"/>; returns its leaves.</summary>
+    private static int Skip(IReadOnlyList<ParquetSchemaElement> schema, ref int position)
+    {
+        var pending = 1;
+        var leaves = 0;
+        while (pending > 0)
+        {
+            if (position >= schema.Count)
+            {
+                throw new InvalidDataException($"the schema's groups hold more elements than its {schema.Count}");
+            }
+
+            var element = schema[position++];
+            pending--;
+            if (element.IsLeaf)
+            {
+                leaves++;
+            }
+            else
+            {
+                pending += element.Children;
             }
         }
 
-        return new ParquetFileColumns(names, types, leaves);
+        return leaves;
     }
 }

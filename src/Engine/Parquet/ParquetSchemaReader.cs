@@ -1,3 +1,4 @@
+using OrleansProc.Engine.Parquet.Decoding;
 using OrleansProc.Engine.Schema;
 using ParquetSharp;
 
@@ -14,22 +15,14 @@ public static class ParquetSchemaReader
     /// <summary>The 4 bytes a Parquet file starts and ends with.</summary>
     public static ReadOnlySpan<byte> Magic => "PAR1"u8;
 
-    /// <summary>Reads the schema of <paramref name="file"/>, a seekable stream over a whole Parquet file.</summary>
+    /// <summary>Reads the schema of <paramref name="file"/>, a seekable stream over a whole Parquet file, from its footer (managed: ParquetSharp is not loaded).</summary>
     /// <param name="file">The file; read from its end, left open.</param>
     /// <param name="name">The file's name, for errors.</param>
-    /// <exception cref="InvalidDataException">The file is not Parquet.</exception>
+    /// <exception cref="InvalidDataException">The file is not Parquet, or its footer is truncated, malformed or encrypted.</exception>
     public static TableSchema Read(Stream file, string name)
     {
         ArgumentNullException.ThrowIfNull(file);
-        try
-        {
-            using var reader = new ParquetFileReader(file, leaveOpen: true);
-            return ParquetFileColumns.Read(reader).ToSchema();
-        }
-        catch (ParquetException e)
-        {
-            throw NotParquet(name, e);
-        }
+        return ParquetFooterReader.Read(file, name).Columns.ToSchema();
     }
 
     /// <summary>True when <paramref name="head"/> (a file's first bytes) starts with the Parquet magic.</summary>

@@ -19,8 +19,12 @@ namespace OrleansProc.Engine.Parquet;
 /// A slice owns the row groups that start in its byte range [RangeStart, RangeEnd), as Spark assigns them, so the
 /// slices of one file read each row group exactly once, whatever the cut. A row group's start is taken from the
 /// footer (the same in every slice): the first starts after the 4-byte magic, each next one where the column chunks
-/// of the one before end (ParquetSharp does not expose the pages' offsets; the chunk sizes give them, a few hundred
-/// bytes early when a writer puts column metadata between chunks, the same in every slice either way).
+/// of the one before end (the chunk sizes give them, a few hundred bytes early when a writer puts column metadata
+/// between chunks, the same in every slice either way).
+/// </para>
+/// <para>
+/// The footer (schema, row groups, statistics) is read by <see cref="ParquetFooterReader"/>, in managed code;
+/// ParquetSharp's reader (and its native library) is opened only when a chunk is not for the managed decoder.
 /// </para>
 /// <para>
 /// A row group whose statistics refute the WHERE (see <see cref="RowGroupPruner"/>) is skipped and counted. The
@@ -57,30 +61,42 @@ internal static class ParquetSliceScanner
         ArgumentNullException.ThrowIfNull(processor);
         ArgumentNullException.ThrowIfNull(pruner);
         ArgumentNullException.ThrowIfNull(sink);
+        var footer = ParquetFooterReader.Read(file, slice.BlobName);
+        var session = new Session(footer, file, managed ?? ParquetManagedReader.IsEnabled(), slice, processor, pruner, sink, cancellationToken);
         try
         {
-            using var reader = new ParquetFileReader(file, leaveOpen: true);
-            var locations = managed ?? ParquetManagedReader.IsEnabled() ? ParquetFooterReader.Read(file) : null;
-            return new Session(reader, file, locations, slice, processor, pruner, sink, cancellationToken).Run();
+            return session.Run();
         }
         catch (ParquetException e)
         {
             throw ParquetSchemaReader.NotParquet(slice.BlobName, e);
         }
+        finally
+        {
+            session.Dispose();
+        }
     }
 
     private sealed class Session(
-        ParquetFileReader reader,
+        ParquetFileFooter footer,
         Stream file,
-        ParquetChunkLocation[][]? locations,
+        bool managed,
         InputSlice slice,
         IPartitionProcessor processor,
         RowGroupPruner pruner,
         IRowSink sink,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) : IDisposable
     {
         private readonly TableSchema _schema = processor.InputSchema;
-        private ParquetFileColumns _columns = null!;
+        private readonly ParquetFileColumns _columns = footer.Columns;
+
+        /// <summary>ParquetSharp's reader, opened only when a chunk is not for the managed decoder (loading the native library then).</summary>
+        private ParquetFileReader? _reader;
+
+        /// <summary>ParquetSharp's reader of row group <see cref="_groupIndex"/>, when opened.</summary>
+        private RowGroupReader? _group;
+
+        private int _groupIndex = -1;
 
         /// <summary>Per schema ordinal: the file's column, or -1 when neither read nor pruned on.</summary>
         private int[] _fileColumn = [];
@@ -88,15 +104,11 @@ internal static class ParquetSliceScanner
         /// <summary>The sink's column batch when it holds or filters on exactly the needed columns (then rows go as batches), else null.</summary>
         private ColumnBatch? _batch;
 
-        /// <summary>Per file column: its maximum definition level once read, else -1 (empty until the managed decoder asks).</summary>
-        private short[] _maxDefinitions = [];
-
         /// <summary>The batch's string filters, when it has any.</summary>
         private ParquetBatchFilter? _filter;
 
         public ParquetSliceResult Run()
         {
-            _columns = ParquetFileColumns.Read(reader);
             var needed = processor.NeededColumns;
             _fileColumn = new int[_schema.Count];
             Array.Fill(_fileColumn, -1);
@@ -111,15 +123,13 @@ internal static class ParquetSliceScanner
 
             _batch = sink is IColumnBatchSink { Batch: { } batch } && batch.ReadColumns.SequenceEqual(needed) ? batch : null;
             _filter = _batch is { Filters.Length: > 0 } ? new ParquetBatchFilter(_batch) : null;
-            var metadata = reader.FileMetaData;
-            var groups = metadata.NumRowGroups;
+            var groups = footer.RowGroups.Count;
             long start = MagicBytes, rows = 0, bytes = 0;
             int read = 0, skipped = 0;
             for (var g = 0; g < groups; g++)
             {
-                using var group = reader.RowGroup(g);
-                var meta = group.MetaData;
-                var size = ChunkBytes(meta, Enumerable.Range(0, meta.NumColumns));
+                var meta = footer.RowGroups[g];
+                var size = ChunkBytes(meta, Enumerable.Range(0, meta.Chunks.Length));
                 var position = start;
                 start += size;
                 if (position < slice.RangeStart || position >= slice.RangeEnd)
@@ -128,13 +138,13 @@ internal static class ParquetSliceScanner
                 }
 
                 cancellationToken.ThrowIfCancellationRequested();
-                if (!pruner.IsEmpty && pruner.CanSkip(o => Statistics(meta, o)))
+                if (!pruner.IsEmpty && pruner.CanSkip(o => Statistics(g, o)))
                 {
                     skipped++;
                     continue;
                 }
 
-                rows += ReadGroup(group, g, meta.NumRows, needed);
+                rows += ReadGroup(g, meta.Rows, needed);
                 bytes += ChunkBytes(meta, NeededLeaves(needed));
                 read++;
             }
@@ -183,19 +193,19 @@ internal static class ParquetSliceScanner
             }
         }
 
-        private ColumnChunkStatistics? Statistics(RowGroupMetaData meta, int ordinal)
+        private ColumnChunkStatistics? Statistics(int groupIndex, int ordinal)
         {
             var index = _fileColumn[ordinal];
-            if (index < 0)
-            {
-                return null;
-            }
-
-            using var chunk = meta.GetColumnChunkMetaData(_columns.Leaves[index]);
-            return ParquetValues.Statistics(chunk, _columns.Types[index], meta.NumRows);
+            return index < 0 ? null : footer.Statistics(groupIndex, _columns.Leaves[index], _columns.Types[index]);
         }
 
-        private long ReadGroup(RowGroupReader group, int groupIndex, long groupRows, IReadOnlyList<bool> needed)
+        public void Dispose()
+        {
+            _group?.Dispose();
+            _reader?.Dispose();
+        }
+
+        private long ReadGroup(int groupIndex, long groupRows, IReadOnlyList<bool> needed)
         {
             var ordinals = new List<int>();
             var cursors = new List<ParquetColumnCursor>();
@@ -208,7 +218,7 @@ internal static class ParquetSliceScanner
                     {
                         var index = _fileColumn[o];
                         ordinals.Add(o);
-                        cursors.Add(Cursor(group, groupIndex, index, chunkRows, _filter?.FiltersRead(o)));
+                        cursors.Add(Cursor(groupIndex, index, chunkRows, _filter?.FiltersRead(o)));
                     }
                 }
 
@@ -233,41 +243,38 @@ internal static class ParquetSliceScanner
         }
 
         /// <summary>A cursor over column <paramref name="index"/> of a row group: the managed decoder's when it reads the chunk, else ParquetSharp's.</summary>
-        private ParquetColumnCursor Cursor(RowGroupReader group, int groupIndex, int index, int chunkRows, Utf8FieldFilter[]? filters)
+        private ParquetColumnCursor Cursor(int groupIndex, int index, int chunkRows, Utf8FieldFilter[]? filters)
         {
             var leaf = _columns.Leaves[index];
             var type = _columns.Types[index];
             var name = _columns.Names[index];
-            if (locations is not null && groupIndex < locations.Length && leaf < locations[groupIndex].Length)
+            var location = footer.RowGroups[groupIndex].Chunks[leaf];
+            var maxDefinition = MaxDefinition(index);
+            if (managed && ParquetManagedReader.CanDecode(location, type, maxDefinition))
             {
-                var location = locations[groupIndex][leaf];
-                var maxDefinition = MaxDefinition(index, leaf);
-                if (ParquetManagedReader.CanDecode(location, type, maxDefinition))
-                {
-                    var chunk = ParquetColumnChunk.Open(file, location, maxDefinition, slice.BlobName, name);
-                    return ParquetValues.Cursor(chunk, type, name, chunkRows, filters);
-                }
+                var chunk = ParquetColumnChunk.Open(file, location, maxDefinition, slice.BlobName, name);
+                return ParquetValues.Cursor(chunk, type, name, chunkRows, filters);
             }
 
-            return ParquetValues.Cursor(group.Column(leaf), type, name, chunkRows, filters);
+            return ParquetValues.Cursor(RowGroup(groupIndex).Column(leaf), type, name, chunkRows, filters);
         }
 
-        /// <summary>The maximum definition level of column <paramref name="index"/> (leaf <paramref name="leaf"/>), read from the schema once per scan.</summary>
-        private short MaxDefinition(int index, int leaf)
+        /// <summary>ParquetSharp's reader of a row group, the file opened with ParquetSharp on the first call.</summary>
+        private RowGroupReader RowGroup(int groupIndex)
         {
-            if (_maxDefinitions.Length == 0)
+            if (_groupIndex != groupIndex || _group is null)
             {
-                _maxDefinitions = new short[_columns.Names.Count];
-                Array.Fill(_maxDefinitions, (short)-1);
+                _reader ??= new ParquetFileReader(file, leaveOpen: true);
+                _group?.Dispose();
+                _group = _reader.RowGroup(groupIndex);
+                _groupIndex = groupIndex;
             }
 
-            if (_maxDefinitions[index] < 0)
-            {
-                _maxDefinitions[index] = reader.FileMetaData.Schema.Column(leaf).MaxDefinitionLevel;
-            }
-
-            return _maxDefinitions[index];
+            return _group;
         }
+
+        /// <summary>The maximum definition level of column <paramref name="index"/>, from the footer's schema.</summary>
+        private short MaxDefinition(int index) => _columns.MaxDefinitions[index];
 
         /// <summary>Hands the rows to the sink's <see cref="IColumnBatchSink.AcceptBatch"/>, a full batch at a time.</summary>
         private void ReadBatches(ColumnBatch batch, List<ParquetColumnCursor> cursors, List<int> ordinals, long groupRows)
@@ -392,13 +399,12 @@ internal static class ParquetSliceScanner
             }
         }
 
-        private static long ChunkBytes(RowGroupMetaData meta, IEnumerable<int> leaves)
+        private static long ChunkBytes(ParquetRowGroupFooter meta, IEnumerable<int> leaves)
         {
             long total = 0;
             foreach (var leaf in leaves)
             {
-                using var chunk = meta.GetColumnChunkMetaData(leaf);
-                total += chunk.TotalCompressedSize;
+                total += meta.Chunks[leaf].Length;
             }
 
             return total;

@@ -1,5 +1,5 @@
 using OrleansProc.Engine.Schema;
-using ParquetSharp;
+using OrleansProc.Engine.Parquet.Decoding;
 
 namespace OrleansProc.Engine.Parquet;
 
@@ -23,53 +23,48 @@ internal static class ParquetTypeMapping
         _ => SqlType.Varchar,
     };
 
-    /// <summary>The type of a primitive top-level column.</summary>
-    public static ParquetColumnType Map(ColumnDescriptor column)
+    /// <summary>The type of a primitive top-level column, from its physical and logical types as its footer gives them.</summary>
+    public static ParquetColumnType Map(ParquetSchemaElement column)
     {
-        ArgumentNullException.ThrowIfNull(column);
         var physical = column.PhysicalType;
-        using var logical = column.LogicalType;
-        var scale = 0;
-        var kind = (physical, logical) switch
+        var logical = column.Logical;
+        var kind = (physical, logical.Kind) switch
         {
-            (PhysicalType.Int32, NoneLogicalType) => ParquetValueKind.Int32,
-            (PhysicalType.Int32, IntLogicalType i) => i.IsSigned ? ParquetValueKind.Int32 : ParquetValueKind.UInt32,
-            (PhysicalType.Int64, NoneLogicalType) => ParquetValueKind.Int64,
-            (PhysicalType.Int64, IntLogicalType i) => i.IsSigned ? ParquetValueKind.Int64 : ParquetValueKind.UInt64,
-            (PhysicalType.Float, NoneLogicalType) => ParquetValueKind.Float,
-            (PhysicalType.Double, NoneLogicalType) => ParquetValueKind.Double,
-            (PhysicalType.Boolean, NoneLogicalType) => ParquetValueKind.Boolean,
-            (PhysicalType.ByteArray, StringLogicalType or EnumLogicalType or JsonLogicalType) => ParquetValueKind.String,
-            (PhysicalType.Int32, DecimalLogicalType d) => Decimal(d, ParquetValueKind.DecimalInt32, out scale),
-            (PhysicalType.Int64, DecimalLogicalType d) => Decimal(d, ParquetValueKind.DecimalInt64, out scale),
-            (PhysicalType.FixedLenByteArray or PhysicalType.ByteArray, DecimalLogicalType d) => Decimal(d, ParquetValueKind.DecimalBytes, out scale),
-            (PhysicalType.Int64, TimestampLogicalType t) => t.TimeUnit switch
+            (ParquetSchemaElement.Int32, ParquetLogicalType.None) => ParquetValueKind.Int32,
+            (ParquetSchemaElement.Int32, ParquetLogicalType.Integer) when logical.BitWidth is > 0 and <= 32 =>
+                logical.IsSigned ? ParquetValueKind.Int32 : ParquetValueKind.UInt32,
+            (ParquetSchemaElement.Int64, ParquetLogicalType.None) => ParquetValueKind.Int64,
+            (ParquetSchemaElement.Int64, ParquetLogicalType.Integer) when logical.BitWidth == 64 =>
+                logical.IsSigned ? ParquetValueKind.Int64 : ParquetValueKind.UInt64,
+            (ParquetSchemaElement.Float, ParquetLogicalType.None) => ParquetValueKind.Float,
+            (ParquetSchemaElement.Double, ParquetLogicalType.None) => ParquetValueKind.Double,
+            (ParquetSchemaElement.Boolean, ParquetLogicalType.None) => ParquetValueKind.Boolean,
+            (ParquetSchemaElement.ByteArray, ParquetLogicalType.String or ParquetLogicalType.Enum or ParquetLogicalType.Json) => ParquetValueKind.String,
+            (ParquetSchemaElement.Int32, ParquetLogicalType.Decimal) => ParquetValueKind.DecimalInt32,
+            (ParquetSchemaElement.Int64, ParquetLogicalType.Decimal) => ParquetValueKind.DecimalInt64,
+            (ParquetSchemaElement.FixedLenByteArray or ParquetSchemaElement.ByteArray, ParquetLogicalType.Decimal) => ParquetValueKind.DecimalBytes,
+            (ParquetSchemaElement.Int64, ParquetLogicalType.Timestamp) => logical.Unit switch
             {
-                TimeUnit.Millis => ParquetValueKind.TimestampMillis,
-                TimeUnit.Micros => ParquetValueKind.TimestampMicros,
-                _ => ParquetValueKind.TimestampNanos,
+                ParquetLogicalType.Millis => ParquetValueKind.TimestampMillis,
+                ParquetLogicalType.Micros => ParquetValueKind.TimestampMicros,
+                ParquetLogicalType.Nanos => ParquetValueKind.TimestampNanos,
+                _ => ParquetValueKind.Unsupported,
             },
-            (PhysicalType.Int32, DateLogicalType) => ParquetValueKind.Date,
+            (ParquetSchemaElement.Int32, ParquetLogicalType.Date) => ParquetValueKind.Date,
             _ => ParquetValueKind.Unsupported,
         };
 
         if (kind == ParquetValueKind.Unsupported)
         {
-            var name = logical is NoneLogicalType ? physical.ToString().ToUpperInvariant() : $"{physical.ToString().ToUpperInvariant()} ({logical.Type})";
-            return Unsupported(name);
+            return Unsupported(logical.Kind == ParquetLogicalType.None ? column.PhysicalName : $"{column.PhysicalName} ({logical.Name})");
         }
 
-        var length = physical == PhysicalType.FixedLenByteArray ? column.TypeLength : 0;
+        var scale = logical.Kind == ParquetLogicalType.Decimal ? logical.Scale : 0;
+        var length = physical == ParquetSchemaElement.FixedLenByteArray ? column.TypeLength : 0;
         return new ParquetColumnType(kind, SqlTypeOf(kind), scale, length, null);
     }
 
     /// <summary>A column that cannot be read, described for the error that names it.</summary>
     public static ParquetColumnType Unsupported(string description) =>
         new(ParquetValueKind.Unsupported, SqlType.Varchar, 0, 0, description);
-
-    private static ParquetValueKind Decimal(DecimalLogicalType type, ParquetValueKind kind, out int scale)
-    {
-        scale = type.Scale;
-        return kind;
-    }
 }

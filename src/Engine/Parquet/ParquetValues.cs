@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -96,39 +97,32 @@ internal static class ParquetValues
         }
     }
 
-    /// <summary>The statistics of a column chunk, or null when it has none (or none this type can use).</summary>
-    public static ColumnChunkStatistics? Statistics(ColumnChunkMetaData chunk, ParquetColumnType type, long rows)
+    /// <summary>
+    /// The statistics of a column chunk of <paramref name="rows"/> rows and type <paramref name="type"/> from its
+    /// footer: the NULL count when written, and the PLAIN-encoded bounds <paramref name="min"/> and
+    /// <paramref name="max"/> (null when not written or not usable) as Engine values where this type's are usable:
+    /// signed integers, decimals on INT32/INT64, dates, timestamps, floats, doubles, and strings as UTF-8 bytes.
+    /// </summary>
+    public static ColumnChunkStatistics Statistics(long? nullCount, byte[]? min, byte[]? max, ParquetColumnType type, long rows)
     {
-        ArgumentNullException.ThrowIfNull(chunk);
-        if (!chunk.IsStatsSet)
+        if (min is null || max is null)
         {
-            return null;
+            return new ColumnChunkStatistics(rows, nullCount, SqlValue.Null, SqlValue.Null);
         }
 
-        using var stats = chunk.Statistics;
-        if (stats is null)
+        return type.Kind switch
         {
-            return null;
-        }
-
-        var nulls = stats.NullCount;
-        if (!stats.HasMinMax)
-        {
-            return new ColumnChunkStatistics(rows, nulls, SqlValue.Null, SqlValue.Null);
-        }
-
-        return (stats, type.Kind) switch
-        {
-            (Statistics<int> s, ParquetValueKind.Int32 or ParquetValueKind.DecimalInt32 or ParquetValueKind.Date) =>
-                new ColumnChunkStatistics(rows, nulls, Int32Converter(type)(s.Min), Int32Converter(type)(s.Max)),
-            (Statistics<long> s, ParquetValueKind.Int64 or ParquetValueKind.DecimalInt64 or ParquetValueKind.TimestampMillis
-                or ParquetValueKind.TimestampMicros or ParquetValueKind.TimestampNanos) =>
-                new ColumnChunkStatistics(rows, nulls, Int64Converter(type)(s.Min), Int64Converter(type)(s.Max)),
-            (Statistics<float> s, ParquetValueKind.Float) => new ColumnChunkStatistics(rows, nulls, SqlValue.FromDouble(s.Min), SqlValue.FromDouble(s.Max)),
-            (Statistics<double> s, ParquetValueKind.Double) => new ColumnChunkStatistics(rows, nulls, SqlValue.FromDouble(s.Min), SqlValue.FromDouble(s.Max)),
-            (Statistics<ByteArray> s, ParquetValueKind.String) =>
-                new ColumnChunkStatistics(rows, nulls, SqlValue.Null, SqlValue.Null, Bytes(s.Min.Pointer, s.Min.Length), Bytes(s.Max.Pointer, s.Max.Length)),
-            _ => new ColumnChunkStatistics(rows, nulls, SqlValue.Null, SqlValue.Null),
+            ParquetValueKind.Int32 or ParquetValueKind.DecimalInt32 or ParquetValueKind.Date when min.Length == 4 && max.Length == 4 =>
+                new ColumnChunkStatistics(rows, nullCount, Int32Converter(type)(BinaryPrimitives.ReadInt32LittleEndian(min)), Int32Converter(type)(BinaryPrimitives.ReadInt32LittleEndian(max))),
+            ParquetValueKind.Int64 or ParquetValueKind.DecimalInt64 or ParquetValueKind.TimestampMillis or ParquetValueKind.TimestampMicros
+                or ParquetValueKind.TimestampNanos when min.Length == 8 && max.Length == 8 =>
+                new ColumnChunkStatistics(rows, nullCount, Int64Converter(type)(BinaryPrimitives.ReadInt64LittleEndian(min)), Int64Converter(type)(BinaryPrimitives.ReadInt64LittleEndian(max))),
+            ParquetValueKind.Float when min.Length == 4 && max.Length == 4 =>
+                new ColumnChunkStatistics(rows, nullCount, SqlValue.FromDouble(BinaryPrimitives.ReadSingleLittleEndian(min)), SqlValue.FromDouble(BinaryPrimitives.ReadSingleLittleEndian(max))),
+            ParquetValueKind.Double when min.Length == 8 && max.Length == 8 =>
+                new ColumnChunkStatistics(rows, nullCount, SqlValue.FromDouble(BinaryPrimitives.ReadDoubleLittleEndian(min)), SqlValue.FromDouble(BinaryPrimitives.ReadDoubleLittleEndian(max))),
+            ParquetValueKind.String => new ColumnChunkStatistics(rows, nullCount, SqlValue.Null, SqlValue.Null, min, max),
+            _ => new ColumnChunkStatistics(rows, nullCount, SqlValue.Null, SqlValue.Null),
         };
     }
 

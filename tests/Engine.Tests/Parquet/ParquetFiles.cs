@@ -66,7 +66,8 @@ internal static class ParquetFiles
         return ParquetSliceScanner.Scan(stream, new InputSlice(file, 0, long.MaxValue, Gzip: false), processor, RowGroupPruner.For(processor), sink, CancellationToken.None);
     }
 
-    private static void Execute(string sql)
+    /// <summary>Runs a DuckDB statement (a <c>COPY ... TO</c> that writes a test file).</summary>
+    public static void Execute(string sql)
     {
         using var connection = new DuckDBConnection("DataSource=:memory:");
         connection.Open();

@@ -168,20 +168,20 @@ public sealed class ParquetManagedDecoderTests : IDisposable
     private static ParquetChunkLocation[][] Locations(string path)
     {
         using var file = File.OpenRead(path);
-        return ParquetFooterReader.Read(file) ?? throw new InvalidOperationException("no footer");
+        return ParquetFooterReader.Read(file, path).Locations;
     }
 
     private static int Leaf(string path, string column)
     {
-        using var reader = new ParquetFileReader(path);
-        var columns = ParquetFileColumns.Read(reader);
+        using var file = File.OpenRead(path);
+        var columns = ParquetFooterReader.Read(file, path).Columns;
         return columns.Leaves[columns.IndexOf(column)];
     }
 
     private static ParquetColumnType Type(string path, string column)
     {
-        using var reader = new ParquetFileReader(path);
-        var columns = ParquetFileColumns.Read(reader);
+        using var file = File.OpenRead(path);
+        var columns = ParquetFooterReader.Read(file, path).Columns;
         return columns.Types[columns.IndexOf(column)];
     }
 

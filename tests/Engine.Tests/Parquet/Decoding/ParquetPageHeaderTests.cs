@@ -73,7 +73,7 @@ public sealed class ParquetPageHeaderTests : IDisposable
     {
         var path = writer == "duckdb" ? ParquetFiles.Write(_folder, "d.parquet", ParquetFiles.Sample) : WriteWithParquetSharp();
         var bytes = File.ReadAllBytes(path);
-        var locations = ParquetFooterReader.Parse(Footer(bytes));
+        var locations = ParquetFooterReader.Parse(Footer(bytes)).Locations;
         using var reader = new ParquetFileReader(path);
         Assert.Equal(reader.FileMetaData.NumRowGroups, locations.Length);
         for (var g = 0; g < locations.Length; g++)
