@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace OrleansProc.Engine.Parquet.Decoding;
 
@@ -141,17 +142,44 @@ internal sealed class RleBitPackedDecoder
             }
             else
             {
-                for (; p < positions.Length && positions[p] < end; p++)
-                {
-                    target[p] = PackedAt(_packedBit + ((long)(positions[p] - done) * _bitWidth));
-                }
-
+                p = GatherPacked(positions, p, done, end, target);
                 _packedBit += (long)n * _bitWidth;
             }
 
             _runLeft -= n;
             done = end;
         }
+    }
+
+    /// <summary>
+    /// Writes the bit-packed run's values at <paramref name="positions"/>[p..] below <paramref name="end"/> (value
+    /// <paramref name="done"/> at the run's next bit) into <paramref name="target"/>: an unchecked 8-byte load while 8
+    /// bytes are left in the run, else <see cref="PackedAt"/>. Returns the first position not written.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int GatherPacked(ReadOnlySpan<int> positions, int p, int done, int end, Span<int> target)
+    {
+        var width = _bitWidth;
+        var mask = _mask;
+        var origin = _packedBit - ((long)done * width);
+        var limit = ((long)(_position - _packedStart) - 7) * 8;
+        ref var start = ref MemoryMarshal.GetArrayDataReference(_data);
+        var first = (nint)_packedStart;
+        for (; p < positions.Length; p++)
+        {
+            var position = positions[p];
+            if (position >= end)
+            {
+                break;
+            }
+
+            var bit = origin + ((long)position * width);
+            target[p] = bit < limit
+                ? (int)((uint)(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref start, first + (nint)(bit >> 3))) >> (int)(bit & 7)) & mask)
+                : PackedAt(bit);
+        }
+
+        return p;
     }
 
     /// <summary>
@@ -308,20 +336,15 @@ internal sealed class RleBitPackedDecoder
         if (width == 1 && defined == 1 && (bit & 7) == 0)
         {
             // One-bit levels from a byte boundary (a whole run, or the rest of one read in multiples of 8): a byte of 8
-            // levels at a time, its defined rows counted by PopCount.
+            // levels at a time (each lane of a vector tests its bit: one load, one store), its defined rows counted by PopCount.
+            var lanes = Vector128.Create((short)1, (short)2, (short)4, (short)8, (short)16, (short)32, (short)64, (short)128);
+            ref var levels = ref MemoryMarshal.GetReference(target);
             for (; i + 8 <= target.Length && (bit >> 3) < runBytes; i += 8, bit += 8)
             {
                 uint b = Unsafe.Add(ref start, first + (nint)(bit >> 3));
                 count += BitOperations.PopCount(b);
-                var eight = target.Slice(i, 8);
-                eight[0] = (short)(b & 1);
-                eight[1] = (short)((b >> 1) & 1);
-                eight[2] = (short)((b >> 2) & 1);
-                eight[3] = (short)((b >> 3) & 1);
-                eight[4] = (short)((b >> 4) & 1);
-                eight[5] = (short)((b >> 5) & 1);
-                eight[6] = (short)((b >> 6) & 1);
-                eight[7] = (short)(b >> 7);
+                var set = Vector128.Equals(Vector128.Create((short)b) & lanes, lanes);
+                (set & Vector128<short>.One).StoreUnsafe(ref levels, (nuint)i);
             }
         }
 
