@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace OrleansProc.Engine.Parquet.Decoding;
 
@@ -153,30 +154,52 @@ internal sealed class RleBitPackedDecoder
 
     /// <summary>
     /// Writes the bit-packed run's values at <paramref name="positions"/>[p..] below <paramref name="end"/> (value
-    /// <paramref name="done"/> at the run's next bit) into <paramref name="target"/>: an unchecked 8-byte load while 8
-    /// bytes are left in the run, else <see cref="PackedAt"/>. Returns the first position not written.
+    /// <paramref name="done"/> at the run's next bit) into <paramref name="target"/>: by unchecked 8-byte loads while
+    /// 8 bytes are left in the run (<see cref="GatherLoaded"/>), the rest by <see cref="PackedAt"/>. Returns the first
+    /// position not written.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int GatherPacked(ReadOnlySpan<int> positions, int p, int done, int end, Span<int> target)
     {
-        var width = _bitWidth;
-        var mask = _mask;
-        var origin = _packedBit - ((long)done * width);
+        if (target.Length < positions.Length)
+        {
+            throw new ArgumentException("Fewer targets than positions.", nameof(target));
+        }
+
+        var origin = _packedBit - ((long)done * _bitWidth);
         var limit = ((long)(_position - _packedStart) - 7) * 8;
-        ref var start = ref MemoryMarshal.GetArrayDataReference(_data);
-        var first = (nint)_packedStart;
+        ref var run = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_data), (nint)_packedStart);
+        p = GatherLoaded(ref run, origin, limit, _bitWidth, _mask, positions, p, end, target);
+        for (; p < positions.Length && positions[p] < end; p++)
+        {
+            target[p] = PackedAt(origin + ((long)positions[p] * _bitWidth));
+        }
+
+        return p;
+    }
+
+    /// <summary>
+    /// The loop of <see cref="GatherPacked"/> over the values whose bit (from <paramref name="origin"/>, in the run that
+    /// starts at <paramref name="run"/>) is below <paramref name="limit"/>, the last whose 8 bytes lie in the run: one
+    /// load, shift and mask each (positions ascend, so the first past the limit ends it). Returns the first position
+    /// not written; <paramref name="target"/> is at least as long as <paramref name="positions"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int GatherLoaded(
+        ref byte run, long origin, long limit, int width, uint mask, ReadOnlySpan<int> positions, int p, int end, Span<int> target)
+    {
+        ref var position = ref MemoryMarshal.GetReference(positions);
+        ref var value = ref MemoryMarshal.GetReference(target);
         for (; p < positions.Length; p++)
         {
-            var position = positions[p];
-            if (position >= end)
+            var at = Unsafe.Add(ref position, p);
+            var bit = origin + ((long)at * width);
+            if (at >= end || bit >= limit)
             {
                 break;
             }
 
-            var bit = origin + ((long)position * width);
-            target[p] = bit < limit
-                ? (int)((uint)(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref start, first + (nint)(bit >> 3))) >> (int)(bit & 7)) & mask)
-                : PackedAt(bit);
+            var word = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref run, (nint)(bit >> 3)));
+            Unsafe.Add(ref value, p) = (int)((uint)(word >> (int)(bit & 7)) & mask);
         }
 
         return p;
@@ -291,7 +314,10 @@ internal sealed class RleBitPackedDecoder
         }
     }
 
-    /// <summary>As <see cref="Unpack"/>, each value looked up in <paramref name="map"/>.</summary>
+    /// <summary>
+    /// As <see cref="Unpack"/>, each value looked up in <paramref name="map"/>: 32 values at a time by
+    /// <see cref="MapVectors"/> where it applies, the rest one by one.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void UnpackMapped(Span<bool> target, ReadOnlySpan<bool> map)
     {
@@ -303,6 +329,12 @@ internal sealed class RleBitPackedDecoder
         var first = (nint)_packedStart;
         var limit = ((long)runBytes - 7) * 8;
         var i = 0;
+        if (Avx2.IsSupported && width is > 0 and <= 8 && map.Length <= 32)
+        {
+            i = MapVectors(ref Unsafe.Add(ref start, first), bit, limit, width, map, target);
+            bit += (long)i * width;
+        }
+
         for (; i < target.Length && bit < limit; i++, bit += width)
         {
             var word = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref start, first + (nint)(bit >> 3)));
@@ -315,6 +347,88 @@ internal sealed class RleBitPackedDecoder
             target[i] = Lookup(map, NextPacked());
         }
     }
+
+    /// <summary>
+    /// The verdicts of a bit-packed run's values of 1 to 8 bits from <paramref name="bit"/> on, for a map of at most 32
+    /// entries: 32 values at a time, 8 to a vector of 8 lanes (one 8-byte load per 8 values: a byte shuffle puts each
+    /// value's bytes in its lane, a shift per lane and a mask give the index, a shift of the map's bits by the index its
+    /// verdict), four vectors packed to 32 booleans. Stops where the next 32 values' loads would pass
+    /// <paramref name="limit"/> (the run's last 8-byte load) or an index is past the map (the values one by one then
+    /// throw). Returns the values written.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int MapVectors(ref byte run, long bit, long limit, int width, ReadOnlySpan<bool> map, Span<bool> target)
+    {
+        // Eight consecutive values from a bit s within a byte span s + 8 * width <= 64 bits: value j starts at bit
+        // s + j * width, in byte (s + j * width) / 8 of the 8 loaded, at bit (s + j * width) % 8 of the lane's 4 bytes.
+        var s = (int)(bit & 7);
+        if (s + (8 * width) > 64)
+        {
+            return 0;
+        }
+
+        Span<byte> shuffle = stackalloc byte[32];
+        Span<uint> shifts = stackalloc uint[8];
+        for (var j = 0; j < 8; j++)
+        {
+            var at = s + (j * width);
+            for (var b = 0; b < 4; b++)
+            {
+                shuffle[(j % 4 * 4) + b + (j / 4 * 16)] = (byte)Math.Min((at >> 3) + b, 15);
+            }
+
+            shifts[j] = (uint)(at & 7);
+        }
+
+        var control = Vector256.Create<byte>(shuffle);
+        var lanes = Vector256.Create<uint>(shifts);
+        var mask = Vector256.Create((1u << width) - 1);
+        var last = Vector256.Create(map.Length - 1);
+        var verdictBits = 0u;
+        for (var e = 0; e < map.Length; e++)
+        {
+            verdictBits |= (map[e] ? 1u : 0u) << e;
+        }
+
+        var verdicts = Vector256.Create(verdictBits);
+        var order = Vector256.Create(0, 4, 1, 5, 2, 6, 3, 7);
+        ref var output = ref Unsafe.As<bool, byte>(ref MemoryMarshal.GetReference(target));
+        var groupBits = 8 * width;
+        var i = 0;
+        for (; i + 32 <= target.Length && bit + (3L * groupBits) < limit; i += 32, bit += 4L * groupBits)
+        {
+            var a = Indexes(ref run, bit, control, lanes, mask);
+            var b = Indexes(ref run, bit + groupBits, control, lanes, mask);
+            var c = Indexes(ref run, bit + (2L * groupBits), control, lanes, mask);
+            var d = Indexes(ref run, bit + (3L * groupBits), control, lanes, mask);
+            var past = Avx2.CompareGreaterThan(a.AsInt32(), last) | Avx2.CompareGreaterThan(b.AsInt32(), last)
+                | Avx2.CompareGreaterThan(c.AsInt32(), last) | Avx2.CompareGreaterThan(d.AsInt32(), last);
+            if (past != Vector256<int>.Zero)
+            {
+                break;
+            }
+
+            var ab = Avx2.PackSignedSaturate(Verdicts(verdicts, a), Verdicts(verdicts, b));
+            var cd = Avx2.PackSignedSaturate(Verdicts(verdicts, c), Verdicts(verdicts, d));
+            var bytes = Avx2.PackUnsignedSaturate(ab, cd).AsInt32();
+            Avx2.PermuteVar8x32(bytes, order).AsByte().StoreUnsafe(ref output, (nuint)i);
+        }
+
+        return i;
+    }
+
+    /// <summary>The dictionary indexes of the 8 values from <paramref name="bit"/> of the run, one per lane (<see cref="MapVectors"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<uint> Indexes(ref byte run, long bit, Vector256<byte> control, Vector256<uint> lanes, Vector256<uint> mask)
+    {
+        var bytes = Vector256.Create(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref run, (nint)(bit >> 3)))).AsByte();
+        return Avx2.ShiftRightLogicalVariable(Avx2.Shuffle(bytes, control).AsUInt32(), lanes) & mask;
+    }
+
+    /// <summary>Per lane: 1 when the map's bit at the lane's index is set, else 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<int> Verdicts(Vector256<uint> verdicts, Vector256<uint> indexes) =>
+        (Avx2.ShiftRightLogicalVariable(verdicts, indexes) & Vector256<uint>.One).AsInt32();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Lookup(ReadOnlySpan<bool> map, int index) =>

@@ -2,7 +2,7 @@ namespace OrleansProc.Engine.Tests.Parquet.Decoding;
 
 /// <summary>
 /// Encodes values in Parquet's RLE/bit-packed hybrid from its grammar, for the decoder's tests: a random mix of RLE runs
-/// (where at least 8 equal values follow) and bit-packed runs of a few groups; the last bit-packed run cut after the
+/// (where at least 8 equal values follow) and bit-packed runs of a few groups or of hundreds; the last bit-packed run cut after the
 /// bytes its values need, as writers may leave it.
 /// </summary>
 internal static class RleBitPackedEncoder
@@ -31,7 +31,7 @@ internal static class RleBitPackedEncoder
                 continue;
             }
 
-            var groups = random.Next(1, 6);
+            var groups = random.Next(3) == 0 ? random.Next(20, 200) : random.Next(1, 6);
             var count = Math.Min(groups * 8, values.Count - i);
             groups = (count + 7) / 8;
             Varint(bytes, ((ulong)groups << 1) | 1);

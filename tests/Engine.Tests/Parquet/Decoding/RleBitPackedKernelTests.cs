@@ -3,7 +3,7 @@ using OrleansProc.Engine.Parquet.Decoding;
 namespace OrleansProc.Engine.Tests.Parquet.Decoding;
 
 /// <summary>
-/// The decoder's fast kernels (levels a byte at a time, gathered values by 8-byte loads, mapped verdicts) against the
+/// The decoder's fast kernels (levels a byte at a time, gathered values by 8-byte loads, verdicts 32 at a time) against the
 /// values encoded, on random runs: NULL densities from none to all, lengths and reads not multiples of 8, 16 or 64,
 /// bit widths 1 to 20, positions none, all and random, the last bit-packed run cut short.
 /// </summary>
@@ -76,6 +76,55 @@ public sealed class RleBitPackedKernelTests
 
             done += count;
         }
+    }
+
+    [Theory]
+    [InlineData(1, 2)]
+    [InlineData(2, 3)]
+    [InlineData(3, 5)]
+    [InlineData(4, 12)]
+    [InlineData(5, 32)]
+    [InlineData(6, 40)]
+    [InlineData(7, 17)]
+    [InlineData(8, 30)]
+    [InlineData(11, 1500)]
+    public void ReadMapped_RandomRunsInRandomReads_EachValuesVerdict(int bitWidth, int entries)
+    {
+        var random = new Random((bitWidth * 100) + entries);
+        const int Length = 6007;
+        var values = Enumerable.Range(0, Length).Select(_ => random.Next(8) == 0 ? 1 : random.Next(entries)).ToArray();
+        var map = Enumerable.Range(0, entries).Select(_ => random.Next(2) == 0).ToArray();
+        var bytes = RleBitPackedEncoder.Encode(values, bitWidth, random);
+        var decoder = new RleBitPackedDecoder();
+        decoder.Reset(bytes, 0, bytes.Length, bitWidth);
+        var verdicts = new bool[Length];
+        for (var done = 0; done < Length;)
+        {
+            var n = Math.Min(Length - done, random.Next(2) == 0 ? 32 * random.Next(1, 40) : random.Next(1, 1100));
+            decoder.ReadMapped(verdicts.AsSpan(done, n), map);
+            done += n;
+        }
+
+        Assert.Equal(values.Select(v => map[v]), verdicts);
+    }
+
+    [Theory]
+    [InlineData(4, 12, 700)]
+    [InlineData(4, 12, 5)]
+    [InlineData(5, 20, 1999)]
+    [InlineData(2, 3, 64)]
+    public void ReadMapped_AnIndexPastTheMapInALongRun_ThrowsInvalidData(int bitWidth, int entries, int at)
+    {
+        var random = new Random(at);
+        var values = Enumerable.Range(0, 2048).Select(i => i == at ? entries : random.Next(entries)).ToArray();
+        var bytes = RleBitPackedEncoder.Encode(values, bitWidth, random);
+        var decoder = new RleBitPackedDecoder();
+        decoder.Reset(bytes, 0, bytes.Length, bitWidth);
+        var map = new bool[entries];
+
+        var error = Assert.Throws<InvalidDataException>(() => decoder.ReadMapped(new bool[2048], map));
+
+        Assert.Contains($"index {entries}", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
