@@ -59,12 +59,23 @@ internal static class ParquetKeptRows
             sum += BitOperations.PopCount(defined[w]);
         }
 
+        // Each kept row lies in [0, last], so its word is among the words; the n-th position is written at or before the
+        // n-th kept row (checked once): the loop reads and writes without bounds checks.
+        if (positions.Length < k)
+        {
+            throw new ArgumentException("Fewer positions than kept rows.", nameof(positions));
+        }
+
+        ref var row0 = ref MemoryMarshal.GetReference(keptRows);
+        ref var word0 = ref MemoryMarshal.GetReference(defined);
+        ref var before0 = ref MemoryMarshal.GetReference(before);
+        ref var target = ref MemoryMarshal.GetReference(positions);
         var n = 0;
         for (var i = 0; i < k; i++)
         {
-            var row = keptRows[i] - first;
-            var word = defined[row >> 6];
-            positions[n] = before[row >> 6] + BitOperations.PopCount(word & ((1UL << row) - 1));
+            var row = Unsafe.Add(ref row0, i) - first;
+            var word = Unsafe.Add(ref word0, row >> 6);
+            Unsafe.Add(ref target, n) = Unsafe.Add(ref before0, row >> 6) + BitOperations.PopCount(word & ((1UL << row) - 1));
             n += (int)((word >> row) & 1);
         }
 
@@ -169,8 +180,8 @@ internal static class ParquetKeptRows
 
     /// <summary>
     /// After a gather wrote the <paramref name="values"/> non-NULL values of <paramref name="kept"/> kept rows at
-    /// <paramref name="start"/> of <paramref name="vector"/>, moves them to their rows (from the last back) and flags
-    /// the NULLs; the rows and levels as in <see cref="Positions"/>.
+    /// <paramref name="start"/> of <paramref name="vector"/>, moves them to their rows (from the last back, a block of
+    /// values per NULL) and flags the NULLs; the rows and levels as in <see cref="Positions"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Spread<TValue>(
@@ -182,12 +193,25 @@ internal static class ParquetKeptRows
             return;
         }
 
-        var v = values;
-        for (var i = kept - 1; i >= 0; i--)
+        // From the last kept row back: the values after each NULL move up as one block (a memmove), the NULL is flagged;
+        // once every NULL is passed the values before are in place.
+        var flags = nulls.AsSpan(start, kept);
+        flags.Clear();
+        var target = vector.AsSpan(start, kept);
+        var nullsLeft = kept - values;
+        var end = kept;
+        for (var i = kept - 1; nullsLeft > 0; i--)
         {
-            var isNull = levels[keptRows[i] - first] != maxDefinition;
-            nulls[start + i] = isNull;
-            vector[start + i] = isNull ? default! : vector[start + --v];
+            if (levels[keptRows[i] - first] != maxDefinition)
+            {
+                var block = end - i - 1;
+                var from = i + 1 - nullsLeft;
+                target.Slice(from, block).CopyTo(target[(i + 1)..]);
+                target[i] = default!;
+                flags[i] = true;
+                nullsLeft--;
+                end = i;
+            }
         }
     }
 

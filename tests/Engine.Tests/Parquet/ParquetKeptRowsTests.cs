@@ -4,7 +4,7 @@ namespace OrleansProc.Engine.Tests.Parquet;
 
 /// <summary>
 /// The kept-row arithmetic of a filtered Parquet batch (the bitmap of defined rows, the value index of each kept row,
-/// the list of passing rows, the AND of verdicts) against LINQ on random inputs: NULL densities none, sparse, dense and
+/// the kept values spread to their rows, the list of passing rows, the AND of verdicts) against LINQ on random inputs: NULL densities none, sparse, dense and
 /// all; lengths not multiples of 8, 16, 32 or 64; kept sets empty, all and random.
 /// </summary>
 public sealed class ParquetKeptRowsTests
@@ -57,6 +57,33 @@ public sealed class ParquetKeptRowsTests
                 Assert.Equal(inRun.Length, kept);
                 Assert.Equal(expected, positions.Take(n));
             }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Spread_RandomLevelsAndKeptRows_EachKeptRowsValueOrNull(double nulls, int rows)
+    {
+        for (var trial = 0; trial < 6; trial++)
+        {
+            var random = new Random((rows * 17) + trial);
+            const int Start = 5;
+            var levels = Levels(random, rows, nulls, 1);
+            var keep = trial switch { 0 => 0.0, 1 => 1.0, _ => random.NextDouble() };
+            int[] keptRows = [.. Enumerable.Range(0, rows).Where(_ => random.NextDouble() < keep)];
+            var defined = keptRows.Where(r => levels[r] == 1).ToArray();
+            var vector = new long[Start + rows + 3];
+            var flags = new bool[vector.Length];
+            Array.Fill(flags, true);
+            for (var v = 0; v < defined.Length; v++)
+            {
+                vector[Start + v] = 1000 + defined[v];
+            }
+
+            ParquetKeptRows.Spread(vector, flags, Start, keptRows.Length, defined.Length, keptRows, 0, levels, 1);
+
+            Assert.Equal(keptRows.Select(r => levels[r] == 1 ? 1000L + r : 0L), vector.Skip(Start).Take(keptRows.Length));
+            Assert.Equal(keptRows.Select(r => levels[r] != 1), flags.Skip(Start).Take(keptRows.Length));
         }
     }
 

@@ -352,7 +352,7 @@ internal sealed class RleBitPackedDecoder
     /// The verdicts of a bit-packed run's values of 1 to 8 bits from <paramref name="bit"/> on, for a map of at most 32
     /// entries: 32 values at a time, 8 to a vector of 8 lanes (one 8-byte load per 8 values: a byte shuffle puts each
     /// value's bytes in its lane, a shift per lane and a mask give the index, a shift of the map's bits by the index its
-    /// verdict), four vectors packed to 32 booleans. Stops where the next 32 values' loads would pass
+    /// verdict), four vectors packed to 32 booleans, then 8 at a time. Stops where the next values' loads would pass
     /// <paramref name="limit"/> (the run's last 8-byte load) or an index is past the map (the values one by one then
     /// throw). Returns the values written.
     /// </summary>
@@ -367,21 +367,11 @@ internal sealed class RleBitPackedDecoder
             return 0;
         }
 
-        Span<byte> shuffle = stackalloc byte[32];
-        Span<uint> shifts = stackalloc uint[8];
-        for (var j = 0; j < 8; j++)
-        {
-            var at = s + (j * width);
-            for (var b = 0; b < 4; b++)
-            {
-                shuffle[(j % 4 * 4) + b + (j / 4 * 16)] = (byte)Math.Min((at >> 3) + b, 15);
-            }
-
-            shifts[j] = (uint)(at & 7);
-        }
-
-        var control = Vector256.Create<byte>(shuffle);
-        var lanes = Vector256.Create<uint>(shifts);
+        // Lane j's 4 bytes are loaded bytes at/8 to at/8 + 3 (within each 128-bit half, which holds the 8 bytes twice;
+        // those past the value's own bits are masked off), shifted right by at % 8.
+        var at = Vector256.Create((uint)s) + (Vector256.Create((uint)width) * Vector256.Create(0u, 1, 2, 3, 4, 5, 6, 7));
+        var control = ((Vector256.ShiftRightLogical(at, 3) * 0x01010101u) + Vector256.Create(0x03020100u)).AsByte();
+        var lanes = at & Vector256.Create(7u);
         var mask = Vector256.Create((1u << width) - 1);
         var last = Vector256.Create(map.Length - 1);
         var verdictBits = 0u;
@@ -412,6 +402,20 @@ internal sealed class RleBitPackedDecoder
             var cd = Avx2.PackSignedSaturate(Verdicts(verdicts, c), Verdicts(verdicts, d));
             var bytes = Avx2.PackUnsignedSaturate(ab, cd).AsInt32();
             Avx2.PermuteVar8x32(bytes, order).AsByte().StoreUnsafe(ref output, (nuint)i);
+        }
+
+        // Then 8 at a time: the verdicts' lanes to 8 bits (MoveMask), each bit to a byte of 0 or 1.
+        for (; i + 8 <= target.Length && bit < limit; i += 8, bit += groupBits)
+        {
+            var a = Indexes(ref run, bit, control, lanes, mask);
+            if (Avx2.CompareGreaterThan(a.AsInt32(), last) != Vector256<int>.Zero)
+            {
+                break;
+            }
+
+            var bits = (ulong)Vector256.ShiftLeft(Verdicts(verdicts, a), 31).ExtractMostSignificantBits();
+            var spread = (((bits * 0x0101010101010101UL) & 0x8040201008040201UL) + 0x7F7F7F7F7F7F7F7FUL) >> 7;
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref output, i), spread & 0x0101010101010101UL);
         }
 
         return i;
@@ -447,13 +451,15 @@ internal sealed class RleBitPackedDecoder
         var limit = ((long)runBytes - 7) * 8;
         var count = 0;
         var i = 0;
-        if (width == 1 && defined == 1 && (bit & 7) == 0)
+        if (width == 1 && defined == 1)
         {
-            // One-bit levels from a byte boundary (a whole run, or the rest of one read in multiples of 8): a byte of 8
-            // levels at a time (each lane of a vector tests its bit: one load, one store), its defined rows counted by PopCount.
+            // One-bit levels: 16 at a time from any bit while 8 bytes are left in the run, then from a byte boundary a
+            // byte of 8 at a time (each lane of a vector tests its bit: one load, one store), the defined rows counted by PopCount.
             var lanes = Vector128.Create((short)1, (short)2, (short)4, (short)8, (short)16, (short)32, (short)64, (short)128);
             ref var levels = ref MemoryMarshal.GetReference(target);
-            for (; i + 8 <= target.Length && (bit >> 3) < runBytes; i += 8, bit += 8)
+            i = Vector256.IsHardwareAccelerated ? WideLevels(ref Unsafe.Add(ref start, first), bit, limit, target, ref count) : 0;
+            bit += i;
+            for (; i + 8 <= target.Length && (bit & 7) == 0 && (bit >> 3) < runBytes; i += 8, bit += 8)
             {
                 uint b = Unsafe.Add(ref start, first + (nint)(bit >> 3));
                 count += BitOperations.PopCount(b);
@@ -479,6 +485,30 @@ internal sealed class RleBitPackedDecoder
         }
 
         return count;
+    }
+
+    /// <summary>
+    /// One-bit levels of 1 from <paramref name="bit"/> of the run on (at any bit), 16 at a time while the 8 bytes
+    /// from the next one's byte lie in the run (below <paramref name="limit"/>): each lane of a vector tests its bit.
+    /// Adds the defined ones to <paramref name="count"/>; returns the levels written.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int WideLevels(ref byte run, long bit, long limit, Span<short> target, ref int count)
+    {
+        var lanes = Vector256.Create(
+            (short)1, (short)2, (short)4, (short)8, (short)16, (short)32, (short)64, (short)128,
+            (short)256, (short)512, (short)1024, (short)2048, (short)4096, (short)8192, (short)16384, short.MinValue);
+        ref var levels = ref MemoryMarshal.GetReference(target);
+        var i = 0;
+        for (; i + 16 <= target.Length && bit < limit; i += 16, bit += 16)
+        {
+            var sixteen = (uint)(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref run, (nint)(bit >> 3))) >> (int)(bit & 7)) & 0xFFFF;
+            count += BitOperations.PopCount(sixteen);
+            var set = Vector256.Equals(Vector256.Create((short)sixteen) & lanes, lanes);
+            (set & Vector256<short>.One).StoreUnsafe(ref levels, (nuint)i);
+        }
+
+        return i;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
