@@ -78,15 +78,7 @@ internal sealed class ParquetBatchFilter
             held.Apply(_batch, Keep, count);
         }
 
-        var rows = _keptRows;
-        var kept = 0;
-        for (var r = 0; r < count; r++)
-        {
-            rows[kept] = r;
-            kept += Keep[r] ? 1 : 0;
-        }
-
-        return kept;
+        return ParquetKeptRows.ListKept(Keep.AsSpan(0, count), _keptRows);
     }
 
     /// <summary>Moves the kept rows of the held filtered columns (read whole) to the front of their vectors.</summary>

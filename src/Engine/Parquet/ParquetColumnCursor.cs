@@ -44,11 +44,7 @@ internal abstract class ParquetColumnCursor : IDisposable
     {
         if (passes.Length == keep.Length)
         {
-            for (var i = 0; i < keep.Length; i++)
-            {
-                keep[i] &= passes[i];
-            }
-
+            ParquetKeptRows.And(keep, passes);
             return;
         }
 

@@ -2,6 +2,8 @@ using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace OrleansProc.Engine.Parquet.Decoding;
 
@@ -141,17 +143,66 @@ internal sealed class RleBitPackedDecoder
             }
             else
             {
-                for (; p < positions.Length && positions[p] < end; p++)
-                {
-                    target[p] = PackedAt(_packedBit + ((long)(positions[p] - done) * _bitWidth));
-                }
-
+                p = GatherPacked(positions, p, done, end, target);
                 _packedBit += (long)n * _bitWidth;
             }
 
             _runLeft -= n;
             done = end;
         }
+    }
+
+    /// <summary>
+    /// Writes the bit-packed run's values at <paramref name="positions"/>[p..] below <paramref name="end"/> (value
+    /// <paramref name="done"/> at the run's next bit) into <paramref name="target"/>: by unchecked 8-byte loads while
+    /// 8 bytes are left in the run (<see cref="GatherLoaded"/>), the rest by <see cref="PackedAt"/>. Returns the first
+    /// position not written.
+    /// </summary>
+    private int GatherPacked(ReadOnlySpan<int> positions, int p, int done, int end, Span<int> target)
+    {
+        if (target.Length < positions.Length)
+        {
+            throw new ArgumentException("Fewer targets than positions.", nameof(target));
+        }
+
+        var origin = _packedBit - ((long)done * _bitWidth);
+        var limit = ((long)(_position - _packedStart) - 7) * 8;
+        ref var run = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_data), (nint)_packedStart);
+        p = GatherLoaded(ref run, origin, limit, _bitWidth, _mask, positions, p, end, target);
+        for (; p < positions.Length && positions[p] < end; p++)
+        {
+            target[p] = PackedAt(origin + ((long)positions[p] * _bitWidth));
+        }
+
+        return p;
+    }
+
+    /// <summary>
+    /// The loop of <see cref="GatherPacked"/> over the values whose bit (from <paramref name="origin"/>, in the run that
+    /// starts at <paramref name="run"/>) is below <paramref name="limit"/>, the last whose 8 bytes lie in the run: one
+    /// load, shift and mask each (positions ascend, so the first past the limit ends it). Returns the first position
+    /// not written; <paramref name="target"/> is at least as long as <paramref name="positions"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int GatherLoaded(
+        ref byte run, long origin, long limit, int width, uint mask, ReadOnlySpan<int> positions, int p, int end, Span<int> target)
+    {
+        ref var position = ref MemoryMarshal.GetReference(positions);
+        ref var value = ref MemoryMarshal.GetReference(target);
+        for (; p < positions.Length; p++)
+        {
+            var at = Unsafe.Add(ref position, p);
+            var bit = origin + ((long)at * width);
+            if (at >= end || bit >= limit)
+            {
+                break;
+            }
+
+            var word = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref run, (nint)(bit >> 3)));
+            Unsafe.Add(ref value, p) = (int)((uint)(word >> (int)(bit & 7)) & mask);
+        }
+
+        return p;
     }
 
     /// <summary>
@@ -263,7 +314,10 @@ internal sealed class RleBitPackedDecoder
         }
     }
 
-    /// <summary>As <see cref="Unpack"/>, each value looked up in <paramref name="map"/>.</summary>
+    /// <summary>
+    /// As <see cref="Unpack"/>, each value looked up in <paramref name="map"/>: 32 values at a time by
+    /// <see cref="MapVectors"/> where it applies, the rest one by one.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void UnpackMapped(Span<bool> target, ReadOnlySpan<bool> map)
     {
@@ -275,6 +329,12 @@ internal sealed class RleBitPackedDecoder
         var first = (nint)_packedStart;
         var limit = ((long)runBytes - 7) * 8;
         var i = 0;
+        if (Avx2.IsSupported && width is > 0 and <= 8 && map.Length <= 32)
+        {
+            i = MapVectors(ref Unsafe.Add(ref start, first), bit, limit, width, map, target);
+            bit += (long)i * width;
+        }
+
         for (; i < target.Length && bit < limit; i++, bit += width)
         {
             var word = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref start, first + (nint)(bit >> 3)));
@@ -287,6 +347,92 @@ internal sealed class RleBitPackedDecoder
             target[i] = Lookup(map, NextPacked());
         }
     }
+
+    /// <summary>
+    /// The verdicts of a bit-packed run's values of 1 to 8 bits from <paramref name="bit"/> on, for a map of at most 32
+    /// entries: 32 values at a time, 8 to a vector of 8 lanes (one 8-byte load per 8 values: a byte shuffle puts each
+    /// value's bytes in its lane, a shift per lane and a mask give the index, a shift of the map's bits by the index its
+    /// verdict), four vectors packed to 32 booleans, then 8 at a time. Stops where the next values' loads would pass
+    /// <paramref name="limit"/> (the run's last 8-byte load) or an index is past the map (the values one by one then
+    /// throw). Returns the values written.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int MapVectors(ref byte run, long bit, long limit, int width, ReadOnlySpan<bool> map, Span<bool> target)
+    {
+        // Eight consecutive values from a bit s within a byte span s + 8 * width <= 64 bits: value j starts at bit
+        // s + j * width, in byte (s + j * width) / 8 of the 8 loaded, at bit (s + j * width) % 8 of the lane's 4 bytes.
+        var s = (int)(bit & 7);
+        if (s + (8 * width) > 64)
+        {
+            return 0;
+        }
+
+        // Lane j's 4 bytes are loaded bytes at/8 to at/8 + 3 (within each 128-bit half, which holds the 8 bytes twice;
+        // those past the value's own bits are masked off), shifted right by at % 8.
+        var at = Vector256.Create((uint)s) + (Vector256.Create((uint)width) * Vector256.Create(0u, 1, 2, 3, 4, 5, 6, 7));
+        var control = ((Vector256.ShiftRightLogical(at, 3) * 0x01010101u) + Vector256.Create(0x03020100u)).AsByte();
+        var lanes = at & Vector256.Create(7u);
+        var mask = Vector256.Create((1u << width) - 1);
+        var last = Vector256.Create(map.Length - 1);
+        var verdictBits = 0u;
+        for (var e = 0; e < map.Length; e++)
+        {
+            verdictBits |= (map[e] ? 1u : 0u) << e;
+        }
+
+        var verdicts = Vector256.Create(verdictBits);
+        var order = Vector256.Create(0, 4, 1, 5, 2, 6, 3, 7);
+        ref var output = ref Unsafe.As<bool, byte>(ref MemoryMarshal.GetReference(target));
+        var groupBits = 8 * width;
+        var i = 0;
+        for (; i + 32 <= target.Length && bit + (3L * groupBits) < limit; i += 32, bit += 4L * groupBits)
+        {
+            var a = Indexes(ref run, bit, control, lanes, mask);
+            var b = Indexes(ref run, bit + groupBits, control, lanes, mask);
+            var c = Indexes(ref run, bit + (2L * groupBits), control, lanes, mask);
+            var d = Indexes(ref run, bit + (3L * groupBits), control, lanes, mask);
+            var past = Avx2.CompareGreaterThan(a.AsInt32(), last) | Avx2.CompareGreaterThan(b.AsInt32(), last)
+                | Avx2.CompareGreaterThan(c.AsInt32(), last) | Avx2.CompareGreaterThan(d.AsInt32(), last);
+            if (past != Vector256<int>.Zero)
+            {
+                break;
+            }
+
+            var ab = Avx2.PackSignedSaturate(Verdicts(verdicts, a), Verdicts(verdicts, b));
+            var cd = Avx2.PackSignedSaturate(Verdicts(verdicts, c), Verdicts(verdicts, d));
+            var bytes = Avx2.PackUnsignedSaturate(ab, cd).AsInt32();
+            Avx2.PermuteVar8x32(bytes, order).AsByte().StoreUnsafe(ref output, (nuint)i);
+        }
+
+        // Then 8 at a time: the verdicts' lanes to 8 bits (MoveMask), each bit to a byte of 0 or 1.
+        for (; i + 8 <= target.Length && bit < limit; i += 8, bit += groupBits)
+        {
+            var a = Indexes(ref run, bit, control, lanes, mask);
+            if (Avx2.CompareGreaterThan(a.AsInt32(), last) != Vector256<int>.Zero)
+            {
+                break;
+            }
+
+            var bits = (ulong)Vector256.ShiftLeft(Verdicts(verdicts, a), 31).ExtractMostSignificantBits();
+            var spread = (((bits * 0x0101010101010101UL) & 0x8040201008040201UL) + 0x7F7F7F7F7F7F7F7FUL) >> 7;
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref output, i), spread & 0x0101010101010101UL);
+        }
+
+        return i;
+    }
+
+    /// <summary>The dictionary indexes of the 8 values from <paramref name="bit"/> of the run, one per lane (<see cref="MapVectors"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<uint> Indexes(ref byte run, long bit, Vector256<byte> control, Vector256<uint> lanes, Vector256<uint> mask)
+    {
+        var bytes = Vector256.Create(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref run, (nint)(bit >> 3)))).AsByte();
+        return Avx2.ShiftRightLogicalVariable(Avx2.Shuffle(bytes, control).AsUInt32(), lanes) & mask;
+    }
+
+    /// <summary>Per lane: 1 when the map's bit at the lane's index is set, else 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<int> Verdicts(Vector256<uint> verdicts, Vector256<uint> indexes) =>
+        (Avx2.ShiftRightLogicalVariable(verdicts, indexes) & Vector256<uint>.One).AsInt32();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Lookup(ReadOnlySpan<bool> map, int index) =>
@@ -305,23 +451,20 @@ internal sealed class RleBitPackedDecoder
         var limit = ((long)runBytes - 7) * 8;
         var count = 0;
         var i = 0;
-        if (width == 1 && defined == 1 && (bit & 7) == 0)
+        if (width == 1 && defined == 1)
         {
-            // One-bit levels from a byte boundary (a whole run, or the rest of one read in multiples of 8): a byte of 8
-            // levels at a time, its defined rows counted by PopCount.
-            for (; i + 8 <= target.Length && (bit >> 3) < runBytes; i += 8, bit += 8)
+            // One-bit levels: 16 at a time from any bit while 8 bytes are left in the run, then from a byte boundary a
+            // byte of 8 at a time (each lane of a vector tests its bit: one load, one store), the defined rows counted by PopCount.
+            var lanes = Vector128.Create((short)1, (short)2, (short)4, (short)8, (short)16, (short)32, (short)64, (short)128);
+            ref var levels = ref MemoryMarshal.GetReference(target);
+            i = Vector256.IsHardwareAccelerated ? WideLevels(ref Unsafe.Add(ref start, first), bit, limit, target, ref count) : 0;
+            bit += i;
+            for (; i + 8 <= target.Length && (bit & 7) == 0 && (bit >> 3) < runBytes; i += 8, bit += 8)
             {
                 uint b = Unsafe.Add(ref start, first + (nint)(bit >> 3));
                 count += BitOperations.PopCount(b);
-                var eight = target.Slice(i, 8);
-                eight[0] = (short)(b & 1);
-                eight[1] = (short)((b >> 1) & 1);
-                eight[2] = (short)((b >> 2) & 1);
-                eight[3] = (short)((b >> 3) & 1);
-                eight[4] = (short)((b >> 4) & 1);
-                eight[5] = (short)((b >> 5) & 1);
-                eight[6] = (short)((b >> 6) & 1);
-                eight[7] = (short)(b >> 7);
+                var set = Vector128.Equals(Vector128.Create((short)b) & lanes, lanes);
+                (set & Vector128<short>.One).StoreUnsafe(ref levels, (nuint)i);
             }
         }
 
@@ -342,6 +485,30 @@ internal sealed class RleBitPackedDecoder
         }
 
         return count;
+    }
+
+    /// <summary>
+    /// One-bit levels of 1 from <paramref name="bit"/> of the run on (at any bit), 16 at a time while the 8 bytes
+    /// from the next one's byte lie in the run (below <paramref name="limit"/>): each lane of a vector tests its bit.
+    /// Adds the defined ones to <paramref name="count"/>; returns the levels written.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int WideLevels(ref byte run, long bit, long limit, Span<short> target, ref int count)
+    {
+        var lanes = Vector256.Create(
+            (short)1, (short)2, (short)4, (short)8, (short)16, (short)32, (short)64, (short)128,
+            (short)256, (short)512, (short)1024, (short)2048, (short)4096, (short)8192, (short)16384, short.MinValue);
+        ref var levels = ref MemoryMarshal.GetReference(target);
+        var i = 0;
+        for (; i + 16 <= target.Length && bit < limit; i += 16, bit += 16)
+        {
+            var sixteen = (uint)(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref run, (nint)(bit >> 3))) >> (int)(bit & 7)) & 0xFFFF;
+            count += BitOperations.PopCount(sixteen);
+            var set = Vector256.Equals(Vector256.Create((short)sixteen) & lanes, lanes);
+            (set & Vector256<short>.One).StoreUnsafe(ref levels, (nuint)i);
+        }
+
+        return i;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
