@@ -164,20 +164,15 @@ internal sealed class AggregatePartial : IPartial, IOwnedPartial, IColumnBatchSi
             var anyNull = nulls.AsSpan(0, batch.Count).Contains(true);
             var (low, high, negate) = (predicate.Low, predicate.High, predicate.Negate);
             var kept = 0;
-            if (p == 0 && !anyNull)
+            if (p == 0)
             {
-                for (var r = 0; r < count; r++)
-                {
-                    selection[kept] = r;
-                    var v = longs[r];
-                    kept += ((v >= low) & (v <= high)) != negate ? 1 : 0;
-                }
+                kept = BatchSelection.InRange(longs, nulls, anyNull, low, high, negate, count, selection);
             }
             else
             {
                 for (var i = 0; i < count; i++)
                 {
-                    var r = p == 0 ? i : selection[i];
+                    var r = selection[i];
                     selection[kept] = r;
                     var v = longs[r];
                     var pass = !nulls[r] & (((v >= low) & (v <= high)) != negate);
