@@ -218,6 +218,95 @@ internal sealed class MinMaxState : AggregateState
         }
     }
 
+    /// <summary>
+    /// Folds the values of rows <paramref name="rows"/>[i] of a DOUBLE batch vector into a MIN and a MAX of it in one
+    /// pass (one NaN check), each as its <see cref="UpdateAll(ReadOnlySpan{int}, ReadOnlySpan{int}, double[], bool[], bool)"/>
+    /// would; when either could not take its one-comparison loop, two passes.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void UpdatePair(MinMaxState min, MinMaxState max, ReadOnlySpan<int> groups, ReadOnlySpan<int> rows, double[] values, bool[] nulls, bool anyNull)
+    {
+        if (min._values is not null || max._values is not null || !min._doubles || !max._doubles || min._max || !max._max
+            || min._minHoldsNaN || ContainsNaN(values))
+        {
+            min.UpdateAll(groups, rows, values, nulls, anyNull);
+            max.UpdateAll(groups, rows, values, nulls, anyNull);
+            return;
+        }
+
+        var (lows, lowHas, lowSign) = (min._doubleKeys, min._has, min._doubleSign);
+        var (highs, highHas, highSign) = (max._doubleKeys, max._has, max._doubleSign);
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var r = rows[i];
+            if (anyNull && nulls[r])
+            {
+                continue;
+            }
+
+            var g = groups[i];
+            var v = values[r];
+            ref var low = ref lows[g];
+            var lowKey = v * lowSign;
+            if (lowKey < low)
+            {
+                low = lowKey;
+            }
+
+            ref var high = ref highs[g];
+            var highKey = v * highSign;
+            if (highKey < high)
+            {
+                high = highKey;
+            }
+
+            lowHas[g] = true;
+            highHas[g] = true;
+        }
+    }
+
+    /// <summary>As <see cref="UpdatePair(MinMaxState, MinMaxState, ReadOnlySpan{int}, ReadOnlySpan{int}, double[], bool[], bool)"/>, over a vector of an integer-valued type.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void UpdatePair(MinMaxState min, MinMaxState max, ReadOnlySpan<int> groups, ReadOnlySpan<int> rows, long[] values, bool[] nulls, bool anyNull)
+    {
+        if (min._values is not null || max._values is not null || !min._int64s || !max._int64s || min._max || !max._max)
+        {
+            min.UpdateAll(groups, rows, values, nulls, anyNull);
+            max.UpdateAll(groups, rows, values, nulls, anyNull);
+            return;
+        }
+
+        var (lows, lowHas, lowMask) = (min._int64Keys, min._has, min._int64Mask);
+        var (highs, highHas, highMask) = (max._int64Keys, max._has, max._int64Mask);
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var r = rows[i];
+            if (anyNull && nulls[r])
+            {
+                continue;
+            }
+
+            var g = groups[i];
+            var v = values[r];
+            ref var low = ref lows[g];
+            var lowKey = v ^ lowMask;
+            if (lowKey < low)
+            {
+                low = lowKey;
+            }
+
+            ref var high = ref highs[g];
+            var highKey = v ^ highMask;
+            if (highKey < high)
+            {
+                high = highKey;
+            }
+
+            lowHas[g] = true;
+            highHas[g] = true;
+        }
+    }
+
     public override void Merge(int group, AggregateState other, int otherGroup) =>
         Update(group, ((MinMaxState)other).Result(otherGroup));
 

@@ -140,11 +140,37 @@ internal sealed class ParquetColumnCursorOf<T> : ParquetColumnCursor
     /// <summary>Reads up to <paramref name="want"/> rows: their number, and the number of non-NULL values among them.</summary>
     private (int Rows, int Values) ReadChunk(int want) => _reader.Read(want, _levels, _values);
 
-    /// <summary>Moves the <paramref name="values"/> non-NULL values at <paramref name="start"/> to their rows, and flags the NULLs.</summary>
+    /// <summary>
+    /// Moves the <paramref name="values"/> non-NULL values at <paramref name="start"/> to their rows, and flags the
+    /// NULLs: with few NULLs each run of defined rows (found from the last back) moved as a block, else row by row.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Spread<TValue>(TValue[] vector, bool[] nulls, int start, int rows, int values)
     {
         var v = values;
+        if ((rows - values) * 16 <= rows)
+        {
+            var levels = _levels.AsSpan(0, rows);
+            for (var end = rows; end > 0;)
+            {
+                var lastNull = levels[..end].LastIndexOfAnyExcept(_maxDefinition);
+                var run = end - lastNull - 1;
+                vector.AsSpan(start + v - run, run).CopyTo(vector.AsSpan(start + lastNull + 1, run));
+                nulls.AsSpan(start + lastNull + 1, run).Clear();
+                v -= run;
+                if (lastNull < 0)
+                {
+                    break;
+                }
+
+                nulls[start + lastNull] = true;
+                vector[start + lastNull] = default!;
+                end = lastNull;
+            }
+
+            return;
+        }
+
         for (var i = rows - 1; i >= 0; i--)
         {
             var isNull = _levels[i] != _maxDefinition;

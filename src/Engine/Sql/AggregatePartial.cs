@@ -22,7 +22,16 @@ internal sealed class AggregatePartial : IPartial, IOwnedPartial, IColumnBatchSi
     private readonly Evaluator?[] _arguments;
     private readonly Evaluator?[] _secondArguments;
     private readonly SqlValue[] _key;
+    /// <summary>A MIN or MAX without a partner in <see cref="_minMaxPartners"/>.</summary>
+    private const int NoPartner = -1;
+
+    /// <summary>A MIN or MAX its partner earlier in the plan folds.</summary>
+    private const int PairedEarlier = -2;
+
     private readonly BatchAggregatePlan? _plan;
+
+    /// <summary>Per aggregate of the batch plan, from <see cref="MinMaxPartners"/>.</summary>
+    private readonly int[] _minMaxPartners;
     private ColumnBatch? _batch;
     private int[] _selection = [];
     private int[] _groupIds = [];
@@ -55,6 +64,7 @@ internal sealed class AggregatePartial : IPartial, IOwnedPartial, IColumnBatchSi
 
         EnsureCapacity(Groups.Count);
         _plan = processor.BatchPlan;
+        _minMaxPartners = MinMaxPartners(_plan);
     }
 
     public SqlQueryProcessor Processor => _processor;
@@ -113,7 +123,16 @@ internal sealed class AggregatePartial : IPartial, IOwnedPartial, IColumnBatchSi
                     ((DoubleSumState)state).AddAll(groups, selection, batch.Doubles[aggregate.Column]!, nulls, anyNull);
                     break;
                 default:
-                    UpdateMinMax((MinMaxState)state, aggregate, batch, selection, groups, anyNull);
+                    var partner = _minMaxPartners[a];
+                    if (partner >= 0)
+                    {
+                        UpdateMinMaxPair(States[aggregate.Kind == AggregateKind.Min ? a : partner], States[aggregate.Kind == AggregateKind.Min ? partner : a], aggregate, batch, selection, groups, anyNull);
+                    }
+                    else if (partner == NoPartner)
+                    {
+                        UpdateMinMax((MinMaxState)state, aggregate, batch, selection, groups, anyNull);
+                    }
+
                     break;
             }
         }
@@ -130,6 +149,54 @@ internal sealed class AggregatePartial : IPartial, IOwnedPartial, IColumnBatchSi
         {
             state.UpdateAll(groups, selection, batch.Int64s[aggregate.Column]!, nulls, anyNull);
         }
+    }
+
+    private static void UpdateMinMaxPair(AggregateState min, AggregateState max, BatchAggregate aggregate, ColumnBatch batch, ReadOnlySpan<int> selection, ReadOnlySpan<int> groups, bool anyNull)
+    {
+        var nulls = batch.Nulls[aggregate.Column]!;
+        if (aggregate.ColumnType == SqlType.Double)
+        {
+            MinMaxState.UpdatePair((MinMaxState)min, (MinMaxState)max, groups, selection, batch.Doubles[aggregate.Column]!, nulls, anyNull);
+        }
+        else
+        {
+            MinMaxState.UpdatePair((MinMaxState)min, (MinMaxState)max, groups, selection, batch.Int64s[aggregate.Column]!, nulls, anyNull);
+        }
+    }
+
+    /// <summary>
+    /// Per aggregate of the plan: for a MIN with a MAX of the same column later in the plan (or the reverse), that
+    /// one's index (the pair folded in one pass); for that later one <see cref="PairedEarlier"/>; else <see cref="NoPartner"/>.
+    /// </summary>
+    private static int[] MinMaxPartners(BatchAggregatePlan? plan)
+    {
+        if (plan is null)
+        {
+            return [];
+        }
+
+        var aggregates = plan.Aggregates;
+        var partners = new int[aggregates.Length];
+        Array.Fill(partners, NoPartner);
+        for (var a = 0; a < aggregates.Length; a++)
+        {
+            if (partners[a] != NoPartner || aggregates[a].Kind is not (AggregateKind.Min or AggregateKind.Max))
+            {
+                continue;
+            }
+
+            var other = aggregates[a].Kind == AggregateKind.Min ? AggregateKind.Max : AggregateKind.Min;
+            for (var b = a + 1; b < aggregates.Length; b++)
+            {
+                if (partners[b] == NoPartner && aggregates[b].Kind == other && aggregates[b].Column == aggregates[a].Column && aggregates[b].ColumnType == aggregates[a].ColumnType)
+                {
+                    (partners[a], partners[b]) = (b, PairedEarlier);
+                    break;
+                }
+            }
+        }
+
+        return partners;
     }
 
     /// <summary>Fills the selection with the rows that pass every predicate; their number.</summary>
@@ -164,20 +231,15 @@ internal sealed class AggregatePartial : IPartial, IOwnedPartial, IColumnBatchSi
             var anyNull = nulls.AsSpan(0, batch.Count).Contains(true);
             var (low, high, negate) = (predicate.Low, predicate.High, predicate.Negate);
             var kept = 0;
-            if (p == 0 && !anyNull)
+            if (p == 0)
             {
-                for (var r = 0; r < count; r++)
-                {
-                    selection[kept] = r;
-                    var v = longs[r];
-                    kept += ((v >= low) & (v <= high)) != negate ? 1 : 0;
-                }
+                kept = BatchSelection.InRange(longs, nulls, anyNull, low, high, negate, count, selection);
             }
             else
             {
                 for (var i = 0; i < count; i++)
                 {
-                    var r = p == 0 ? i : selection[i];
+                    var r = selection[i];
                     selection[kept] = r;
                     var v = longs[r];
                     var pass = !nulls[r] & (((v >= low) & (v <= high)) != negate);

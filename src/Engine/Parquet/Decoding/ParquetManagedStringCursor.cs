@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 using OrleansProc.Engine.Io;
 using OrleansProc.Engine.Io.Filters;
@@ -105,17 +106,21 @@ internal sealed class ParquetManagedStringCursor : ParquetColumnCursor
             var span = codes.AsSpan(filled, rows);
             if (dictionary)
             {
+                // Next checked the indexes against the dictionary, and the map holds a code per entry.
                 var map = CodesFor(keys);
+                ref var codeOf = ref MemoryMarshal.GetArrayDataReference(map);
+                ref var indexes = ref MemoryMarshal.GetArrayDataReference(_indexes);
+                ref var rowCodes = ref MemoryMarshal.GetReference(span[..values]);
                 for (var j = 0; j < values; j++)
                 {
-                    var index = _indexes[j];
-                    var code = map[index];
+                    var index = Unsafe.Add(ref indexes, j);
+                    var code = Unsafe.Add(ref codeOf, index);
                     if (code < 0)
                     {
                         code = map[index] = keys.GetOrAdd(Entry(index));
                     }
 
-                    span[j] = code;
+                    Unsafe.Add(ref rowCodes, j) = code;
                 }
             }
             else
@@ -310,12 +315,10 @@ internal sealed class ParquetManagedStringCursor : ParquetColumnCursor
     private void CheckIndexes(ReadOnlySpan<int> indexes)
     {
         var entries = Dictionary();
-        foreach (var index in indexes)
+        var past = indexes.IndexOfAnyExceptInRange(0, entries - 1);
+        if (past >= 0)
         {
-            if ((uint)index >= (uint)entries)
-            {
-                throw _chunk.Corrupt($"a dictionary index {index} past the dictionary's {entries} entries");
-            }
+            throw _chunk.Corrupt($"a dictionary index {indexes[past]} past the dictionary's {entries} entries");
         }
     }
 

@@ -160,19 +160,25 @@ internal sealed class ParquetManagedValues<T>(ParquetColumnChunk chunk, int chun
         }
     }
 
-    /// <summary>The dictionary's values at <paramref name="indexes"/>; an index past the dictionary is corrupt data.</summary>
+    /// <summary>
+    /// The dictionary's values at <paramref name="indexes"/>: the indexes checked first (vectorized), then looked up
+    /// without a check each; an index past the dictionary is corrupt data.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void LookUp(T[] dictionary, ReadOnlySpan<int> indexes, Span<T> values)
     {
-        for (var i = 0; i < indexes.Length; i++)
+        var past = indexes.IndexOfAnyExceptInRange(0, dictionary.Length - 1);
+        if (past >= 0)
         {
-            var index = indexes[i];
-            if ((uint)index >= (uint)dictionary.Length)
-            {
-                throw chunk.Corrupt($"a dictionary index {index} past the dictionary's {dictionary.Length} entries");
-            }
+            throw chunk.Corrupt($"a dictionary index {indexes[past]} past the dictionary's {dictionary.Length} entries");
+        }
 
-            values[i] = dictionary[index];
+        ref var entries = ref MemoryMarshal.GetArrayDataReference(dictionary);
+        ref var index = ref MemoryMarshal.GetReference(indexes[..values.Length]);
+        ref var value = ref MemoryMarshal.GetReference(values);
+        for (var i = 0; i < values.Length; i++)
+        {
+            Unsafe.Add(ref value, i) = Unsafe.Add(ref entries, Unsafe.Add(ref index, i));
         }
     }
 

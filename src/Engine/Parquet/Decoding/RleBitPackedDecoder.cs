@@ -289,9 +289,123 @@ internal sealed class RleBitPackedDecoder
         }
     }
 
-    /// <summary>Unpacks the bit-packed run's next values: an 8-byte load per value while 8 bytes are left in the run, then byte by byte.</summary>
+    /// <summary>
+    /// Unpacks the bit-packed run's next values: one by one up to a group's first value, then (widths up to 24 with
+    /// AVX2) the whole groups of 8 in the run whose vector loads stay in the page, the rest one by one.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Unpack(Span<int> target)
+    {
+        var width = _bitWidth;
+        if (width == 0)
+        {
+            target.Clear();
+            return;
+        }
+
+        var head = (int)Math.Min(target.Length, (8 - (_packedBit / width % 8)) % 8);
+        UnpackOneByOne(target[..head]);
+        var i = head;
+        if (width <= 24 && Avx2.IsSupported)
+        {
+            // At a group's first value: the group starts at a whole byte, width bytes further on the next one. The
+            // groups wholly in the run, whose loads stay in the page (the bytes loaded past a group are not used).
+            var groupAt = _packedStart + (_packedBit >> 3);
+            var inRun = (_position - groupAt) / width;
+            var room = _data.Length - groupAt - GroupReach(width);
+            var groups = room < 0 ? 0 : (int)Math.Min(Math.Min((target.Length - i) >> 3, inRun), (room / width) + 1);
+            if (groups > 0)
+            {
+                UnpackGroups(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_data), (nint)groupAt), width, target.Slice(i, groups * 8));
+                _packedBit += (long)groups * 8 * width;
+                i += groups * 8;
+            }
+        }
+
+        UnpackOneByOne(target[i..]);
+    }
+
+    /// <summary>The bytes from a group's first byte that <see cref="UnpackGroups"/> loads: 16 at the group, 16 at its fifth value's byte.</summary>
+    private static int GroupReach(int width) => (4 * width / 8) + 16;
+
+    /// <summary>
+    /// Unpacks target.Length / 8 whole groups of <paramref name="width"/> (1 to 24) bits from <paramref name="group"/>:
+    /// per group two 16-byte loads (at the first and the fifth value's byte), each shuffled into four 32-bit lanes
+    /// holding a value's bytes (the others zeroed), shifted by the value's bit in its first byte and masked. The caller
+    /// makes sure the groups are in the run and <see cref="GroupReach"/> bytes are in the page from the last one's first byte.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void UnpackGroups(ref byte group, int width, Span<int> target)
+    {
+        var (low, high) = (s_groupShuffles[2 * width], s_groupShuffles[(2 * width) + 1]);
+        var shifts = s_groupShifts[width];
+        var mask = Vector256.Create((1u << width) - 1);
+        var secondHalf = (nint)(4 * width / 8);
+        ref var output = ref MemoryMarshal.GetReference(target);
+        for (var g = 0; g + 8 <= target.Length; g += 8)
+        {
+            var first = Ssse3.Shuffle(Vector128.LoadUnsafe(ref group), low);
+            var second = Ssse3.Shuffle(Vector128.LoadUnsafe(ref Unsafe.Add(ref group, secondHalf)), high);
+            var values = Avx2.ShiftRightLogicalVariable(Vector256.Create(first, second).AsUInt32(), shifts) & mask;
+            values.AsInt32().StoreUnsafe(ref Unsafe.Add(ref output, g));
+            group = ref Unsafe.Add(ref group, width);
+        }
+    }
+
+    /// <summary>Per width (1 to 24), at 2 × width the shuffle of a group's first four values out of the 16 bytes at its first byte, at 2 × width + 1 the last four out of the 16 at the fifth value's byte.</summary>
+    private static readonly Vector128<byte>[] s_groupShuffles = GroupShuffles();
+
+    /// <summary>Per width (1 to 24), each of a group's values' bit in its first byte.</summary>
+    private static readonly Vector256<uint>[] s_groupShifts = GroupShifts();
+
+    private static Vector128<byte>[] GroupShuffles()
+    {
+        var shuffles = new Vector128<byte>[50];
+        Span<byte> lanes = stackalloc byte[16];
+        for (var width = 1; width <= 24; width++)
+        {
+            for (var half = 0; half < 2; half++)
+            {
+                var from = 4 * width / 8 * half;
+                for (var j = 0; j < 4; j++)
+                {
+                    var bit = ((4 * half) + j) * width;
+                    var firstByte = (bit / 8) - from;
+                    var bytes = ((bit % 8) + width + 7) / 8;
+                    for (var b = 0; b < 4; b++)
+                    {
+                        // 0x80 zeroes a lane's byte past the value's bits.
+                        lanes[(4 * j) + b] = b < bytes ? (byte)(firstByte + b) : (byte)0x80;
+                    }
+                }
+
+                shuffles[(2 * width) + half] = Vector128.Create<byte>(lanes);
+            }
+        }
+
+        return shuffles;
+    }
+
+    private static Vector256<uint>[] GroupShifts()
+    {
+        var shifts = new Vector256<uint>[25];
+        Span<uint> lanes = stackalloc uint[8];
+        for (var width = 1; width <= 24; width++)
+        {
+            for (var j = 0; j < 8; j++)
+            {
+                lanes[j] = (uint)(j * width % 8);
+            }
+
+            shifts[width] = Vector256.Create<uint>(lanes);
+        }
+
+        return shifts;
+    }
+
+    /// <summary>Unpacks the bit-packed run's next values one by one: an 8-byte load per value while 8 bytes are left in the run, then byte by byte.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void UnpackOneByOne(Span<int> target)
     {
         var width = _bitWidth;
         var mask = _mask;
