@@ -4,7 +4,6 @@ using OrleansProc.Engine.Parquet;
 using OrleansProc.Engine.Parquet.Decoding;
 using OrleansProc.Engine.Tests.Local;
 using OrleansProc.Engine.Tests.Reference;
-using ParquetSharp;
 
 namespace OrleansProc.Engine.Tests.Parquet.Decoding;
 
@@ -64,13 +63,13 @@ public sealed class ParquetCorruptDictionaryIndexTests : IDisposable
     private static ParquetChunkLocation[][] Locations(string path)
     {
         using var file = File.OpenRead(path);
-        return ParquetFooterReader.Read(file) ?? throw new InvalidOperationException("no footer");
+        return ParquetFooterReader.Read(file, path).Locations;
     }
 
     private static int Leaf(string path, string column)
     {
-        using var reader = new ParquetFileReader(path);
-        var columns = ParquetFileColumns.Read(reader);
+        using var file = File.OpenRead(path);
+        var columns = ParquetFooterReader.Read(file, path).Columns;
         return columns.Leaves[columns.IndexOf(column)];
     }
 }
