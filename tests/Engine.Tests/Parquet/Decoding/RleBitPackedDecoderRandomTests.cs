@@ -14,9 +14,9 @@ public sealed class RleBitPackedDecoderRandomTests
         var random = new Random(width);
         for (var round = 0; round < 20; round++)
         {
-            var (bytes, expected) = RleBitPackedEncoding.Random(random, width, random.Next(1, 3000));
+            var (bytes, expected) = RleBitPackedEncoder.Random(random, width, random.Next(1, 3000));
 
-            // Some of the last group's values unread, as a page's last run holds padding past its values.
+            // Some of the last values unread, as a reader may stop before a page's end.
             var count = expected.Length - random.Next(Math.Min(8, expected.Length));
             var decoder = new RleBitPackedDecoder();
             decoder.Reset(bytes, 0, bytes.Length, width);

@@ -56,6 +56,22 @@ internal static class RleBitPackedEncoder
         return [.. bytes];
     }
 
+    /// <summary>
+    /// Random values below 2^<paramref name="width"/> (32: any int, as its bits), some repeated 1 to 40 times, at least
+    /// <paramref name="atLeast"/> of them, and their encoding.
+    /// </summary>
+    public static (byte[] Bytes, int[] Values) Random(Random random, int width, int atLeast)
+    {
+        var values = new List<int>();
+        while (values.Count < atLeast)
+        {
+            var value = (int)(uint)random.NextInt64(1L << width);
+            values.AddRange(Enumerable.Repeat(value, random.Next(3) == 0 ? random.Next(1, 41) : 1));
+        }
+
+        return (Encode(values, width, random), [.. values]);
+    }
+
     private static void Varint(List<byte> bytes, ulong value)
     {
         while (value >= 0x80)
