@@ -64,6 +64,16 @@ internal sealed record ProcessRun(double Seconds, double? CpuSeconds, int ExitCo
         return (long.Parse(fields[13], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[14], System.Globalization.CultureInfo.InvariantCulture)) / TicksPerSecond;
     }
 
+    /// <summary>The line <c>bench/DuckDbQuery</c> prints on stderr before its own time for the query, in seconds.</summary>
+    public const string QuerySecondsPrefix = "duckdb query seconds: ";
+
+    /// <summary>The seconds the process reported for its query on stderr (<see cref="QuerySecondsPrefix"/>), or null.</summary>
+    public double? QuerySeconds =>
+        Stderr.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith(QuerySecondsPrefix, StringComparison.Ordinal)) is { } line
+        && double.TryParse(line.AsSpan(QuerySecondsPrefix.Length), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            ? seconds
+            : null;
+
     /// <summary>The first line of stderr that says what went wrong (for a failed run).</summary>
     public string Reason =>
         Stderr.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith("error", StringComparison.OrdinalIgnoreCase))
