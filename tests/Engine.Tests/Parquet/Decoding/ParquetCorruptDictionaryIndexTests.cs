@@ -24,7 +24,7 @@ public sealed class ParquetCorruptDictionaryIndexTests : IDisposable
             "t",
             ParquetFiles.Write(_folder, "seed.parquet", "SELECT 1 AS x"));
         var bytes = File.ReadAllBytes(path);
-        var start = (int)Locations(path)[0][Leaf(path, "v")].Start;
+        var start = (int)ParquetFooterLookup.Locations(path)[0][ParquetFooterLookup.Leaf(path, "v")].Start;
         var dictionary = ParquetPageHeader.Read(bytes.AsSpan(start), out var length);
         Assert.Equal(ParquetPageHeader.DictionaryPage, dictionary.Type);
         var at = start + length + dictionary.CompressedSize;
@@ -58,18 +58,5 @@ public sealed class ParquetCorruptDictionaryIndexTests : IDisposable
                 Assert.Contains("dictionary index 3 past the dictionary's 3 entries", error.Message, StringComparison.Ordinal);
             }
         }
-    }
-
-    private static ParquetChunkLocation[][] Locations(string path)
-    {
-        using var file = File.OpenRead(path);
-        return ParquetFooterReader.Read(file, path).Locations;
-    }
-
-    private static int Leaf(string path, string column)
-    {
-        using var file = File.OpenRead(path);
-        var columns = ParquetFooterReader.Read(file, path).Columns;
-        return columns.Leaves[columns.IndexOf(column)];
     }
 }

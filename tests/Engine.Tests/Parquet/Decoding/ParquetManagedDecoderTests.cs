@@ -105,8 +105,8 @@ public sealed class ParquetManagedDecoderTests : IDisposable
     {
         var path = WriteWithParquetSharp("delta.parquet", b => b.DisableDictionary("i64").Encoding("i64", ParquetSharp.Encoding.DeltaBinaryPacked));
 
-        var locations = Locations(path);
-        Assert.All(locations, group => Assert.False(ParquetManagedReader.CanDecode(group[Leaf(path, "i64")], Type(path, "i64"), 0)));
+        var locations = ParquetFooterLookup.Locations(path);
+        Assert.All(locations, group => Assert.False(ParquetManagedReader.CanDecode(group[ParquetFooterLookup.Leaf(path, "i64")], ParquetFooterLookup.Type(path, "i64"), 0)));
         AssertManagedReads(path, "i32", "s");
         AssertSameAsParquetSharp(path);
         await DuckDbOracle.AssertSameAsync("SELECT s, COUNT(*) AS n, SUM(i64) AS b, SUM(i32) AS a FROM t GROUP BY s", path);
@@ -117,7 +117,7 @@ public sealed class ParquetManagedDecoderTests : IDisposable
     {
         var path = _folder.File("corrupt.parquet");
         DuckDbOracle.Query($"COPY ({Rows}) TO '{path}' (FORMAT parquet, COMPRESSION uncompressed)", "t", ParquetFiles.Write(_folder, "seed.parquet", "SELECT 1 AS x"));
-        var location = Locations(path)[0][Leaf(path, "city")];
+        var location = ParquetFooterLookup.Locations(path)[0][ParquetFooterLookup.Leaf(path, "city")];
         using (var file = File.OpenWrite(path))
         {
             file.Position = location.Start;
@@ -153,36 +153,16 @@ public sealed class ParquetManagedDecoderTests : IDisposable
     /// <summary>The managed decoder takes every chunk of the named columns.</summary>
     private static void AssertManagedReads(string path, params string[] columns)
     {
-        var locations = Locations(path);
+        var locations = ParquetFooterLookup.Locations(path);
         Assert.NotEmpty(locations);
         foreach (var column in columns)
         {
-            var leaf = Leaf(path, column);
-            var type = Type(path, column);
+            var leaf = ParquetFooterLookup.Leaf(path, column);
+            var type = ParquetFooterLookup.Type(path, column);
             using var reader = new ParquetFileReader(path);
             var maxDefinition = reader.FileMetaData.Schema.Column(leaf).MaxDefinitionLevel;
             Assert.All(locations, group => Assert.True(ParquetManagedReader.CanDecode(group[leaf], type, maxDefinition), $"column {column}"));
         }
-    }
-
-    private static ParquetChunkLocation[][] Locations(string path)
-    {
-        using var file = File.OpenRead(path);
-        return ParquetFooterReader.Read(file, path).Locations;
-    }
-
-    private static int Leaf(string path, string column)
-    {
-        using var file = File.OpenRead(path);
-        var columns = ParquetFooterReader.Read(file, path).Columns;
-        return columns.Leaves[columns.IndexOf(column)];
-    }
-
-    private static ParquetColumnType Type(string path, string column)
-    {
-        using var file = File.OpenRead(path);
-        var columns = ParquetFooterReader.Read(file, path).Columns;
-        return columns.Types[columns.IndexOf(column)];
     }
 
     private static void Scan(string path, Processing.IPartitionProcessor processor, ScanCapture sink, bool managed)
